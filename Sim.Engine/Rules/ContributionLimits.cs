@@ -7,7 +7,7 @@ namespace Sim.Engine.Rules;
 /// </summary>
 /// <remarks>
 /// Rounding steps follow the statute's own cost-of-living rounding: IRC 402(g)(4) and 414(v)(2)(C) ($500),
-/// 415(d)(4)(B) ($1,000 for 415(c)), 401(a)(17)(B) ($5,000), 414(v)(7)(A) by reference to 401(a)(17)(B) ($5,000).
+/// 415(d)(4) ($1,000 for 415(c)), 401(a)(17)(B) ($5,000), and $5,000 for the 414(v)(7) Roth catch-up wage threshold (spec 5).
 /// After 2026, <c>L(Y) = floor(L2026 · (1+i)^(Y−2026) / step) · step</c>, computed afresh from the 2026 value each
 /// year (never from the previous, already rounded, year) in <see cref="decimal"/> arithmetic, so a value that is an
 /// exact multiple of its step never loses a step to binary rounding. One addition to that formula: the age 60-63
