@@ -407,9 +407,11 @@ internal sealed class PathKernel
     }
 
     /// <summary>
-    /// afterTax: the gross withdrawal whose net (gross − tax − penalty) equals the target. Net is continuous,
-    /// increasing and piecewise linear in the gross amount, so regula falsi (Illinois) on [target, opening]
-    /// converges to floating-point precision; the answer is capped by the balance.
+    /// afterTax: the gross withdrawal whose net (gross − tax − penalty) equals the target. With the pro-rata order
+    /// the taxable part is affine in the gross amount (RMD first, then a fixed mix of the sources), so the rules
+    /// layer's exact piecewise-linear inverse applies. The other orders change the mix once a source runs dry; there
+    /// net is still continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance]
+    /// converges to floating-point precision.
     /// </summary>
     private double SolveGross(YearPlan y, double index, double net, double pre, double roth, double rmdPre,
         double rmdRoth, double rothShareTaxable)
@@ -417,6 +419,19 @@ internal sealed class PathKernel
         if (net <= 0)
         {
             return 0;
+        }
+
+        double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
+        double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
+        if (_withdrawals.Order == WithdrawalOrder.ProRata && preLeft + rothLeft > 0)
+        {
+            // taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s), φ = the pre-tax share of what is left.
+            double phi = preLeft / (preLeft + rothLeft);
+            double share = phi + (1 - phi) * rothShareTaxable;
+            double fixedTaxable = rmdPre + rmdRoth * rothShareTaxable - (rmdPre + rmdRoth) * share;
+            return y.Brackets is { } b
+                ? b.GrossUp(_otherIncome * index, net, penaltyRate, share, fixedTaxable)
+                : FlatTax.GrossUp(_scenario.Taxes.Rate, penaltyRate, net, share, fixedTaxable);
         }
 
         double Net(double gross)
@@ -529,9 +544,7 @@ internal sealed class PathKernel
         {
             double pre = st.Pretax[i], roth = st.Roth[i];
             double vested = pre - st.Employer[i] * (1 - y.VestedFractionAtStart) + roth;
-            double allowed = Math.Min(
-                LoanLimits.MaxLoan(vested, st.LoanHighWater[i], request.TenThousandFloor),
-                LoanLimits.MaxLoan(vested, 0, request.TenThousandFloor) - st.Loan[i]);
+            double allowed = LoanLimits.MaxLoan(vested, st.LoanHighWater[i], st.Loan[i], request.TenThousandFloor);
             double amount = Math.Clamp(request.Amount, 0, Math.Max(0, allowed));
             if (amount < request.Amount)
             {
