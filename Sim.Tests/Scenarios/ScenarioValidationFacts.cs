@@ -540,4 +540,14 @@ public class ScenarioValidationFacts
         Assert.True(retired.IsValid);
         Assert.Empty(retired.Warnings);
     }
+
+    [Fact]
+    public void MisspelledField_DoesNotLeadToErrorsAboutTheDefaultItLeftBehind()
+    {
+        // retirementAge is misspelled, so it stays at the default 65; endAge 55 must not be reported as "below
+        // retirementAge (65)", a value the user never wrote.
+        var r = Parse("""{ "participant": { "birthYear": 1991, "salary": 1, "retirmentAge": 50, "endAge": 55 } }""");
+
+        Assert.StartsWith("$.participant.retirmentAge: unknown field; did you mean \"retirementAge\"?", SingleError(r));
+    }
 }

@@ -18,6 +18,10 @@ internal sealed class IssueCollector
         _failedPaths.Add(path);
     }
 
+    /// <summary>Marks a path as unreliable without reporting anything (e.g. the field a misspelled name was
+    /// probably meant to set), so rules that depend on it stay quiet.</summary>
+    public void MarkUnreliable(string path) => _failedPaths.Add(path);
+
     public void Warning(string path, string message) => _warnings.Add(new ValidationIssue(path, message));
 
     /// <summary>True when no error was reported at, above or below any of the paths.</summary>

@@ -34,6 +34,7 @@ internal sealed class JsonObjectReader
         }
 
         var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var misspelled = new List<string>();
         foreach (var property in element.EnumerateObject())
         {
             var childPath = JsonPaths.Child(path, property.Name);
@@ -46,7 +47,18 @@ internal sealed class JsonObjectReader
             if (!allowed.Contains(property.Name))
             {
                 issues.Error(childPath, UnknownFieldMessage(property.Name, allowed));
+                if (NameSuggestions.Closest(property.Name, allowed) is { } meant)
+                {
+                    misspelled.Add(meant);
+                }
             }
+        }
+
+        // A misspelled field leaves the intended one at its default; rules that read it would report follow-on
+        // errors about a value the user never chose.
+        foreach (var meant in misspelled.Where(m => !fields.ContainsKey(m)))
+        {
+            issues.MarkUnreliable(JsonPaths.Child(path, meant));
         }
 
         return new JsonObjectReader(path, issues, fields);
