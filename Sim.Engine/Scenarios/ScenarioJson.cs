@@ -88,6 +88,15 @@ public static partial class ScenarioJson
         try
         {
             document = JsonDocument.Parse(json, DocumentOptions);
+            if (FindInvalidString(document.RootElement, JsonPaths.Root) is { } badPath)
+            {
+                document.Dispose();
+                document = null;
+                error = new ValidationIssue(badPath,
+                    "malformed JSON: a \\u escape in this string or name is an unpaired UTF-16 surrogate");
+                return false;
+            }
+
             error = null;
             return true;
         }
@@ -111,6 +120,61 @@ public static partial class ScenarioJson
             document = null;
             error = new ValidationIssue(JsonPaths.Root, $"malformed JSON: {e.Message}");
             return false;
+        }
+    }
+
+    /// <summary>System.Text.Json accepts an escaped lone surrogate (\uD800) while parsing but throws when the
+    /// string is read; find the first such string or property name so it is reported, not thrown.</summary>
+    private static string? FindInvalidString(JsonElement e, string path)
+    {
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = e.GetString();
+                    return null;
+                }
+                catch (InvalidOperationException)
+                {
+                    return path;
+                }
+
+            case JsonValueKind.Object:
+                foreach (var p in e.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = p.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return path;
+                    }
+
+                    if (FindInvalidString(p.Value, JsonPaths.Child(path, name)) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in e.EnumerateArray())
+                {
+                    if (FindInvalidString(item, JsonPaths.Index(path, i++)) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+
+            default:
+                return null;
         }
     }
 

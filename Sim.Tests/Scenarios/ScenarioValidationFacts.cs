@@ -550,4 +550,23 @@ public class ScenarioValidationFacts
 
         Assert.StartsWith("$.participant.retirmentAge: unknown field; did you mean \"retirementAge\"?", SingleError(r));
     }
+
+    [Theory]
+    [InlineData("""{ "name": "\uD800", "participant": { "birthYear": 1991 } }""", "$.name")]
+    [InlineData("""{ "participant": { "birthYear": 1991, "\uDC00x": 1 } }""", "$.participant")]
+    [InlineData("""{ "taxes": { "exceptions": ["sepp", "\uD800\uD800"] } }""", "$.taxes.exceptions[1]")]
+    public void UnpairedSurrogateEscape_IsOneErrorNotAnException(string json, string path)
+    {
+        Assert.Equal($"{path}: malformed JSON: a \\u escape in this string or name is an unpaired UTF-16 surrogate",
+            SingleError(Parse(json)));
+        Assert.False(Sim.Engine.Scenarios.OverlayFile.IsOverlay(json));
+    }
+
+    [Fact]
+    public void NumberBeyondDoubleRange_IsAnError()
+    {
+        var r = Parse("""{ "participant": { "birthYear": 1991, "salary": 1e400 } }""");
+
+        Assert.Equal("$.participant.salary: number out of range: 1e400", SingleError(r));
+    }
 }
