@@ -8,13 +8,13 @@ namespace Sim.Worker.Scenarios;
 /// A scenario read from a file or an inline string: the validated result, the JSON text exactly as given (for the
 /// output metadata), and the directory that a <c>returns.history</c> path is relative to.
 /// </summary>
-/// <param name="Source">The file path as given, or "(inline)".</param>
+/// <param name="Path">The file path as given, "(inline)", or "base + overlay" for an overlaid scenario.</param>
 /// <param name="Directory">The scenario file's directory (absolute); null for inline JSON without a base directory.</param>
 /// <param name="Json">The document text; for an overlaid scenario, the merged document.</param>
 /// <param name="Result">Errors, warnings and, when valid, the typed scenario.</param>
 /// <param name="HistoryPath">The absolute path of <c>returns.history</c>, resolved and checked to exist; null when
 /// the scenario uses the built-in history.</param>
-public sealed record LoadedScenario(string Source, string? Directory, string Json, ScenarioParseResult Result,
+public sealed record LoadedScenario(string Path, string? Directory, string Json, ScenarioParseResult Result,
     string? HistoryPath)
 {
     public Scenario? Scenario => Result.Scenario;
@@ -32,6 +32,9 @@ public static class ScenarioFile
     public const long MaxBytes = 1L << 20;
 
     public const string InlineSource = "(inline)";
+
+    /// <summary>Loads and validates one scenario file; a missing startYear takes the current local year.</summary>
+    public static LoadedScenario Load(string path) => Load(path, DateTime.Now.Year);
 
     /// <summary>Loads and validates one scenario file. Never throws for a missing, unreadable, oversized or
     /// malformed file: each is an error in the result.</summary>
@@ -152,16 +155,16 @@ public static class ScenarioFile
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static LoadedScenario Complete(string source, string? directory, string json, ScenarioParseResult result)
+    private static LoadedScenario Complete(string path, string? directory, string json, ScenarioParseResult result)
     {
         if (!result.IsValid || result.Scenario!.Returns.History is not { } history)
         {
-            return new LoadedScenario(source, directory, json, result, null);
+            return new LoadedScenario(path, directory, json, result, null);
         }
 
         if (directory is null)
         {
-            return new LoadedScenario(source, directory, json, result.WithErrors(
+            return new LoadedScenario(path, directory, json, result.WithErrors(
             [
                 new ValidationIssue("$.returns.history",
                     "a history CSV path is only allowed in a scenario file (it is relative to the file); inline scenarios use the built-in history"),
@@ -170,8 +173,8 @@ public static class ScenarioFile
 
         var resolved = Path.GetFullPath(Path.Combine(directory, history));
         return File.Exists(resolved)
-            ? new LoadedScenario(source, directory, json, result, resolved)
-            : new LoadedScenario(source, directory, json,
+            ? new LoadedScenario(path, directory, json, result, resolved)
+            : new LoadedScenario(path, directory, json,
                 result.WithErrors([new ValidationIssue("$.returns.history", $"file not found: {resolved}")]), null);
     }
 
