@@ -7,10 +7,11 @@ namespace Sim.Engine.Rules;
 /// </summary>
 /// <remarks>
 /// Rounding steps follow the statute's own cost-of-living rounding: IRC 402(g)(4) and 414(v)(2)(C) ($500),
-/// 415(d)(4)(B) ($1,000 for 415(c)), 401(a)(17)(B) ($5,000), 414(v)(7)(A) by reference to 401(a)(17)(B) ($5,000).
+/// 415(d)(4) ($1,000 for 415(c)), 401(a)(17)(B) ($5,000), and $5,000 for the 414(v)(7) Roth catch-up wage threshold (spec 5).
 /// After 2026, <c>L(Y) = floor(L2026 · (1+i)^(Y−2026) / step) · step</c>, computed afresh from the 2026 value each
 /// year (never from the previous, already rounded, year) in <see cref="decimal"/> arithmetic, so a value that is an
-/// exact multiple of its step never loses a step to binary rounding.
+/// exact multiple of its step never loses a step to binary rounding. One addition to that formula: the age 60-63
+/// catch-up never falls below its statutory floor of $11,250 (see <see cref="CatchUp60To63StatutoryFloor"/>).
 /// </remarks>
 public static class ContributionLimits
 {
@@ -34,6 +35,13 @@ public static class ContributionLimits
 
     /// <summary>Rounding step of the 401(a)(17) limit and the Roth catch-up wage threshold.</summary>
     public const decimal CompensationStep = 5_000m;
+
+    /// <summary>
+    /// The age 60-63 catch-up is the greater of an indexed $10,000 and 150% of the 2024 age-50 amount (IRC
+    /// 414(v)(2)(E)(i)(II): 1.5 × $7,500 = $11,250, not indexed). $11,250 is not a multiple of the $500 step, so the
+    /// spec's indexing formula alone would drop it to $11,000 at low indexing rates; the statutory floor keeps it.
+    /// </summary>
+    public const double CatchUp60To63StatutoryFloor = 11_250;
 
     private static readonly Lazy<IReadOnlyDictionary<int, PublishedRow>> Published = new(LoadPublished);
 
@@ -64,7 +72,7 @@ public static class ContributionLimits
             year,
             ElectiveDeferral: Index(b.ElectiveDeferral, indexingRate, n, DeferralStep),
             CatchUp50: Index(b.CatchUp50, indexingRate, n, DeferralStep),
-            CatchUp60To63: Index(b.CatchUp60To63, indexingRate, n, DeferralStep),
+            CatchUp60To63: Math.Max(CatchUp60To63StatutoryFloor, Index(b.CatchUp60To63, indexingRate, n, DeferralStep)),
             AnnualAdditions: Index(b.AnnualAdditions, indexingRate, n, AnnualAdditionsStep),
             CompensationLimit: Index(b.CompensationLimit, indexingRate, n, CompensationStep),
             RothCatchUpWageThreshold: Index(b.RothCatchUpWageThreshold, indexingRate, n, CompensationStep));

@@ -52,7 +52,7 @@ public static class RequiredMinimumDistributions
 
     /// <summary>
     /// Whether designated Roth accounts in a 401(k) are subject to lifetime RMDs in <paramref name="year"/>: yes
-    /// through 2023, no from 2024 (IRC 402A(d)(5) as added by SECURE 2.0 §325).
+    /// through 2023, no from 2024 (IRC 402A(d) as amended by SECURE 2.0 §325).
     /// </summary>
     public static bool RothSubjectToLifetimeRmd(int year) => year < 2024;
 }
