@@ -14,4 +14,19 @@ public sealed record AnnualHistory(
     IReadOnlyList<double> Inflation)
 {
     public int Count => Years.Count;
+
+    /// <summary>The years from <paramref name="from"/> to <paramref name="to"/> inclusive (null: no bound).</summary>
+    public AnnualHistory Between(int? from, int? to)
+    {
+        if (from is null && to is null)
+        {
+            return this;
+        }
+
+        var keep = Enumerable.Range(0, Count)
+            .Where(i => (from is null || Years[i] >= from) && (to is null || Years[i] <= to))
+            .ToArray();
+        IReadOnlyList<T> Take<T>(IReadOnlyList<T> x) => keep.Select(i => x[i]).ToArray();
+        return new AnnualHistory(Name, Take(Years), Take(Stocks), Take(Bonds), Take(Cash), Reits is null ? null : Take(Reits), Take(Inflation));
+    }
 }

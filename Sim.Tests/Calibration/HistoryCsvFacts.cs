@@ -50,4 +50,21 @@ public sealed class HistoryCsvFacts
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
         Assert.StartsWith("h.csv: ", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Between_KeepsTheYearsInTheInclusiveRange()
+    {
+        var h = HistoryCsv.Parse("year,stocks,bonds,cash,inflation,reits\n2001,0.1,0.5,0.01,0.001,1\n2002,0.2,0.6,0.02,0.002,2\n2003,0.3,0.7,0.03,0.003,3\n2004,0.4,0.8,0.04,0.004,4\n", "h");
+
+        var middle = h.Between(2002, 2003);
+        Assert.Equal([2002, 2003], middle.Years);
+        Assert.Equal([0.2, 0.3], middle.Stocks);
+        Assert.Equal([0.6, 0.7], middle.Bonds);
+        Assert.Equal([0.02, 0.03], middle.Cash);
+        Assert.Equal([0.002, 0.003], middle.Inflation);
+        Assert.Equal([2.0, 3.0], middle.Reits!);
+        Assert.Equal([2003, 2004], h.Between(2003, null).Years);
+        Assert.Equal([2001], h.Between(null, 2001).Years);
+        Assert.Same(h, h.Between(null, null));
+    }
 }

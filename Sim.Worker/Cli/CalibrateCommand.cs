@@ -6,18 +6,25 @@ using Sim.Engine.Scenarios;
 namespace Sim.Worker.Cli;
 
 /// <summary>
-/// <c>calibrate HISTORY.csv | --builtin</c>: estimates the lognormal return model's inputs from a history (see
+/// <c>calibrate HISTORY.csv | --builtin [--from YEAR] [--to YEAR]</c>: estimates the lognormal return model's inputs from a history (see
 /// <see cref="Calibrator"/>) and prints a <c>returns</c> block to paste into a scenario (stdout, JSON); notes on
 /// how the numbers were made go to stderr as <c>#</c> lines, so <c>calibrate ... &gt; returns.json</c> keeps the
 /// JSON clean.
 /// </summary>
 public static class CalibrateCommand
 {
-    public const string Usage = "calibrate HISTORY.csv | --builtin          estimate return means, stdevs, correlations";
+    public const string Usage =
+        "calibrate HISTORY.csv | --builtin [--from YEAR] [--to YEAR]   estimate return means, stdevs, correlations";
 
     public static Task<int> RunAsync(string[] args)
     {
-        var a = CliArgs.Parse(args, [], ["--builtin"]);
+        var a = CliArgs.Parse(args, ["--from", "--to"], ["--builtin"]);
+        int? from = a.Int("--from", 1000, 9999), to = a.Int("--to", 1000, 9999);
+        if (from > to)
+        {
+            throw new UsageException($"--from {from} is after --to {to}");
+        }
+
         bool builtin = a.Has("--builtin");
         if (builtin == (a.Positional.Count == 1) || a.Positional.Count > 1)
         {
@@ -54,7 +61,7 @@ public static class CalibrateCommand
         CalibrationResult c;
         try
         {
-            c = Calibrator.Estimate(history);
+            c = Calibrator.Estimate(history.Between(from, to));
         }
         catch (ArgumentException e)
         {
