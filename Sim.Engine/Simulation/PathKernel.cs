@@ -4,18 +4,9 @@ using System.Runtime.Intrinsics;
 using Sim.Engine.Returns;
 using Sim.Engine.Rules;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Simulation;
-
-/// <summary>The vector width the kernel's arithmetic phases run at. Every width gives the same bits.</summary>
-public enum KernelWidth
-{
-    /// <summary>The widest the hardware accelerates: 512, else 256, else scalar.</summary>
-    Auto,
-    Scalar,
-    Vector256,
-    Vector512,
-}
 
 /// <summary>
 /// One year of spec section 2 for a block of paths. Three phases:
@@ -26,9 +17,9 @@ public enum KernelWidth
 /// <item>C (vectorized): growth by (1 + R), the expense ratio, end-of-year contributions, forfeiture, the
 /// inflation index, and the year's metrics.</item>
 /// </list>
-/// The vectorized phases are written once over <see cref="ILanes{TV}"/>; each lane is one path, lanes never
+/// The vectorized phases are written once over <see cref="ILanes{TD, TU}"/>; each lane is one path, lanes never
 /// interact, and every lane executes the same IEEE operations in the same order as the scalar twin
-/// (<see cref="ScalarLanes"/>), so all widths give identical numbers. A block whose length is not a multiple of the
+/// (<see cref="Lanes1"/>), so all widths give identical numbers. A block whose length is not a multiple of the
 /// width finishes its last paths with the scalar twin.
 /// </summary>
 internal sealed class PathKernel
@@ -36,22 +27,19 @@ internal sealed class PathKernel
     private readonly Scenario _scenario;
     private readonly double _expenseRatio;
     private readonly Withdrawals _withdrawals;
-    private readonly KernelWidth _width;
+    private readonly SimdWidth _width;
     private readonly double _otherIncome;
 
-    public PathKernel(Scenario scenario, KernelWidth width)
+    public PathKernel(Scenario scenario, SimdWidth width)
     {
         _scenario = scenario;
         _expenseRatio = scenario.Fees.ExpenseRatio;
         _withdrawals = scenario.Withdrawals;
         _otherIncome = scenario.Taxes.OtherIncome;
-        _width = width == KernelWidth.Auto
-            ? Vector512.IsHardwareAccelerated ? KernelWidth.Vector512
-            : Vector256.IsHardwareAccelerated ? KernelWidth.Vector256 : KernelWidth.Scalar
-            : width;
+        _width = SimdWidths.Resolve(width);
     }
 
-    public KernelWidth Width => _width;
+    public SimdWidth Width => _width;
 
     /// <summary>Opening balances of startYear (spec 12: already retired → the employer balance counts as vested).</summary>
     public void Initialize(PathState st, int start, int count)
@@ -108,14 +96,14 @@ internal sealed class PathKernel
         var k = new YearConstants(y, _expenseRatio);
         switch (_width)
         {
-            case KernelWidth.Vector512:
-                GrowAndContribute<Lanes512>(k, st, m, start, count);
+            case SimdWidth.Vector512:
+                GrowAndContribute<Lanes512, Vector512<double>, Vector512<ulong>>(k, st, m, start, count);
                 break;
-            case KernelWidth.Vector256:
-                GrowAndContribute<Lanes256>(k, st, m, start, count);
+            case SimdWidth.Vector256:
+                GrowAndContribute<Lanes256, Vector256<double>, Vector256<ulong>>(k, st, m, start, count);
                 break;
             default:
-                GrowAndContribute<ScalarLanes>(k, st, m, start, count);
+                GrowAndContribute<Lanes1, double, ulong>(k, st, m, start, count);
                 break;
         }
 
@@ -126,45 +114,59 @@ internal sealed class PathKernel
     {
         switch (_width)
         {
-            case KernelWidth.Vector512:
-                PortfolioReturn<Lanes512>(w, r, count, dest);
+            case SimdWidth.Vector512:
+                PortfolioReturn<Lanes512, Vector512<double>, Vector512<ulong>>(w, r, count, dest);
                 break;
-            case KernelWidth.Vector256:
-                PortfolioReturn<Lanes256>(w, r, count, dest);
+            case SimdWidth.Vector256:
+                PortfolioReturn<Lanes256, Vector256<double>, Vector256<ulong>>(w, r, count, dest);
                 break;
             default:
-                PortfolioReturn<ScalarLanes>(w, r, count, dest);
+                PortfolioReturn<Lanes1, double, ulong>(w, r, count, dest);
                 break;
         }
     }
 
-    /// <summary>R = ((ws·rs + wb·rb) + wc·rc) + wr·rr per lane, in this order in every width (no FMA).</summary>
-    private static void PortfolioReturn<TV>(AssetWeights w, ReturnBlock r, int count, Span<double> dest)
-        where TV : struct, ILanes<TV>
+    /// <summary>R = ((ws·rs + wb·rb) + wc·rc) + wr·rr per lane, in this order in every width (no FMA). Whole
+    /// vectors first; the remainder paths through the scalar twin, which performs the same operations.</summary>
+    private static void PortfolioReturn<TL, TD, TU>(AssetWeights w, ReturnBlock r, int count, Span<double> dest)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
     {
-        TV ws = TV.Broadcast(w.Stocks), wb = TV.Broadcast(w.Bonds), wc = TV.Broadcast(w.Cash), wr = TV.Broadcast(w.Reits);
-        ref double s = ref MemoryMarshal.GetArrayDataReference(r.Stocks);
-        ref double b = ref MemoryMarshal.GetArrayDataReference(r.Bonds);
-        ref double c = ref MemoryMarshal.GetArrayDataReference(r.Cash);
-        ref double re = ref MemoryMarshal.GetArrayDataReference(r.Reits);
+        int i = PortfolioReturnLanes<TL, TD, TU>(w, r, 0, count, dest);
+        PortfolioReturnLanes<Lanes1, double, ulong>(w, r, i, count, dest);
+    }
+
+    private static int PortfolioReturnLanes<TL, TD, TU>(AssetWeights w, ReturnBlock r, int i, int count, Span<double> dest)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD ws = TL.Splat(w.Stocks), wb = TL.Splat(w.Bonds), wc = TL.Splat(w.Cash), wr = TL.Splat(w.Reits);
         ref double d = ref MemoryMarshal.GetReference(dest);
-        int i = 0;
-        for (; i <= count - TV.Count; i += TV.Count)
+        for (; i <= count - TL.Count; i += TL.Count)
         {
-            TV v = TV.Add(TV.Add(TV.Add(TV.Mul(ws, TV.Load(ref s, i)), TV.Mul(wb, TV.Load(ref b, i))),
-                TV.Mul(wc, TV.Load(ref c, i))), TV.Mul(wr, TV.Load(ref re, i)));
-            TV.Store(v, ref d, i);
+            TD v = TL.Add(TL.Add(TL.Add(TL.Mul(ws, Ld<TL, TD, TU>(r.Stocks, i)), TL.Mul(wb, Ld<TL, TD, TU>(r.Bonds, i))),
+                TL.Mul(wc, Ld<TL, TD, TU>(r.Cash, i))), TL.Mul(wr, Ld<TL, TD, TU>(r.Reits, i)));
+            TL.Store(v, ref Unsafe.Add(ref d, i));
         }
 
-        // Remainder: the scalar twin, same operations.
-        for (; i < count; i++)
-        {
-            ScalarLanes v = ScalarLanes.Add(ScalarLanes.Add(ScalarLanes.Add(
-                ScalarLanes.Mul(new(w.Stocks), ScalarLanes.Load(ref s, i)), ScalarLanes.Mul(new(w.Bonds), ScalarLanes.Load(ref b, i))),
-                ScalarLanes.Mul(new(w.Cash), ScalarLanes.Load(ref c, i))), ScalarLanes.Mul(new(w.Reits), ScalarLanes.Load(ref re, i)));
-            ScalarLanes.Store(v, ref d, i);
-        }
+        return i;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD Ld<TL, TD, TU>(double[] source, int index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct =>
+        TL.Load(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(source), index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void St<TL, TD, TU>(TD value, double[] destination, int index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct =>
+        TL.Store(value, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(destination), index));
 
     /// <summary>The per-year scalars Phase C broadcasts to every lane.</summary>
     private readonly record struct YearConstants(
@@ -189,77 +191,81 @@ internal sealed class PathKernel
     /// credited after the return (they pay no fee this year); forfeiture of the unvested employer money at the end of
     /// the last employment year; I(Y+1) = I(Y)(1 + inflation); metrics.
     /// </summary>
-    private static void GrowAndContribute<TV>(in YearConstants k, PathState st, YearMetrics m, int start, int count)
-        where TV : struct, ILanes<TV>
+    private static void GrowAndContribute<TL, TD, TU>(in YearConstants k, PathState st, YearMetrics m, int start, int count)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
     {
         int i = 0;
-        for (; i <= count - TV.Count; i += TV.Count)
+        for (; i <= count - TL.Count; i += TL.Count)
         {
-            GrowLanes<TV>(k, st, m, start + i);
+            GrowLanes<TL, TD, TU>(k, st, m, start + i);
         }
 
         for (; i < count; i++)
         {
-            GrowLanes<ScalarLanes>(k, st, m, start + i);
+            GrowLanes<Lanes1, double, ulong>(k, st, m, start + i);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void GrowLanes<TV>(in YearConstants k, PathState st, YearMetrics m, int i)
-        where TV : struct, ILanes<TV>
+    private static void GrowLanes<TL, TD, TU>(in YearConstants k, PathState st, YearMetrics m, int i)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
     {
-        TV one = TV.Broadcast(1.0);
-        TV er = TV.Broadcast(k.ExpenseRatio);
-        TV g = TV.Add(one, TV.Load(st.Return, i));
+        TD one = TL.Splat(1.0);
+        TD er = TL.Splat(k.ExpenseRatio);
+        TD g = TL.Add(one, Ld<TL, TD, TU>(st.Return, i));
 
-        TV pre = TV.Mul(TV.Load(st.Pretax, i), g);
-        TV roth = TV.Mul(TV.Load(st.Roth, i), g);
-        TV emp = TV.Mul(TV.Load(st.Employer, i), g);
-        TV feePre = TV.Mul(pre, er);
-        TV feeRoth = TV.Mul(roth, er);
-        pre = TV.Sub(pre, feePre);
-        roth = TV.Sub(roth, feeRoth);
-        emp = TV.Sub(emp, TV.Mul(emp, er));
+        TD pre = TL.Mul(Ld<TL, TD, TU>(st.Pretax, i), g);
+        TD roth = TL.Mul(Ld<TL, TD, TU>(st.Roth, i), g);
+        TD emp = TL.Mul(Ld<TL, TD, TU>(st.Employer, i), g);
+        TD feePre = TL.Mul(pre, er);
+        TD feeRoth = TL.Mul(roth, er);
+        pre = TL.Sub(pre, feePre);
+        roth = TL.Sub(roth, feeRoth);
+        emp = TL.Sub(emp, TL.Mul(emp, er));
 
-        pre = TV.Add(pre, TV.Broadcast(k.PretaxIn));
-        roth = TV.Add(roth, TV.Broadcast(k.RothIn));
-        emp = TV.Add(emp, TV.Broadcast(k.EmployerTracked));
-        TV.Store(TV.Add(TV.Load(st.RothBasis, i), TV.Broadcast(k.RothIn)), st.RothBasis, i);
+        pre = TL.Add(pre, TL.Splat(k.PretaxIn));
+        roth = TL.Add(roth, TL.Splat(k.RothIn));
+        emp = TL.Add(emp, TL.Splat(k.EmployerTracked));
+        St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.RothBasis, i), TL.Splat(k.RothIn)), st.RothBasis, i);
 
-        TV forfeit = TV.Broadcast(0.0);
+        TD forfeit = TL.Splat(0.0);
         if (k.Forfeit)
         {
-            forfeit = TV.Mul(emp, TV.Broadcast(1.0 - k.VestedFraction));
-            pre = TV.Sub(pre, forfeit);
-            emp = TV.Broadcast(0.0);
+            forfeit = TL.Mul(emp, TL.Splat(1.0 - k.VestedFraction));
+            pre = TL.Sub(pre, forfeit);
+            emp = TL.Splat(0.0);
         }
 
-        TV index = TV.Mul(TV.Load(st.Index, i), TV.Add(one, TV.Load(st.Inflation, i)));
-        TV loan = TV.Load(st.Loan, i);
-        TV balance = TV.Add(TV.Add(pre, roth), loan);
-        TV net = TV.Sub(TV.Sub(TV.Load(st.Gross, i), TV.Load(st.Tax, i)), TV.Load(st.Penalty, i));
+        TD index = TL.Mul(Ld<TL, TD, TU>(st.Index, i), TL.Add(one, Ld<TL, TD, TU>(st.Inflation, i)));
+        TD loan = Ld<TL, TD, TU>(st.Loan, i);
+        TD balance = TL.Add(TL.Add(pre, roth), loan);
+        TD net = TL.Sub(TL.Sub(Ld<TL, TD, TU>(st.Gross, i), Ld<TL, TD, TU>(st.Tax, i)), Ld<TL, TD, TU>(st.Penalty, i));
 
-        TV.Store(pre, st.Pretax, i);
-        TV.Store(roth, st.Roth, i);
-        TV.Store(emp, st.Employer, i);
-        TV.Store(index, st.Index, i);
-        TV.Store(TV.Load(st.Inflation, i), st.PrevInflation, i);
-        TV.Store(TV.Load(st.Return, i), st.PrevReturn, i);
+        St<TL, TD, TU>(pre, st.Pretax, i);
+        St<TL, TD, TU>(roth, st.Roth, i);
+        St<TL, TD, TU>(emp, st.Employer, i);
+        St<TL, TD, TU>(index, st.Index, i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Inflation, i), st.PrevInflation, i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Return, i), st.PrevReturn, i);
 
-        TV.Store(balance, m[Metric.Balance], i);
-        TV.Store(TV.Div(balance, index), m[Metric.BalanceReal], i);
-        TV.Store(pre, m[Metric.PretaxBalance], i);
-        TV.Store(roth, m[Metric.RothBalance], i);
-        TV.Store(TV.Broadcast(k.EmployeeTotal), m[Metric.EmployeeContributions], i);
-        TV.Store(TV.Broadcast(k.EmployerTotal), m[Metric.EmployerContributions], i);
-        TV.Store(TV.Load(st.Gross, i), m[Metric.Withdrawals], i);
-        TV.Store(TV.Load(st.Tax, i), m[Metric.Taxes], i);
-        TV.Store(TV.Load(st.Penalty, i), m[Metric.Penalties], i);
-        TV.Store(TV.Add(feePre, feeRoth), m[Metric.Fees], i);
-        TV.Store(TV.Div(net, index), m[Metric.NetIncomeReal], i);
-        TV.Store(loan, m[Metric.LoanBalance], i);
-        TV.Store(forfeit, m[Metric.Forfeitures], i);
-        TV.Store(TV.Add(TV.Load(st.TotalTaxes, i), TV.Load(st.Tax, i)), st.TotalTaxes, i);
+        St<TL, TD, TU>(balance, m[Metric.Balance], i);
+        St<TL, TD, TU>(TL.Div(balance, index), m[Metric.BalanceReal], i);
+        St<TL, TD, TU>(pre, m[Metric.PretaxBalance], i);
+        St<TL, TD, TU>(roth, m[Metric.RothBalance], i);
+        St<TL, TD, TU>(TL.Splat(k.EmployeeTotal), m[Metric.EmployeeContributions], i);
+        St<TL, TD, TU>(TL.Splat(k.EmployerTotal), m[Metric.EmployerContributions], i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Gross, i), m[Metric.Withdrawals], i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Tax, i), m[Metric.Taxes], i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Penalty, i), m[Metric.Penalties], i);
+        St<TL, TD, TU>(TL.Add(feePre, feeRoth), m[Metric.Fees], i);
+        St<TL, TD, TU>(TL.Div(net, index), m[Metric.NetIncomeReal], i);
+        St<TL, TD, TU>(loan, m[Metric.LoanBalance], i);
+        St<TL, TD, TU>(forfeit, m[Metric.Forfeitures], i);
+        St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.TotalTaxes, i), Ld<TL, TD, TU>(st.Tax, i)), st.TotalTaxes, i);
     }
 
     /// <summary>
@@ -407,9 +413,11 @@ internal sealed class PathKernel
     }
 
     /// <summary>
-    /// afterTax: the gross withdrawal whose net (gross − tax − penalty) equals the target. Net is continuous,
-    /// increasing and piecewise linear in the gross amount, so regula falsi (Illinois) on [target, opening]
-    /// converges to floating-point precision; the answer is capped by the balance.
+    /// afterTax: the gross withdrawal whose net (gross − tax − penalty) equals the target. With the pro-rata order
+    /// the taxable part is affine in the gross amount (RMD first, then a fixed mix of the sources), so the rules
+    /// layer's exact piecewise-linear inverse applies. The other orders change the mix once a source runs dry; there
+    /// net is still continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance]
+    /// converges to floating-point precision.
     /// </summary>
     private double SolveGross(YearPlan y, double index, double net, double pre, double roth, double rmdPre,
         double rmdRoth, double rothShareTaxable)
@@ -417,6 +425,19 @@ internal sealed class PathKernel
         if (net <= 0)
         {
             return 0;
+        }
+
+        double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
+        double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
+        if (_withdrawals.Order == WithdrawalOrder.ProRata && preLeft + rothLeft > 0)
+        {
+            // taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s), φ = the pre-tax share of what is left.
+            double phi = preLeft / (preLeft + rothLeft);
+            double share = phi + (1 - phi) * rothShareTaxable;
+            double fixedTaxable = rmdPre + rmdRoth * rothShareTaxable - (rmdPre + rmdRoth) * share;
+            return y.Brackets is { } b
+                ? b.GrossUp(_otherIncome * index, net, penaltyRate, share, fixedTaxable)
+                : FlatTax.GrossUp(_scenario.Taxes.Rate, penaltyRate, net, share, fixedTaxable);
         }
 
         double Net(double gross)
@@ -529,9 +550,7 @@ internal sealed class PathKernel
         {
             double pre = st.Pretax[i], roth = st.Roth[i];
             double vested = pre - st.Employer[i] * (1 - y.VestedFractionAtStart) + roth;
-            double allowed = Math.Min(
-                LoanLimits.MaxLoan(vested, st.LoanHighWater[i], request.TenThousandFloor),
-                LoanLimits.MaxLoan(vested, 0, request.TenThousandFloor) - st.Loan[i]);
+            double allowed = LoanLimits.MaxLoan(vested, st.LoanHighWater[i], st.Loan[i], request.TenThousandFloor);
             double amount = Math.Clamp(request.Amount, 0, Math.Max(0, allowed));
             if (amount < request.Amount)
             {

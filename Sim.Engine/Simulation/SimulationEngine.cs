@@ -1,5 +1,6 @@
 using Sim.Engine.Returns;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 using Sim.Engine.Statistics;
 
 namespace Sim.Engine.Simulation;
@@ -14,7 +15,7 @@ public sealed record SimulationOptions
     public ulong? Seed { get; init; }
     /// <summary>Worker threads; 0 = one per core.</summary>
     public int Threads { get; init; }
-    public KernelWidth Width { get; init; } = KernelWidth.Auto;
+    public SimdWidth Width { get; init; } = SimdWidth.Auto;
     /// <summary>Paths per parallel work item.</summary>
     public int BlockSize { get; init; } = DefaultBlockSize;
 }
@@ -45,7 +46,7 @@ public static class SimulationEngine
         };
 
         var plan = YearPlan.Build(scenario);
-        var generator = ReturnGenerators.Create(scenario, history);
+        var generator = ReturnGenerators.Create(scenario, history, options.Width);
         int paths = checked((int)generator.PathCount);
         int years = plan.Length;
         int blockSize = Math.Max(8, options.BlockSize);

@@ -1,4 +1,5 @@
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Simulation;
 
@@ -11,7 +12,7 @@ public sealed class SimulationResult
     public required string EngineVersion { get; init; }
     /// <summary>Notes for the output metadata: how REIT returns were filled, loans cut to the limit, etc.</summary>
     public required IReadOnlyList<string> Notes { get; init; }
-    public required KernelWidth Width { get; init; }
+    public required SimdWidth Width { get; init; }
     public required IReadOnlyList<double> Levels { get; init; }
     public required int[] Years { get; init; }
     public required int[] Ages { get; init; }

@@ -1,4 +1,5 @@
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 using Sim.Engine.Simulation;
 
 namespace Sim.Tests.Simulation;
@@ -18,18 +19,18 @@ public class ReproducibilityFacts
 
     public static IEnumerable<object[]> Splits() =>
     [
-        [1, 4096, KernelWidth.Scalar],
-        [2, 333, KernelWidth.Vector256],
-        [8, 64, KernelWidth.Vector512],
-        [8, 8, KernelWidth.Scalar],
-        [2, 1000, KernelWidth.Auto],
+        [1, 4096, SimdWidth.Scalar],
+        [2, 333, SimdWidth.Vector256],
+        [8, 64, SimdWidth.Vector512],
+        [8, 8, SimdWidth.Scalar],
+        [2, 1000, SimdWidth.Auto],
     ];
 
     [Theory]
     [MemberData(nameof(Splits))]
-    public void SameSeed_GivesIdenticalNumbers_ForAnyThreadsBlocksAndWidth(int threads, int block, KernelWidth width)
+    public void SameSeed_GivesIdenticalNumbers_ForAnyThreadsBlocksAndWidth(int threads, int block, SimdWidth width)
     {
-        var reference = TestScenarios.Run(Volatile(), Paths, threads: 1, width: KernelWidth.Scalar, blockSize: 4096);
+        var reference = TestScenarios.Run(Volatile(), Paths, threads: 1, width: SimdWidth.Scalar, blockSize: 4096);
         var other = TestScenarios.Run(Volatile(), Paths, threads, width, block);
         Assert.Equal(Flatten(reference), Flatten(other));
         Assert.Equal(reference.Yearly.ShareFailed, other.Yearly.ShareFailed);

@@ -1,4 +1,5 @@
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 using Sim.Engine.Simulation;
 
 namespace Sim.Tests.Simulation;
@@ -33,7 +34,7 @@ internal static class TestScenarios
     };
 
     public static SimulationResult Run(Scenario s, int? paths = null, int threads = 1,
-        KernelWidth width = KernelWidth.Auto, int blockSize = SimulationOptions.DefaultBlockSize) =>
+        SimdWidth width = SimdWidth.Auto, int blockSize = SimulationOptions.DefaultBlockSize) =>
         SimulationEngine.Run(s, new SimulationOptions
         {
             Paths = paths, Threads = threads, Width = width, BlockSize = blockSize,
