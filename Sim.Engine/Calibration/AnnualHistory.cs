@@ -1,3 +1,5 @@
+using Sim.Engine.Returns;
+
 namespace Sim.Engine.Calibration;
 
 /// <summary>
@@ -14,6 +16,12 @@ public sealed record AnnualHistory(
     IReadOnlyList<double> Inflation)
 {
     public int Count => Years.Count;
+
+    /// <summary>The columns of a parsed history (a user CSV or <see cref="MarketHistory.BuiltIn"/>).</summary>
+    public static AnnualHistory From(MarketHistory h) => new(
+        h.Source,
+        Enumerable.Range(h.FirstYear, h.Count).ToArray(),
+        h.Stocks, h.Bonds, h.Cash, h.Reits, h.Inflation);
 
     /// <summary>The years from <paramref name="from"/> to <paramref name="to"/> inclusive (null: no bound).</summary>
     public AnnualHistory Between(int? from, int? to)

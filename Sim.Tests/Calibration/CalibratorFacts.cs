@@ -84,8 +84,8 @@ public sealed class CalibratorFacts
         Assert.Equal(new MeanStdev(0.09, 0.21), c.Reits);
         for (int j = 0; j < 5; j++)
         {
-            Assert.Equal(Returns.DefaultCorrelation[3][j], c.Correlation[3, j]);
-            Assert.Equal(Returns.DefaultCorrelation[j][3], c.Correlation[j, 3]);
+            Assert.Equal(Sim.Engine.Scenarios.Returns.DefaultCorrelation[3][j], c.Correlation[3, j]);
+            Assert.Equal(Sim.Engine.Scenarios.Returns.DefaultCorrelation[j][3], c.Correlation[j, 3]);
         }
 
         Assert.Equal(-1 / Math.Sqrt(5), c.Correlation[0, 1], 12); // the rest is still estimated
@@ -131,7 +131,7 @@ public sealed class CalibratorFacts
         {
             for (int j = 0; j < 5; j++)
             {
-                defaults[i, j] = Returns.DefaultCorrelation[i][j];
+                defaults[i, j] = Sim.Engine.Scenarios.Returns.DefaultCorrelation[i][j];
             }
         }
 

@@ -46,7 +46,7 @@ internal static class FanChartSamples
             Seed = 1,
             EngineVersion = "test",
             Notes = [],
-            Width = KernelWidth.Scalar,
+            Width = Sim.Engine.Simd.SimdWidth.Scalar,
             Levels = levels,
             Years = yrs,
             Ages = ages,

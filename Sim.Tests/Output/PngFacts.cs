@@ -17,7 +17,7 @@ public sealed class PngFacts
     public void Decode_RoundTripsEveryFilterType(int filter, int channels)
     {
         const int width = 7, height = 5;
-        var random = new Random(42);
+        var random = new System.Random(42);
         var pixels = new byte[width * height * channels];
         random.NextBytes(pixels);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sim.Engine.Calibration;
+using Sim.Engine.Returns;
 using Sim.Engine.Scenarios;
 
 namespace Sim.Worker.Cli;
@@ -37,7 +38,7 @@ public static class CalibrateCommand
         {
             if (builtin)
             {
-                history = BuiltInHistory.Load();
+                history = AnnualHistory.From(MarketHistory.BuiltIn());
             }
             else
             {
@@ -48,7 +49,7 @@ public static class CalibrateCommand
                     return Task.FromResult(CommandLine.ExitInvalidInput);
                 }
 
-                history = HistoryCsv.Parse(File.ReadAllText(path), Path.GetFileName(path));
+                history = AnnualHistory.From(MarketHistory.ParseCsv(File.ReadAllText(path), Path.GetFileName(path)));
             }
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or IOException
