@@ -1,5 +1,8 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Sim.Engine.Calibration;
+using Sim.Engine.Returns;
+using Sim.Engine.Scenarios;
 using Sim.Worker.Cli;
 
 namespace Sim.Tests.Calibration;
@@ -46,6 +49,28 @@ public sealed class CalibrateCommandFacts
         }
 
         Assert.Equal([0.60, 0.20, 0.00, 1.00, 0.05], rows[3]);
+    }
+
+    [Fact]
+    public void ReturnsJson_FromTheBuiltInHistory_PastesIntoAValidScenario()
+    {
+        string printed = CalibrateCommand.ReturnsJson(Calibrator.Estimate(AnnualHistory.From(MarketHistory.BuiltIn())));
+        var scenario = JsonNode.Parse("""
+            { "name": "calibrated", "participant": { "birthYear": 1980, "retirementAge": 65, "salary": 80000 } }
+            """)!.AsObject();
+        scenario["returns"] = JsonNode.Parse(printed)!["returns"]!.DeepClone();
+
+        var result = ScenarioJson.Parse(scenario.ToJsonString(), 2026);
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var r = result.Scenario!.Returns;
+        Assert.Equal(new MeanStdev(0.1185, 0.194), r.Stocks);
+        Assert.Equal(new MeanStdev(0.0482, 0.079), r.Bonds);
+        Assert.Equal(new MeanStdev(0.0341, 0.0304), r.Cash);
+        Assert.Equal(new MeanStdev(0.09, 0.21), r.Reits);
+        Assert.Equal(new MeanStdev(0.0311, 0.039), r.Inflation);
+        Assert.Equal([1.00, 0.02, 0.00, 0.60, 0.05], r.Correlation[0]);
+        Assert.Equal([0.05, -0.11, 0.37, 0.05, 1.00], r.Correlation[4]);
     }
 
     [Fact]
