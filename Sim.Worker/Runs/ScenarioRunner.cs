@@ -79,6 +79,7 @@ public static class ScenarioRunner
             s => ResultParquet.WriteYearlyAsync(s, result, runId, metadata, cancellationToken), cancellationToken);
         await AtomicFile.WriteAsync(Target(ResultParquet.SummaryFile),
             s => ResultParquet.WriteSummaryAsync(s, result, runId, wall, metadata, cancellationToken), cancellationToken);
+        await FanChart.WriteAsync(Target(FanChart.FileName), result, cancellationToken);
 
         return new RunOutcome(runId, outputDirectory, files, result, clock.Elapsed.TotalSeconds);
     }
