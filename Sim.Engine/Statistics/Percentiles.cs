@@ -32,6 +32,7 @@ public static class Percentiles
 {
     private const int BucketBits = 14;
     private const int BucketCount = 1 << BucketBits;
+    private const int SampleStride = 64;
 
     /// <summary>R-7 percentiles of <paramref name="values"/> (not modified) at each level in [0, 100].</summary>
     public static void Compute(ReadOnlySpan<double> values, ReadOnlySpan<double> levels, Span<double> destination)
@@ -48,13 +49,28 @@ public static class Percentiles
             return;
         }
 
-        // Pass 1: the value range, vectorized; an all-equal column stops here.
-        double min = TensorPrimitives.Min(values), max = TensorPrimitives.Max(values);
-        ulong kmin = Key(min), kmax = Key(max);
+        // The key range, estimated from a strided sample (every 64th value). Exactness does not depend on it: keys
+        // outside the estimate are clamped into the first or last bucket, and a needed bucket is gathered whole.
+        ulong kmin = ulong.MaxValue, kmax = 0;
+        for (int i = 0; i < n; i += SampleStride)
+        {
+            ulong k = Key(values[i]);
+            kmin = Math.Min(kmin, k);
+            kmax = Math.Max(kmax, k);
+        }
+
         if (kmin == kmax)
         {
-            destination[..levels.Length].Fill(values[0]);
-            return;
+            // The sample is constant: check the whole column before trusting it.
+            double first = values[0];
+            if (TensorPrimitives.Min(values) == first && TensorPrimitives.Max(values) == first)
+            {
+                destination[..levels.Length].Fill(first);
+                return;
+            }
+
+            kmin = Key(TensorPrimitives.Min(values));
+            kmax = Key(TensorPrimitives.Max(values));
         }
 
         // Needed ranks: lo and lo + 1 for each level.
@@ -68,6 +84,7 @@ public static class Percentiles
 
         ulong range = kmax - kmin;
         int shift = Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - BucketBits);
+        int last = (int)(range >> shift);
 
         int[] counts = ArrayPool<int>.Shared.Rent(BucketCount);
         int[] slot = ArrayPool<int>.Shared.Rent(BucketCount);
@@ -78,7 +95,7 @@ public static class Percentiles
             ref int count0 = ref MemoryMarshal.GetArrayDataReference(counts);
             foreach (double v in values)
             {
-                Unsafe.Add(ref count0, (nint)((Key(v) - kmin) >> shift))++;
+                Unsafe.Add(ref count0, Bucket(v, kmin, shift, last))++;
             }
 
             // Each needed rank → (bucket, first rank of that bucket); slot[bucket] = 1 + index of its gather list.
@@ -111,7 +128,7 @@ public static class Percentiles
             ref int slot0 = ref MemoryMarshal.GetArrayDataReference(slot);
             foreach (double v in values)
             {
-                int d = Unsafe.Add(ref slot0, (nint)((Key(v) - kmin) >> shift));
+                int d = Unsafe.Add(ref slot0, Bucket(v, kmin, shift, last));
                 if (d != 0)
                 {
                     lists[d - 1][fill[d - 1]++] = v;
@@ -171,6 +188,15 @@ public static class Percentiles
 
     /// <summary>lo + frac (hi - lo), the interpolation DuckDB's quantile_cont and numpy use.</summary>
     internal static double Interpolate(double lo, double hi, double frac) => frac == 0 ? lo : lo + frac * (hi - lo);
+
+    /// <summary>The bucket of a value: (key − kmin) &gt;&gt; shift, clamped to [0, last] (in unsigned arithmetic: any double range fits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Bucket(double v, ulong kmin, int shift, int last)
+    {
+        ulong k = Key(v);
+        ulong offset = k < kmin ? 0 : k - kmin;
+        return (nint)Math.Min(offset >> shift, (ulong)last);
+    }
 
     /// <summary>Order-preserving map from double to ulong (total order for non-NaN values).</summary>
     /// <remarks>Branch-free: negatives have every bit flipped, non-negatives only the sign bit.</remarks>
