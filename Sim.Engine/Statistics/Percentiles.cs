@@ -19,7 +19,7 @@ namespace Sim.Engine.Statistics;
 /// <list type="number">
 /// <item>Map every value to an unsigned key whose integer order is the numeric order (flip all bits of negatives,
 /// the sign bit of non-negatives). Take the key range [kmin, kmax] and a shift so that (kmax - kmin) &gt;&gt; shift
-/// fits in 2^14 buckets (a 64 KiB histogram that stays in the L2 cache); count the keys per bucket. Because the key is exponent-then-mantissa, the buckets are
+/// fits in 2^12 buckets (a 16 KiB histogram that stays in the L1 cache); count the keys per bucket. Because the key is exponent-then-mantissa, the buckets are
 /// roughly logarithmic in the value, which spreads balance-like (lognormal) data evenly.</item>
 /// <item>From the cumulative counts, find the bucket of every needed rank; gather the values of just those
 /// buckets, sort them, and read the ranks off.</item>
@@ -30,7 +30,7 @@ namespace Sim.Engine.Statistics;
 /// </remarks>
 public static class Percentiles
 {
-    private const int BucketBits = 14;
+    private const int BucketBits = 12;
     private const int BucketCount = 1 << BucketBits;
     private const int SampleStride = 64;
 
