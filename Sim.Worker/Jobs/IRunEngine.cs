@@ -1,0 +1,36 @@
+using Sim.Engine.Scenarios;
+using Sim.Worker.Runs;
+
+namespace Sim.Worker.Jobs;
+
+/// <summary>One validation error: the JSON path of the offending field and what is allowed there.</summary>
+public sealed record ScenarioIssue(string Path, string Message)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>The outcome of validating a scenario: the scenario, or every error at once.</summary>
+public sealed record ScenarioCheck(Scenario? Scenario, IReadOnlyList<ScenarioIssue> Errors)
+{
+    /// <summary>True when the scenario is valid.</summary>
+    public bool IsValid => Scenario is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// The worker's only view of the engine: validate a scenario, compute a run. The production implementation
+/// (<see cref="RunEngine"/>) calls the scenario parser and <see cref="ScenarioRunner.Run"/>; tests may substitute
+/// one to provoke crashes or hold a run open, which the real engine cannot do on demand.
+/// </summary>
+public interface IRunEngine
+{
+    /// <summary>Validates scenario JSON; <paramref name="defaultStartYear"/> fills a missing <c>simulation.startYear</c>.</summary>
+    ScenarioCheck Parse(string json, int defaultStartYear);
+
+    /// <summary>
+    /// Computes one run into <paramref name="outputDirectory"/> (see <see cref="ScenarioRunner.Run"/>),
+    /// observing <paramref name="cancellationToken"/> and reporting progress as a fraction from 0 to 1.
+    /// </summary>
+    RunOutcome Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
+        string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken);
+}

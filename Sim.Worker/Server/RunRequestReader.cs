@@ -1,0 +1,242 @@
+using System.Text;
+using System.Text.Json;
+using Sim.Engine;
+using Sim.Engine.Scenarios;
+using Sim.Worker.Jobs;
+
+namespace Sim.Worker.Server;
+
+/// <summary>A request body turned into a <see cref="RunRequest"/>, or every reason it cannot be one.</summary>
+/// <param name="Request">The request, when valid.</param>
+/// <param name="Errors">Every error, each with the JSON path of the offending field in the body.</param>
+public sealed record RunRequestParse(RunRequest? Request, IReadOnlyList<ScenarioIssue> Errors);
+
+/// <summary>
+/// Reads the body of <c>POST /api/runs</c>. Two shapes:
+/// <list type="bullet">
+/// <item>a scenario JSON object (overrides, if any, in the query: <c>?paths=200&amp;seed=7</c>);</item>
+/// <item>an envelope <c>{"scenario": "baseline" | {...}, "paths": 200, "seed": 7}</c>, where a string names a file
+/// in the scenario library (a name, never a path) and an object is an inline scenario.</item>
+/// </list>
+/// Validation reports every error at once: the envelope's, then the scenario's (paths of an inline scenario are
+/// prefixed with <c>$.scenario</c> so they point into the body).
+/// </summary>
+public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, TimeProvider clock)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly string[] EnvelopeFields = ["scenario", "paths", "seed"];
+
+    /// <summary>Reads a body (UTF-8 JSON) with optional query overrides.</summary>
+    public RunRequestParse Read(ReadOnlySpan<byte> body, string? queryPaths, string? querySeed)
+    {
+        var errors = new List<ScenarioIssue>();
+        string? scenarioJson = null;
+        string? file = null;
+        var prefix = "$";
+        int? paths = null;
+        ulong? seed = null;
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray(), DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return Fail(new ScenarioIssue("$", "not valid JSON: " + e.Message));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(new ScenarioIssue("$", "must be a JSON object: a scenario, or {\"scenario\": NAME or {...}, \"paths\": N, \"seed\": S}"));
+            }
+
+            if (root.TryGetProperty("scenario", out var scenario))
+            {
+                foreach (var field in root.EnumerateObject().Where(f => !EnvelopeFields.Contains(f.Name, StringComparer.Ordinal)))
+                {
+                    errors.Add(new ScenarioIssue("$." + field.Name, "unknown field; a request has scenario, paths and seed"));
+                }
+
+                switch (scenario.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        (scenarioJson, file) = ReadNamed(scenario.GetString()!, errors);
+                        break;
+                    case JsonValueKind.Object:
+                        scenarioJson = scenario.GetRawText();
+                        prefix = "$.scenario";
+                        break;
+                    default:
+                        errors.Add(new ScenarioIssue("$.scenario", "must be the name of a file in scenarios/ or a scenario object"));
+                        break;
+                }
+
+                paths = ReadPaths(root, errors);
+                seed = ReadSeed(root, errors);
+                if (queryPaths is not null || querySeed is not null)
+                {
+                    errors.Add(new ScenarioIssue("query", "give paths and seed in the body when the body is {\"scenario\": ...}"));
+                }
+            }
+            else
+            {
+                scenarioJson = Encoding.UTF8.GetString(body);
+                paths = ParseQueryPaths(queryPaths, errors);
+                seed = ParseQuerySeed(querySeed, errors);
+            }
+        }
+
+        if (scenarioJson is null)
+        {
+            return new RunRequestParse(null, errors);
+        }
+
+        var check = engine.Parse(scenarioJson, clock.GetLocalNow().Year);
+        errors.AddRange(check.Errors.Select(e => e with { Path = prefix + e.Path[Math.Min(1, e.Path.Length)..] }));
+        CheckHistoryPath(scenarioJson, prefix, errors);
+        if (errors.Count > 0 || check.Scenario is null)
+        {
+            return new RunRequestParse(null, errors);
+        }
+
+        var valid = check.Scenario;
+        return new RunRequestParse(new RunRequest
+        {
+            ScenarioJson = scenarioJson,
+            ScenarioName = valid.Name,
+            ScenarioFile = file,
+            Paths = paths ?? valid.Simulation.Paths,
+            Seed = seed ?? valid.Simulation.Seed,
+            StartYear = valid.Simulation.StartYear,
+            EngineVersion = EngineInfo.Version,
+            SubmittedAt = clock.GetUtcNow(),
+        }, []);
+    }
+
+    private (string? Json, string? File) ReadNamed(string name, List<ScenarioIssue> errors)
+    {
+        var stem = name.EndsWith(".json", StringComparison.Ordinal) ? name[..^5] : name;
+        if (!ScenarioCatalog.IsSafeName(stem))
+        {
+            errors.Add(new ScenarioIssue("$.scenario",
+                $"'{name}' is not a scenario name: use the name of a file in scenarios/ (letters, digits, '-', '_'), not a path"));
+            return (null, null);
+        }
+
+        var path = new ScenarioCatalog(settings.ScenariosDirectory).Find(stem);
+        if (path is null)
+        {
+            errors.Add(new ScenarioIssue("$.scenario", $"no scenario named '{stem}' in scenarios/ (GET /api/scenarios lists them)"));
+            return (null, null);
+        }
+
+        try
+        {
+            return (ScenarioCatalog.ReadCapped(path), Path.GetFileName(path));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            errors.Add(new ScenarioIssue("$.scenario", e.Message));
+            return (null, null);
+        }
+    }
+
+    private static int? ReadPaths(JsonElement root, List<ScenarioIssue> errors)
+    {
+        if (!root.TryGetProperty("paths", out var p) || p.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var value) && value is >= 1 and <= SimulationSettings.MaxPaths)
+        {
+            return value;
+        }
+
+        errors.Add(new ScenarioIssue("$.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
+        return null;
+    }
+
+    private static ulong? ReadSeed(JsonElement root, List<ScenarioIssue> errors)
+    {
+        if (!root.TryGetProperty("seed", out var s) || s.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (s.ValueKind == JsonValueKind.Number && s.TryGetUInt64(out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new ScenarioIssue("$.seed", "must be an integer from 0 to 18446744073709551615"));
+        return null;
+    }
+
+    private static int? ParseQueryPaths(string? text, List<ScenarioIssue> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value is >= 1 and <= SimulationSettings.MaxPaths)
+        {
+            return value;
+        }
+
+        errors.Add(new ScenarioIssue("query.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
+        return null;
+    }
+
+    private static ulong? ParseQuerySeed(string? text, List<ScenarioIssue> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new ScenarioIssue("query.seed", "must be an integer from 0 to 18446744073709551615"));
+        return null;
+    }
+
+    /// <summary>
+    /// A historical-returns CSV is read relative to the scenario library; a request may not point it elsewhere
+    /// (no absolute path, no '..').
+    /// </summary>
+    private static void CheckHistoryPath(string scenarioJson, string prefix, List<ScenarioIssue> errors)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(scenarioJson, DocumentOptions);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("returns", out var returns) && returns.ValueKind == JsonValueKind.Object
+                && returns.TryGetProperty("history", out var history) && history.ValueKind == JsonValueKind.String)
+            {
+                var path = history.GetString()!;
+                var segments = path.Split('/', '\\');
+                if (Path.IsPathRooted(path) || path.Contains(':', StringComparison.Ordinal) || segments.Contains(".."))
+                {
+                    errors.Add(new ScenarioIssue(prefix + ".returns.history",
+                        "must be a path relative to the scenario library without '..' (absolute paths are not accepted over HTTP)"));
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // already reported by the parser
+        }
+    }
+
+    private static RunRequestParse Fail(ScenarioIssue issue) => new(null, [issue]);
+}
