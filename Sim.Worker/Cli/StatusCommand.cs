@@ -23,7 +23,7 @@ public static class StatusCommand
         var options = OptionReader.Parse(args, ["server", "timeout"], ["json", "wait"]);
         options.ExpectPositionals(1, "RUN_ID");
         var id = options.Positionals[0];
-        if (!RunIdentity.IsWellFormed(id))
+        if (!RunIds.IsWellFormed(id))
         {
             throw new UsageException($"'{id}' is not a run id (16 lowercase hex digits, as printed by enqueue)");
         }

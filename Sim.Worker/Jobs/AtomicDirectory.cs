@@ -15,7 +15,7 @@ public static class AtomicDirectory
             string? aside = null;
             if (Directory.Exists(final))
             {
-                aside = AtomicFile.TempSibling(final);
+                aside = AtomicText.TempSibling(final);
                 try
                 {
                     Directory.Move(final, aside);

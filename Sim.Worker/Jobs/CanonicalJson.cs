@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Sim.Worker.Jobs;
 
@@ -20,6 +21,28 @@ public static class CanonicalJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = false,
     };
+
+    /// <summary>
+    /// The scenario text a run is identified by and computed from: <paramref name="scenarioJson"/> with
+    /// <c>simulation.startYear</c> set to <paramref name="startYear"/> when it is missing (the parser fills it
+    /// from the clock, which must not make one request two runs in two years), in canonical form.
+    /// </summary>
+    public static string ForRun(string scenarioJson, int startYear)
+    {
+        var root = JsonNode.Parse(scenarioJson) as JsonObject ?? throw new JsonException("a scenario is a JSON object");
+        if (root["simulation"] is not JsonObject simulation)
+        {
+            simulation = new JsonObject();
+            root["simulation"] = simulation;
+        }
+
+        if (!simulation.ContainsKey("startYear"))
+        {
+            simulation["startYear"] = startYear;
+        }
+
+        return Canonicalize(root.ToJsonString());
+    }
 
     /// <summary>The canonical text of <paramref name="json"/>; throws <see cref="JsonException"/> when it is not JSON.</summary>
     public static string Canonicalize(string json)

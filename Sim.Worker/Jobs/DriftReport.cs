@@ -105,7 +105,7 @@ public static class DriftReport
     public static async Task WriteAsync(string path, IReadOnlyList<DriftRow> rows, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = AtomicFile.TempSibling(path);
+        var temp = AtomicText.TempSibling(path);
         try
         {
             var metadata = new Dictionary<string, string> { ["engine_version"] = EngineInfo.Version };

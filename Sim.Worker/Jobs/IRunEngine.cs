@@ -17,6 +17,13 @@ public sealed record ScenarioCheck(Scenario? Scenario, IReadOnlyList<ScenarioIss
     public bool IsValid => Scenario is not null && Errors.Count == 0;
 }
 
+/// <summary>The headline figures of one computed run.</summary>
+/// <param name="RunId">The run id the runner wrote into the files.</param>
+/// <param name="SuccessProbability">Probability of success.</param>
+/// <param name="MedianTerminalBalance">Median nominal balance at the end of the last year (null without a 50th percentile).</param>
+/// <param name="WallSeconds">Wall time of the computation.</param>
+public sealed record EngineRunResult(string RunId, double SuccessProbability, double? MedianTerminalBalance, double WallSeconds);
+
 /// <summary>
 /// The worker's only view of the engine: validate a scenario, compute a run. The production implementation
 /// (<see cref="RunEngine"/>) calls the scenario parser and <see cref="ScenarioRunner.Run"/>; tests may substitute
@@ -31,6 +38,6 @@ public interface IRunEngine
     /// Computes one run into <paramref name="outputDirectory"/> (see <see cref="ScenarioRunner.Run"/>),
     /// observing <paramref name="cancellationToken"/> and reporting progress as a fraction from 0 to 1.
     /// </summary>
-    RunOutcome Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
+    EngineRunResult Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
         string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken);
 }

@@ -12,9 +12,14 @@ public sealed partial class RunEngine : IRunEngine
     public ScenarioCheck Parse(string json, int defaultStartYear) => StandInParse(json, defaultStartYear);
 
     /// <inheritdoc />
-    public RunOutcome Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
-        string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken) =>
-        ScenarioRunner.Run(scenario, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken);
+    public EngineRunResult Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
+        string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var outcome = ScenarioRunner.Run(scenario, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken);
+        var median = TerminalMedian.ReadAsync(Path.Combine(outputDirectory, TerminalMedian.PercentilesFile), cancellationToken)
+            .GetAwaiter().GetResult();
+        return new EngineRunResult(outcome.RunId, outcome.SuccessProbability, median, outcome.WallSeconds);
+    }
 
     // STAND-IN until Sim.Engine.Scenarios.ScenarioJson lands on main: checks only what the worker relies on.
     private static ScenarioCheck StandInParse(string json, int defaultStartYear)

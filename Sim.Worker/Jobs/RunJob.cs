@@ -32,7 +32,7 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
     [DisplayName("run {0}")]
     public void Execute(string runId, PerformContext? context, CancellationToken cancellationToken)
     {
-        if (!RunIdentity.IsWellFormed(runId))
+        if (!RunIds.IsWellFormed(runId))
         {
             throw new RunRejectedException($"'{runId}' is not a run id");
         }
@@ -147,8 +147,13 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
         return running;
     }
 
-    private void Finish(string runId, string attemptId, string attemptDirectory, RunOutcome outcome)
+    private void Finish(string runId, string attemptId, string attemptDirectory, EngineRunResult outcome)
     {
+        if (outcome.RunId != runId)
+        {
+            logger.LogWarning("Run {RunId}: the runner wrote run_id {Written} into the files", runId, outcome.RunId);
+        }
+
         using var _ = RunLock.Acquire(storage, runId);
         if (!store.Publish(runId, attemptDirectory))
         {

@@ -43,7 +43,7 @@ public sealed class RunRecovery(RunStore store, JobSettings settings, IBackgroun
 
         RunStore.DeleteDirectory(settings.StagingPath);
         var requeued = new List<string>();
-        foreach (var runId in store.RunIds())
+        foreach (var runId in store.ListRunIds())
         {
             store.DeleteTemporaries(runId);
             var state = store.LoadState(runId);

@@ -6,7 +6,10 @@ namespace Sim.Worker.Jobs;
 /// </summary>
 public sealed record RunRequest
 {
-    /// <summary>The scenario JSON exactly as submitted (after a named file was read, or an overlay applied).</summary>
+    /// <summary>
+    /// The scenario JSON in canonical form with <c>simulation.startYear</c> written in
+    /// (<see cref="CanonicalJson.ForRun"/>): everything the computation depends on, in one spelling.
+    /// </summary>
     public required string ScenarioJson { get; init; }
 
     /// <summary>The scenario's <c>name</c>, for display.</summary>
@@ -30,6 +33,6 @@ public sealed record RunRequest
     /// <summary>When the request was first accepted.</summary>
     public DateTimeOffset SubmittedAt { get; init; }
 
-    /// <summary>The run id this request hashes to.</summary>
-    public string ComputeId() => RunIdentity.Compute(ScenarioJson, Paths, Seed, StartYear, EngineVersion);
+    /// <summary>The run id this request hashes to (with the engine version of this process).</summary>
+    public string ComputeId() => RunIds.Compute(ScenarioJson, Paths, Seed);
 }

@@ -15,7 +15,7 @@ public sealed class RunStateFilter(RunStore store, TimeProvider clock) : IApplyS
     {
         var job = context.BackgroundJob.Job;
         if (job is null || job.Type != typeof(RunJob) || job.Args.Count == 0 || job.Args[0] is not string runId
-            || !RunIdentity.IsWellFormed(runId))
+            || !RunIds.IsWellFormed(runId))
         {
             return;
         }

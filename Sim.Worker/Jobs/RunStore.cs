@@ -52,16 +52,16 @@ public sealed partial class RunStore
 
     /// <summary>Persists the request of <paramref name="runId"/> unless it is already there (same id, same content).</summary>
     public void SaveRequest(string runId, RunRequest request) =>
-        AtomicFile.CreateText(RequestPath(runId), JsonSerializer.Serialize(request, Json));
+        AtomicText.CreateText(RequestPath(runId), JsonSerializer.Serialize(request, Json));
 
     /// <summary>The persisted request, or null when the run is unknown.</summary>
     public RunRequest? LoadRequest(string runId) => Read<RunRequest>(RequestPath(runId));
 
     /// <summary>The current state, or null when the run is unknown.</summary>
-    public RunState? LoadState(string runId) => RunIdentity.IsWellFormed(runId) ? Read<RunState>(StatePath(runId)) : null;
+    public RunState? LoadState(string runId) => RunIds.IsWellFormed(runId) ? Read<RunState>(StatePath(runId)) : null;
 
     /// <summary>Replaces the state atomically.</summary>
-    public void SaveState(RunState state) => AtomicFile.WriteAllText(StatePath(state.RunId), JsonSerializer.Serialize(state, Json));
+    public void SaveState(RunState state) => AtomicText.WriteAllText(StatePath(state.RunId), JsonSerializer.Serialize(state, Json));
 
     /// <summary>True when the run's result folder exists (it only ever appears complete).</summary>
     public bool HasResult(string runId) => Directory.Exists(ResultDirectory(runId));
@@ -69,7 +69,7 @@ public sealed partial class RunStore
     /// <summary>A fresh, empty folder for one attempt's output, next to where the result will appear.</summary>
     public string CreateAttemptDirectory(string runId)
     {
-        var path = AtomicFile.TempSibling(ResultDirectory(runId));
+        var path = AtomicText.TempSibling(ResultDirectory(runId));
         Directory.CreateDirectory(path);
         return path;
     }
@@ -103,7 +103,7 @@ public sealed partial class RunStore
         }
 
         var removed = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*" + AtomicFile.TempMarker + "*"))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*" + AtomicText.TempMarker + "*"))
         {
             if (Directory.Exists(entry))
             {
@@ -121,8 +121,8 @@ public sealed partial class RunStore
     }
 
     /// <summary>Ids of every run folder in the store.</summary>
-    public IReadOnlyList<string> RunIds() => Directory.Exists(Root)
-        ? Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(RunIdentity.IsWellFormed)
+    public IReadOnlyList<string> ListRunIds() => Directory.Exists(Root)
+        ? Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(RunIds.IsWellFormed)
             .Order(StringComparer.Ordinal).ToList()
         : [];
 
@@ -132,7 +132,7 @@ public sealed partial class RunStore
     /// </summary>
     public string? ResultFile(string runId, string fileName)
     {
-        if (!RunIdentity.IsWellFormed(runId) || !IsResultFileName(fileName))
+        if (!RunIds.IsWellFormed(runId) || !IsResultFileName(fileName))
         {
             return null;
         }
@@ -175,7 +175,7 @@ public sealed partial class RunStore
         }
     }
 
-    private static string Checked(string runId) => RunIdentity.IsWellFormed(runId)
+    private static string Checked(string runId) => RunIds.IsWellFormed(runId)
         ? runId
         : throw new ArgumentException($"'{runId}' is not a run id (16 lowercase hex digits)", nameof(runId));
 

@@ -54,7 +54,7 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
                 continue;
             }
 
-            results.Add(await RunCaseAsync(scenario.Name, Unstressed, baseJson, night, paths ?? settings.StressPaths, partition, cancellationToken));
+            results.Add(RunCase(scenario.Name, Unstressed, baseJson, night, paths ?? settings.StressPaths, partition, cancellationToken));
             foreach (var overlay in overlays)
             {
                 string json;
@@ -68,7 +68,7 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
                     continue;
                 }
 
-                results.Add(await RunCaseAsync(scenario.Name, overlay.Name, json, night, paths ?? settings.StressPaths, partition, cancellationToken));
+                results.Add(RunCase(scenario.Name, overlay.Name, json, night, paths ?? settings.StressPaths, partition, cancellationToken));
             }
         }
 
@@ -83,7 +83,7 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
         return new StressSuiteResult(night, partition, rows);
     }
 
-    private async Task<StressCaseResult> RunCaseAsync(string scenario, string stress, string json, DateOnly night, int? paths,
+    private StressCaseResult RunCase(string scenario, string stress, string json, DateOnly night, int? paths,
         string partition, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -99,10 +99,9 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
         {
             var outcome = engine.Run(check.Scenario!, json, settings.ScenariosPath, new RunOverrides(Paths: paths), staging, null,
                 cancellationToken);
-            var median = await TerminalMedian.ReadAsync(Path.Combine(staging, TerminalMedian.PercentilesFile), cancellationToken);
             AtomicDirectory.Replace(staging, Path.Combine(partition, "scenario=" + scenario, "stress=" + stress));
             return new StressCaseResult(scenario, stress, StressCaseResult.Ok, paths ?? check.Scenario!.Simulation.Paths,
-                outcome.SuccessProbability, median);
+                outcome.SuccessProbability, outcome.MedianTerminalBalance);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

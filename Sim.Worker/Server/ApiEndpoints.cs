@@ -55,7 +55,7 @@ public static class ApiEndpoints
 
     private static IResult GetRun(string id, RunStore store)
     {
-        if (!RunIdentity.IsWellFormed(id))
+        if (!RunIds.IsWellFormed(id))
         {
             return BadId(id);
         }
@@ -68,7 +68,7 @@ public static class ApiEndpoints
 
     private static IResult GetFile(string id, string name, RunStore store)
     {
-        if (!RunIdentity.IsWellFormed(id))
+        if (!RunIds.IsWellFormed(id))
         {
             return BadId(id);
         }

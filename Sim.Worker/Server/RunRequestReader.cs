@@ -106,7 +106,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         var valid = check.Scenario;
         return new RunRequestParse(new RunRequest
         {
-            ScenarioJson = scenarioJson,
+            ScenarioJson = CanonicalJson.ForRun(scenarioJson, valid.Simulation.StartYear),
             ScenarioName = valid.Name,
             ScenarioFile = file,
             Paths = paths ?? valid.Simulation.Paths,

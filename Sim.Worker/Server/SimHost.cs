@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
@@ -100,10 +101,12 @@ public static class SimHost
         // Registered before AddHangfire, whose TryAdd registrations then leave them alone.
         services.AddSingleton(_ => CreateStorage(settings));
         services.AddSingleton<IJobFilterProvider>(sp => new HostJobFilterProvider(sp.GetRequiredService<RunStateFilter>()));
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(HangfireLog.Provider));
 
         if (settings.Storage == StorageKind.InMemory)
         {
@@ -152,6 +155,23 @@ public static class SimHost
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Hangfire", LogLevel.Warning);
+    }
+
+    /// <summary>
+    /// Hangfire's log provider is process-wide (static), so it must not belong to one host's logger factory:
+    /// a disposed host would take it down with it. One console factory for the process, warnings and up.
+    /// </summary>
+    private static class HangfireLog
+    {
+        private static readonly ILoggerFactory Factory = LoggerFactory.Create(b => b
+            .AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            })
+            .SetMinimumLevel(LogLevel.Warning));
+
+        public static readonly Hangfire.Logging.ILogProvider Provider = new AspNetCoreLogProvider(Factory);
     }
 
     private sealed class OpenDashboard : IDashboardAuthorizationFilter

@@ -7,7 +7,7 @@ namespace Sim.Worker.Jobs;
 /// (<c>NAME.tmp-GUID</c>), are flushed to disk, and the temporary file is renamed over the final name.
 /// A rename inside one directory is atomic on POSIX file systems and on NTFS.
 /// </summary>
-public static class AtomicFile
+public static class AtomicText
 {
     /// <summary>The marker every temporary name of this project contains; a finished tree holds none.</summary>
     public const string TempMarker = ".tmp-";
