@@ -5,7 +5,7 @@ using Sim.Worker.Jobs;
 namespace Sim.Worker.Server;
 
 /// <summary>Reads the options shared by <c>serve</c> and <c>worker</c> into <see cref="ServerSettings"/>.</summary>
-public static class ServerOptionsParser
+public static partial class ServerOptionsParser
 {
     /// <summary>Environment variable read when <c>--connection</c> is not given (keeps passwords off the process list).</summary>
     public const string ConnectionVariable = "SIM_CONNECTION";
@@ -13,13 +13,14 @@ public static class ServerOptionsParser
     private static readonly string[] Common =
     [
         "storage", "connection", "out", "scenarios", "workers", "threads-per-run", "run-timeout", "stress-paths",
-        "drift-success", "drift-balance", "invisibility-timeout",
+        "drift-success", "drift-balance", "invisibility-timeout", "pg-schema",
     ];
 
     /// <summary>Option help, one line each.</summary>
     public const string Help = """
           --storage inmemory|postgres   queue storage (default inmemory; --connection implies postgres)
           --connection CS               PostgreSQL connection string (or env SIM_CONNECTION)
+          --pg-schema NAME              PostgreSQL schema of the queue tables (default hangfire)
           --out DIR                     output folder: runs/, nightly/ (default out)
           --scenarios DIR               scenario library: *.json and stress/*.json (default scenarios)
           --workers N                   Hangfire workers in this process (default: number of cores)
@@ -67,6 +68,12 @@ public static class ServerOptionsParser
             throw new UsageException("--connection is only for --storage postgres");
         }
 
+        var schema = options.String("pg-schema") ?? ServerSettings.DefaultPostgresSchema;
+        if (!SchemaPattern().IsMatch(schema))
+        {
+            throw new UsageException($"--pg-schema must be a lowercase identifier (letters, digits, '_'), not '{schema}'");
+        }
+
         var urls = options.String("urls") ?? ServerSettings.DefaultUrls;
         foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -103,6 +110,7 @@ public static class ServerOptionsParser
             Urls = urls,
             Storage = storage,
             Connection = storage == StorageKind.Postgres ? connection : null,
+            PostgresSchema = schema,
             WorkerCount = options.Int("workers", 1, 256) ?? ServerSettings.DefaultWorkerCount,
             StressCron = cron,
             DashboardAllowRemote = options.Flag("dashboard-remote"),
@@ -111,4 +119,7 @@ public static class ServerOptionsParser
             Jobs = jobs,
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial System.Text.RegularExpressions.Regex SchemaPattern();
 }

@@ -29,6 +29,12 @@ public sealed record ServerSettings
     /// <summary>PostgreSQL connection string (Npgsql syntax), required with <see cref="StorageKind.Postgres"/>.</summary>
     public string? Connection { get; init; }
 
+    /// <summary>Default PostgreSQL schema of the Hangfire tables.</summary>
+    public const string DefaultPostgresSchema = "hangfire";
+
+    /// <summary>PostgreSQL schema of the Hangfire tables: processes share a queue when they share the database and schema.</summary>
+    public string PostgresSchema { get; init; } = DefaultPostgresSchema;
+
     /// <summary>Hangfire workers in this process.</summary>
     public int WorkerCount { get; init; } = DefaultWorkerCount;
 

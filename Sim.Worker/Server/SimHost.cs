@@ -140,6 +140,7 @@ public static class SimHost
             InvisibilityTimeout = settings.InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
             DistributedLockTimeout = TimeSpan.FromMinutes(1),
+            SchemaName = settings.PostgresSchema,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.Connection!, options, null), options);
     }
