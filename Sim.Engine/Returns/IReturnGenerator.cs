@@ -29,6 +29,11 @@ public sealed class ReturnBlock
 /// (path, yearIndex) depend only on the scenario, the seed and those two integers, so any split of paths
 /// over threads, vector widths or processes yields the same values.
 /// </summary>
+/// <remarks>
+/// Implementations are immutable after construction and <see cref="Fill"/> uses no shared scratch memory and
+/// allocates nothing, so one instance may be shared by every worker thread, each filling its own
+/// <see cref="ReturnBlock"/> for its own paths. Build one with <see cref="ReturnGenerators.Create"/>.
+/// </remarks>
 public interface IReturnGenerator
 {
     /// <summary>Number of paths the model produces: the scenario's paths, or one per window for historical.</summary>

@@ -1,24 +1,110 @@
+using System.Diagnostics;
+using Sim.Engine.Returns;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simulation;
+using Sim.Worker.Output;
 
 namespace Sim.Worker.Runs;
 
 /// <summary>What a caller may override on top of the scenario file.</summary>
 public sealed record RunOverrides(int? Paths = null, ulong? Seed = null, int? Threads = null, bool PathsOut = false);
 
-/// <summary>The files one run wrote, by name (percentiles.parquet, yearly.parquet, summary.parquet, ...).</summary>
-public sealed record RunOutcome(string RunId, string Directory, IReadOnlyList<string> Files, double SuccessProbability,
-    double WallSeconds);
+/// <summary>The files one run wrote (full paths), its id and headline figures.</summary>
+public sealed record RunOutcome(string RunId, string Directory, IReadOnlyList<string> Files, SimulationResult Result,
+    double WallSeconds)
+{
+    public double SuccessProbability => Result.Summary.SuccessProbability;
+}
+
+/// <summary>A user mistake found while preparing a run (e.g. an unreadable history CSV): reported, not retried.</summary>
+public sealed class RunInputException(string message) : Exception(message);
 
 /// <summary>
-/// Runs one validated scenario and writes its Parquet files into outputDirectory (created if missing), each
-/// through a temporary name and a rename. This is the one entry point both the CLI `run` verb and the
-/// Hangfire jobs use.
+/// Runs one validated scenario and writes its Parquet files into outputDirectory (created if missing), each through
+/// a temporary name and a rename. The one entry point both the CLI <c>run</c> verb and the Hangfire jobs use.
 /// </summary>
 public static class ScenarioRunner
 {
     public static RunOutcome Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
-        string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
+        string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken) =>
+        RunAsync(scenario, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken)
+            .GetAwaiter().GetResult();
+
+    public static async Task<RunOutcome> RunAsync(Scenario scenario, string scenarioJson, string? scenarioDirectory,
+        RunOverrides overrides, string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        throw new NotImplementedException("the engine lands with issue 3");
+        var clock = Stopwatch.StartNew();
+        MarketHistory? history = LoadHistory(scenario, scenarioDirectory);
+        int paths = overrides.Paths ?? scenario.Simulation.Paths;
+        ulong seed = overrides.Seed ?? scenario.Simulation.Seed;
+        string runId = RunIdentity.Compute(scenarioJson, paths, seed);
+        var options = new SimulationOptions { Paths = paths, Seed = seed, Threads = overrides.Threads ?? 0 };
+
+        Directory.CreateDirectory(outputDirectory);
+        var files = new List<string>();
+        SimulationResult result;
+        IReadOnlyDictionary<string, string>? metadata = null;
+        if (overrides.PathsOut)
+        {
+            // The raw paths are written while the engine runs; the metadata is known up front except the notes.
+            var preliminary = new Dictionary<string, string>
+            {
+                ["run_id"] = runId, ["scenario"] = scenario.Name, ["scenario_json"] = scenarioJson,
+                ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["engine_version"] = Engine.EngineInfo.Version,
+            };
+            string pathsFile = Path.Combine(outputDirectory, ResultParquet.PathsFile);
+            await using var sink = await PathsParquetWriter.CreateAsync(pathsFile, runId, preliminary, cancellationToken);
+            result = SimulationEngine.Run(scenario, options, history, sink, progress, cancellationToken);
+            await sink.Complete();
+            files.Add(pathsFile);
+        }
+        else
+        {
+            result = SimulationEngine.Run(scenario, options, history, null, progress, cancellationToken);
+        }
+
+        metadata = ResultParquet.Metadata(result, runId, scenarioJson);
+        double wall = clock.Elapsed.TotalSeconds;
+        string Target(string name)
+        {
+            string p = Path.Combine(outputDirectory, name);
+            files.Add(p);
+            return p;
+        }
+
+        await AtomicFile.WriteAsync(Target(ResultParquet.PercentilesFile),
+            s => ResultParquet.WritePercentilesAsync(s, result, runId, metadata, cancellationToken), cancellationToken);
+        await AtomicFile.WriteAsync(Target(ResultParquet.YearlyFile),
+            s => ResultParquet.WriteYearlyAsync(s, result, runId, metadata, cancellationToken), cancellationToken);
+        await AtomicFile.WriteAsync(Target(ResultParquet.SummaryFile),
+            s => ResultParquet.WriteSummaryAsync(s, result, runId, wall, metadata, cancellationToken), cancellationToken);
+
+        return new RunOutcome(runId, outputDirectory, files, result, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>A scenario's own history CSV (returns.history, relative to the scenario file), or null for the
+    /// built-in Damodaran series.</summary>
+    private static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
+    {
+        if (scenario.Returns.History is not { } relative)
+        {
+            return null;
+        }
+
+        string path = Path.GetFullPath(relative, scenarioDirectory ?? Directory.GetCurrentDirectory());
+        if (!File.Exists(path))
+        {
+            throw new RunInputException($"$.returns.history: file not found: {path}");
+        }
+
+        try
+        {
+            return MarketHistory.ParseCsv(File.ReadAllText(path), Path.GetFileName(path));
+        }
+        catch (FormatException e)
+        {
+            throw new RunInputException($"$.returns.history: {e.Message}");
+        }
     }
 }

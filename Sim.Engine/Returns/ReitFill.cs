@@ -1,0 +1,79 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Sim.Engine.Random;
+using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
+
+namespace Sim.Engine.Returns;
+
+/// <summary>
+/// REIT returns for a history without a REIT series (spec 3, 12), drawn from the scenario's lognormal REIT model
+/// conditional on the year's (unshocked) stock return: z_s = (ln(1 + r_s) − m_s)/s_s with the scenario's stock
+/// parameters, z_r = ρ·z_s + sqrt(1 − ρ²)·ε with ρ the stocks-REITs entry of the correlation matrix and ε normal 0
+/// of stream <see cref="RandomStreams.ReitFill"/> for (seed, path, year), and r_reit = e^(m_r + s_r·z_r) − 1.
+/// If the scenario's stock deviation is 0, z_s is taken as 0; if the REIT deviation is 0, the REIT return is its mean.
+/// </summary>
+public sealed class ReitFill
+{
+    private readonly Kernel _kernel;
+
+    public ReitFill(Scenarios.Returns returns, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(returns);
+        // Validates the whole matrix (and gives its ρ), so a bad matrix is reported the same way in every model.
+        CorrelationFactor.Compute(returns.Correlation);
+        Rho = returns.Correlation[(int)Asset.Stocks][(int)Asset.Reits];
+        Stock = LognormalParameters.From(returns.Stocks, "stocks");
+        Reit = LognormalParameters.From(returns.Reits, "reits");
+        _kernel = new Kernel(Stock, Reit, Rho, Math.Sqrt(1.0 - Rho * Rho), PhiloxKey.FromSeed(seed));
+    }
+
+    /// <summary>The stocks-REITs correlation used.</summary>
+    public double Rho { get; }
+
+    public LognormalParameters Stock { get; }
+
+    public LognormalParameters Reit { get; }
+
+    /// <summary>reits[i] from stocks[i] for paths firstPath + i, i in [0, count), of year <paramref name="year"/>.</summary>
+    public void Fill(int year, long firstPath, int count, double[] stocks, double[] reits, SimdWidth width)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Math.Min(stocks.Length, reits.Length));
+        ArgumentOutOfRangeException.ThrowIfNegative(firstPath);
+        int done = SimdWidths.Resolve(width) switch
+        {
+            SimdWidth.Vector512 => FillLanes<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, firstPath, year, _kernel, stocks, reits),
+            SimdWidth.Vector256 => FillLanes<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, firstPath, year, _kernel, stocks, reits),
+            _ => 0,
+        };
+        FillLanes<Lanes1, double, ulong>(done, count, firstPath, year, _kernel, stocks, reits);
+    }
+
+    private static int FillLanes<L, TD, TU>(int start, int end, long firstPath, int year, in Kernel k, double[] stocks, double[] reits)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        uint word = CounterLayout.YearStreamWord(year, RandomStreams.ReitFill);
+        ref double src = ref MemoryMarshal.GetArrayDataReference(stocks);
+        ref double dst = ref MemoryMarshal.GetArrayDataReference(reits);
+        int i = start;
+        for (; i <= end - L.Count; i += L.Count)
+        {
+            TU paths = L.Sequence((ulong)(firstPath + i));
+            TD stock = L.Load(ref Unsafe.Add(ref src, i));
+            TD zs = k.Stock.IsConstant
+                ? L.Splat(0.0)
+                : L.Div(L.Sub(VMath.Log<L, TD, TU>(L.Add(L.Splat(1.0), stock)), L.Splat(k.Stock.M)), L.Splat(k.Stock.S));
+            LaneDraws.NormalPair<L, TD, TU>(paths, word, 0, k.Key, out TD eps, out _);
+            TD zr = L.Add(L.Mul(L.Splat(k.Rho), zs), L.Mul(L.Splat(k.RhoComplement), eps));
+            L.Store(CorrelatedReturnGenerator.AssetReturn<L, TD, TU>(zr, k.Reit), ref Unsafe.Add(ref dst, i));
+        }
+
+        return i;
+    }
+
+    private readonly record struct Kernel(LognormalParameters Stock, LognormalParameters Reit, double Rho,
+        double RhoComplement, PhiloxKey Key);
+}

@@ -1,0 +1,95 @@
+using Sim.Engine.Scenarios;
+
+namespace Sim.Engine.Returns;
+
+/// <summary>
+/// The stress overlays of a scenario resolved to simulated years (spec 3, 12): each shock pins the simple return of
+/// the assets it names in one calendar year, on every path, after the model's draw. The year is birthYear + age
+/// (<see cref="Shock.Age"/>), birthYear + retirementAge + n (<see cref="Shock.YearsAfterRetirement"/>: 0 is the
+/// year of age retirementAge, the first distribution year), or the calendar year itself. When several shocks pin the
+/// same asset in the same year the later one in the list wins. Shocks outside the simulated years have no effect.
+/// </summary>
+public sealed class ShockPlan
+{
+    private const int Assets = 4;
+
+    // pins[year * Assets + asset]; NaN = not pinned (a shock value is always a finite number).
+    private readonly double[] _pins;
+
+    public ShockPlan(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Years = scenario.Years;
+        _pins = new double[Math.Max(0, Years) * Assets];
+        Array.Fill(_pins, double.NaN);
+        int birth = scenario.Participant.BirthYear;
+        foreach (Shock shock in scenario.Returns.Shocks)
+        {
+            int calendarYear = CalendarYear(shock, birth, scenario.Participant.RetirementAge);
+            int index = calendarYear - scenario.FirstYear;
+            if (index < 0 || index >= Years)
+            {
+                continue;
+            }
+
+            double?[] values = [shock.Stocks, shock.Bonds, shock.Cash, shock.Reits];
+            for (int a = 0; a < Assets; a++)
+            {
+                if (values[a] is double v)
+                {
+                    if (!double.IsFinite(v) || v < -1.0)
+                    {
+                        throw new ArgumentException($"a shock return must be a number of at least -1 (got {v})");
+                    }
+
+                    _pins[index * Assets + a] = v;
+                    Count++;
+                }
+            }
+        }
+    }
+
+    /// <summary>Number of simulated years covered.</summary>
+    public int Years { get; }
+
+    /// <summary>Number of (year, asset) pins applied, counting overridden ones.</summary>
+    public int Count { get; }
+
+    /// <summary>The calendar year a shock hits.</summary>
+    public static int CalendarYear(Shock shock, int birthYear, int retirementAge)
+    {
+        ArgumentNullException.ThrowIfNull(shock);
+        return shock switch
+        {
+            { Age: int age } => birthYear + age,
+            { YearsAfterRetirement: int n } => birthYear + retirementAge + n,
+            { Year: int year } => year,
+            _ => throw new ArgumentException("a shock needs one of age, yearsAfterRetirement or year"),
+        };
+    }
+
+    /// <summary>The pinned return of <paramref name="asset"/> in simulated year <paramref name="yearIndex"/>, if any.</summary>
+    public double? Pin(int yearIndex, Asset asset)
+    {
+        double v = _pins[yearIndex * Assets + (int)asset];
+        return double.IsNaN(v) ? null : v;
+    }
+
+    /// <summary>Overwrites the pinned assets of <paramref name="yearIndex"/> in elements [0, count) of the block.</summary>
+    public void Apply(int yearIndex, int count, ReturnBlock block)
+    {
+        int at = yearIndex * Assets;
+        PinSpan(_pins[at], block.Stocks, count);
+        PinSpan(_pins[at + 1], block.Bonds, count);
+        PinSpan(_pins[at + 2], block.Cash, count);
+        PinSpan(_pins[at + 3], block.Reits, count);
+    }
+
+    private static void PinSpan(double value, double[] destination, int count)
+    {
+        if (!double.IsNaN(value))
+        {
+            destination.AsSpan(0, count).Fill(value);
+        }
+    }
+}

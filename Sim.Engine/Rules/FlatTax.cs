@@ -1,0 +1,34 @@
+namespace Sim.Engine.Rules;
+
+/// <summary>
+/// The flat effective-rate tax option (spec 8: <c>taxes.method = flat</c>, default 22%). Not a statutory rule: an
+/// analyst's simplification of the ordinary-income taxation of distributions (IRC 402(a), 72); it ignores other
+/// income (spec 12).
+/// </summary>
+public static class FlatTax
+{
+    /// <summary>Tax on a taxable withdrawal: <c>rate · withdrawal</c> (0 for a non-positive withdrawal).</summary>
+    public static double Tax(double rate, double withdrawal) => withdrawal > 0.0 ? rate * withdrawal : 0.0;
+
+    /// <summary>
+    /// The gross withdrawal whose net after flat tax and penalty (both on the whole withdrawal) is
+    /// <paramref name="net"/>: <c>net / (1 − rate − penaltyRate)</c>; 0 for <c>net ≤ 0</c>.
+    /// </summary>
+    public static double GrossUp(double rate, double penaltyRate, double net) => GrossUp(rate, penaltyRate, net, 1.0, 0.0);
+
+    /// <summary>
+    /// General form for a taxable part affine in the withdrawal, taxable(w) = <c>fixedTaxable + taxableShare · w</c>:
+    /// <c>w = (net + (rate + penaltyRate) · fixedTaxable) / (1 − (rate + penaltyRate) · taxableShare)</c>, at least 0.
+    /// </summary>
+    public static double GrossUp(double rate, double penaltyRate, double net, double taxableShare, double fixedTaxable)
+    {
+        double t = rate + penaltyRate;
+        double slope = 1.0 - t * taxableShare;
+        if (slope <= 0.0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "Tax plus penalty must stay below 100%.");
+        }
+
+        return Math.Max(0.0, (net + t * fixedTaxable) / slope);
+    }
+}

@@ -1,0 +1,87 @@
+namespace Sim.Engine.Simd;
+
+/// <summary>
+/// A "lanes" abstraction: the handful of operations the random-number and return kernels need, over
+/// <typeparamref name="TD"/> (a vector of doubles, or one double) and <typeparamref name="TU"/> (the same lanes
+/// seen as 64-bit unsigned integers). Kernels are written once as generic methods constrained to a struct
+/// implementing this interface; the JIT compiles one specialized copy per struct, so the abstraction costs nothing.
+/// </summary>
+/// <remarks>
+/// <para>Bit-identity contract: every implementation must give, lane by lane, exactly the result the scalar
+/// <see cref="Lanes1"/> gives. That holds because only IEEE-754 correctly rounded operations are exposed (+, −, ×,
+/// ÷, √, floor), plus comparisons, selects and integer/bit operations. Nothing fuses a multiply and an add (no
+/// FMA: RyuJIT never contracts <c>a*b+c</c>), and no library transcendental (Math.Log, Vector512.Exp, ...) is
+/// used, because those differ by an ulp between scalar and vector implementations.</para>
+/// <para>Comparisons are folded into selects (<c>IfLess(a, b, t, f)</c> = <c>a &lt; b ? t : f</c> per lane,
+/// ordered: false when either side is NaN), so no separate mask type is needed.</para>
+/// <para>Integer lanes always hold values below 2^64; <see cref="MulLow32"/> needs both operands below 2^32.</para>
+/// </remarks>
+public interface ILanes<TD, TU>
+    where TD : struct
+    where TU : struct
+{
+    /// <summary>Number of lanes (1, 4 or 8).</summary>
+    static abstract int Count { get; }
+
+    /// <summary>All lanes = <paramref name="value"/>.</summary>
+    static abstract TD Splat(double value);
+
+    /// <summary>Reads <see cref="Count"/> doubles starting at <paramref name="source"/> (caller checks bounds).</summary>
+    static abstract TD Load(ref double source);
+
+    /// <summary>Writes <see cref="Count"/> doubles starting at <paramref name="destination"/> (caller checks bounds).</summary>
+    static abstract void Store(TD value, ref double destination);
+
+    static abstract TD Add(TD a, TD b);
+    static abstract TD Sub(TD a, TD b);
+    static abstract TD Mul(TD a, TD b);
+    static abstract TD Div(TD a, TD b);
+    static abstract TD Sqrt(TD a);
+
+    /// <summary>Round toward negative infinity (exact).</summary>
+    static abstract TD Floor(TD a);
+
+    /// <summary>Flips the sign bit (so −0 and +0 swap, unlike <c>0 − a</c>).</summary>
+    static abstract TD Negate(TD a);
+
+    /// <summary>Clears the sign bit.</summary>
+    static abstract TD Abs(TD a);
+
+    /// <summary>Per lane <c>a &lt; b ? whenTrue : whenFalse</c>.</summary>
+    static abstract TD IfLess(TD a, TD b, TD whenTrue, TD whenFalse);
+
+    /// <summary>Per lane <c>a &gt; b ? whenTrue : whenFalse</c>.</summary>
+    static abstract TD IfGreater(TD a, TD b, TD whenTrue, TD whenFalse);
+
+    /// <summary>Per lane <c>a == b ? whenTrue : whenFalse</c>.</summary>
+    static abstract TD IfEqual(TD a, TD b, TD whenTrue, TD whenFalse);
+
+    /// <summary>True when every lane equals <paramref name="value"/>.</summary>
+    static abstract bool AllEqual(TD a, double value);
+
+    /// <summary>Reinterprets the bits of each double lane as a 64-bit unsigned integer.</summary>
+    static abstract TU AsBits(TD a);
+
+    /// <summary>Reinterprets 64-bit integers as doubles.</summary>
+    static abstract TD FromBits(TU a);
+
+    /// <summary>All integer lanes = <paramref name="value"/>.</summary>
+    static abstract TU SplatU(ulong value);
+
+    /// <summary>Lanes <c>first, first + 1, ..., first + Count − 1</c> (path indices of one chunk).</summary>
+    static abstract TU Sequence(ulong first);
+
+    static abstract TU AddU(TU a, TU b);
+    static abstract TU SubU(TU a, TU b);
+    static abstract TU And(TU a, TU b);
+    static abstract TU Or(TU a, TU b);
+    static abstract TU Xor(TU a, TU b);
+    static abstract TU ShiftLeft(TU a, int count);
+    static abstract TU ShiftRight(TU a, int count);
+
+    /// <summary>Full 64-bit product of two lanes that are both below 2^32 (vpmuludq).</summary>
+    static abstract TU MulLow32(TU a, TU b);
+
+    /// <summary>Writes <see cref="Count"/> integer lanes starting at <paramref name="destination"/>.</summary>
+    static abstract void StoreU(TU value, ref ulong destination);
+}

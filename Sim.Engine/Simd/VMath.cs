@@ -1,0 +1,237 @@
+using System.Runtime.CompilerServices;
+
+namespace Sim.Engine.Simd;
+
+/// <summary>
+/// Elementary functions written once over <see cref="ILanes{TD, TU}"/>, using only +, −, ×, ÷, √, floor,
+/// comparisons and bit manipulation, so the scalar, AVX2 and AVX-512 versions return the same bits.
+/// Accuracy is about 1 ulp (the algorithms and polynomial coefficients are those of Sun's fdlibm,
+/// e_log.c, e_exp.c, k_sin.c and k_cos.c, which are documented below 1 ulp).
+/// </summary>
+/// <remarks>
+/// Rounding to an integer uses the "magic number" trick: for |x| &lt; 2^51, <c>(x + 1.5·2^52) − 1.5·2^52</c>
+/// is x rounded to the nearest integer (ties to even) in the default rounding mode, and the low bits of
+/// <c>x + 1.5·2^52</c> hold that integer, so no float↔int conversion instruction is needed (AVX2 has none for
+/// 64-bit integers).
+/// </remarks>
+public static class VMath
+{
+    /// <summary>1.5·2^52: adding and subtracting it rounds to an integer.</summary>
+    internal const double RoundMagic = 6755399441055744.0;
+    private const ulong RoundMagicBits = 0x4338_0000_0000_0000UL;
+
+    private static double D(ulong bits) => BitConverter.UInt64BitsToDouble(bits);
+
+    // fdlibm e_exp.c / e_log.c
+    private static readonly double Ln2Hi = D(0x3FE62E42FEE00000); // 6.93147180369123816490e-01, 32 trailing zero bits
+    private static readonly double Ln2Lo = D(0x3DEA39EF35793C76); // 1.90821492927058770002e-10
+    private static readonly double InvLn2 = D(0x3FF71547652B82FE); // 1.44269504088896338700e+00
+    private static readonly double P1 = D(0x3FC555555555553E);
+    private static readonly double P2 = D(0xBF66C16C16BEBD93);
+    private static readonly double P3 = D(0x3F11566AAF25DE2C);
+    private static readonly double P4 = D(0xBEBBBD41C5D26BF1);
+    private static readonly double P5 = D(0x3E66376972BEA4D0);
+    private static readonly double Lg1 = D(0x3FE5555555555593);
+    private static readonly double Lg2 = D(0x3FD999999997FA04);
+    private static readonly double Lg3 = D(0x3FD2492494229359);
+    private static readonly double Lg4 = D(0x3FCC71C51D8E78AF);
+    private static readonly double Lg5 = D(0x3FC7466496CB03DE);
+    private static readonly double Lg6 = D(0x3FC39A09D078C69F);
+    private static readonly double Lg7 = D(0x3FC2F112DF3E5244);
+
+    // fdlibm k_sin.c / k_cos.c
+    private static readonly double S1 = D(0xBFC5555555555549);
+    private static readonly double S2 = D(0x3F8111111110F8A6);
+    private static readonly double S3 = D(0xBF2A01A019C161D5);
+    private static readonly double S4 = D(0x3EC71DE357B1FE7D);
+    private static readonly double S5 = D(0xBE5AE5E68A2B9CEB);
+    private static readonly double S6 = D(0x3DE5D93A5ACFD57C);
+    private static readonly double C1 = D(0x3FA555555555554C);
+    private static readonly double C2 = D(0xBF56C16C16C15177);
+    private static readonly double C3 = D(0x3EFA01A019CB1590);
+    private static readonly double C4 = D(0xBE927E4F809C52AD);
+    private static readonly double C5 = D(0x3E21EE9EBDB4B1C4);
+    private static readonly double C6 = D(0xBDA8FAE9BE8838D4);
+
+    /// <summary>π/2 rounded to 26 significant bits, so its product with a number of at most 27 bits is exact.</summary>
+    private static readonly double PiOver2Hi = D(0x3FF921FB50000000);
+    /// <summary>π/2 − <see cref="PiOver2Hi"/>, to double precision.</summary>
+    private static readonly double PiOver2Lo = D(0x3E5110B4611A6263);
+
+    private const double Sqrt2 = 1.4142135623730951;
+    private const double SmallestNormal = 2.2250738585072014e-308;
+    private const double Two54 = 18014398509481984.0;
+
+    /// <summary>
+    /// Natural logarithm of positive finite x (subnormals included). Other inputs give unspecified values (never an
+    /// exception), which callers that evaluate both sides of a condition rely on.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TD Log<L, TD, TU>(TD x)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        // Subnormals: scale by 2^54 first.
+        TD tiny = L.IfLess(x, L.Splat(SmallestNormal), L.Splat(1.0), L.Splat(0.0));
+        x = L.IfEqual(tiny, L.Splat(1.0), L.Mul(x, L.Splat(Two54)), x);
+        TU bits = L.AsBits(x);
+
+        // x = 2^k · m with m in [1, 2): k from the exponent field, m by forcing the exponent to 0.
+        TU expField = L.ShiftRight(bits, 52);
+        TD k = L.Sub(L.FromBits(L.Or(expField, L.SplatU(RoundMagicBits))), L.Splat(RoundMagic + 1023.0));
+        k = L.Sub(k, L.Mul(tiny, L.Splat(54.0)));
+        TD m = L.FromBits(L.Or(L.And(bits, L.SplatU(0x000F_FFFF_FFFF_FFFFUL)), L.SplatU(0x3FF0_0000_0000_0000UL)));
+
+        // Move m into [sqrt(2)/2, sqrt(2)) so that f = m − 1 is small.
+        TD big = L.IfGreater(m, L.Splat(Sqrt2), L.Splat(1.0), L.Splat(0.0));
+        m = L.IfEqual(big, L.Splat(1.0), L.Mul(m, L.Splat(0.5)), m);
+        k = L.Add(k, big);
+
+        TD f = L.Sub(m, L.Splat(1.0)); // exact (Sterbenz)
+        TD s = L.Div(f, L.Add(L.Splat(2.0), f));
+        TD z = L.Mul(s, s);
+        TD w = L.Mul(z, z);
+        // t1 = w·(Lg2 + w·(Lg4 + w·Lg6)), t2 = z·(Lg1 + w·(Lg3 + w·(Lg5 + w·Lg7)))
+        TD t1 = L.Add(L.Splat(Lg4), L.Mul(w, L.Splat(Lg6)));
+        t1 = L.Add(L.Splat(Lg2), L.Mul(w, t1));
+        t1 = L.Mul(w, t1);
+        TD t2 = L.Add(L.Splat(Lg5), L.Mul(w, L.Splat(Lg7)));
+        t2 = L.Add(L.Splat(Lg3), L.Mul(w, t2));
+        t2 = L.Add(L.Splat(Lg1), L.Mul(w, t2));
+        t2 = L.Mul(z, t2);
+        TD r = L.Add(t2, t1);
+        TD hfsq = L.Mul(L.Mul(L.Splat(0.5), f), f);
+        // k·ln2_hi − ((hfsq − (s·(hfsq + R) + k·ln2_lo)) − f)
+        TD inner = L.Add(L.Mul(s, L.Add(hfsq, r)), L.Mul(k, L.Splat(Ln2Lo)));
+        return L.Sub(L.Mul(k, L.Splat(Ln2Hi)), L.Sub(L.Sub(hfsq, inner), f));
+    }
+
+    /// <summary>
+    /// e^x. Overflows to +∞ above about 709.78 and underflows gradually through the subnormals to 0 below about
+    /// −745.1, as the true function does; NaN gives an unspecified value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TD Exp<L, TD, TU>(TD x)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        // Clamp so that k below stays within ±1443 (the result is already ±∞ / 0 there).
+        x = L.IfGreater(x, L.Splat(1000.0), L.Splat(1000.0), x);
+        x = L.IfLess(x, L.Splat(-1000.0), L.Splat(-1000.0), x);
+
+        // x = k·ln2 + r, |r| <= ln2/2; k·Ln2Hi is exact because Ln2Hi has 32 trailing zero bits.
+        TD k = L.Sub(L.Add(L.Mul(x, L.Splat(InvLn2)), L.Splat(RoundMagic)), L.Splat(RoundMagic));
+        TD hi = L.Sub(x, L.Mul(k, L.Splat(Ln2Hi)));
+        TD lo = L.Mul(k, L.Splat(Ln2Lo));
+        TD r = L.Sub(hi, lo);
+        TD t = L.Mul(r, r);
+        // c = r − t·(P1 + t·(P2 + t·(P3 + t·(P4 + t·P5))))
+        TD poly = L.Add(L.Splat(P4), L.Mul(t, L.Splat(P5)));
+        poly = L.Add(L.Splat(P3), L.Mul(t, poly));
+        poly = L.Add(L.Splat(P2), L.Mul(t, poly));
+        poly = L.Add(L.Splat(P1), L.Mul(t, poly));
+        TD c = L.Sub(r, L.Mul(t, poly));
+        // y = 1 − ((lo − (r·c)/(2 − c)) − hi)
+        TD y = L.Sub(L.Splat(1.0), L.Sub(L.Sub(lo, L.Div(L.Mul(r, c), L.Sub(L.Splat(2.0), c))), hi));
+
+        // y·2^k as y·2^k1·2^k2 with k1 = round(k/2): both factors are normal numbers, the first product is exact
+        // and the second rounds once, into the subnormals or to infinity when the true result does.
+        TD k1 = L.Sub(L.Add(L.Mul(k, L.Splat(0.5)), L.Splat(RoundMagic)), L.Splat(RoundMagic));
+        TD k2 = L.Sub(k, k1);
+        return L.Mul(L.Mul(y, PowerOfTwo<L, TD, TU>(k1)), PowerOfTwo<L, TD, TU>(k2));
+    }
+
+    /// <summary>2^k for an integer-valued k in [−1022, 1023], built from its bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD PowerOfTwo<L, TD, TU>(TD k)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        // The low bits of k + 1.5·2^52 are k in two's complement; add the exponent bias and shift into place.
+        TU e = L.SubU(L.AsBits(L.Add(k, L.Splat(RoundMagic))), L.SplatU(RoundMagicBits - 1023UL));
+        return L.FromBits(L.ShiftLeft(e, 52));
+    }
+
+    /// <summary>
+    /// sin(2πu) and cos(2πu) ("turns"). The reduction is exact: 4u − round(4u) = f in [−½, ½] needs no
+    /// approximation of π, and the angle f·π/2 is formed in double-double before fdlibm's kernels. Valid for
+    /// |u| &lt; 2^49; Box-Muller uses u in (0, 1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SinCos2Pi<L, TD, TU>(TD u, out TD sin, out TD cos)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD t = L.Mul(u, L.Splat(4.0)); // exact
+        TD q = L.Sub(L.Add(t, L.Splat(RoundMagic)), L.Splat(RoundMagic));
+        TD f = L.Sub(t, q); // exact, in [-0.5, 0.5]
+
+        // x + xx = f·π/2 to about 2^-80 relative: split f at 2^-26 so both partial products with PiOver2Hi
+        // (26 bits) are exact.
+        TD magic26 = L.Splat(1.5 * 67108864.0); // rounds to multiples of 2^-26 for |f| <= 0.5
+        TD fh = L.Sub(L.Add(f, magic26), magic26);
+        TD fl = L.Sub(f, fh);
+        TD hi = L.Mul(fh, L.Splat(PiOver2Hi));
+        TD tail = L.Add(L.Mul(fl, L.Splat(PiOver2Hi)), L.Mul(f, L.Splat(PiOver2Lo)));
+        TD x = L.Add(hi, tail);
+        TD xx = L.Sub(tail, L.Sub(x, hi));
+
+        TD s = KernelSin<L, TD, TU>(x, xx);
+        TD c = KernelCos<L, TD, TU>(x, xx);
+
+        // Quadrant n = q mod 4: (sin, cos) of n·π/2 + x.
+        TD n = L.Sub(q, L.Mul(L.Splat(4.0), L.Floor(L.Mul(q, L.Splat(0.25)))));
+        TD ns = L.Negate(s);
+        TD nc = L.Negate(c);
+        sin = L.IfEqual(n, L.Splat(0.0), s, L.IfEqual(n, L.Splat(1.0), c, L.IfEqual(n, L.Splat(2.0), ns, nc)));
+        cos = L.IfEqual(n, L.Splat(0.0), c, L.IfEqual(n, L.Splat(1.0), ns, L.IfEqual(n, L.Splat(2.0), nc, s)));
+    }
+
+    /// <summary>fdlibm __kernel_sin(x, y, 1): sin(x + y) for |x| &lt;= π/4, |y| tiny.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD KernelSin<L, TD, TU>(TD x, TD y)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD z = L.Mul(x, x);
+        TD v = L.Mul(z, x);
+        // r = S2 + z·(S3 + z·(S4 + z·(S5 + z·S6)))
+        TD r = L.Add(L.Splat(S5), L.Mul(z, L.Splat(S6)));
+        r = L.Add(L.Splat(S4), L.Mul(z, r));
+        r = L.Add(L.Splat(S3), L.Mul(z, r));
+        r = L.Add(L.Splat(S2), L.Mul(z, r));
+        // x − ((z·(½y − v·r) − y) − v·S1)
+        TD a = L.Mul(z, L.Sub(L.Mul(L.Splat(0.5), y), L.Mul(v, r)));
+        return L.Sub(x, L.Sub(L.Sub(a, y), L.Mul(v, L.Splat(S1))));
+    }
+
+    /// <summary>fdlibm __kernel_cos(x, y): cos(x + y) for |x| &lt;= π/4, |y| tiny; the qx split written branch-free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD KernelCos<L, TD, TU>(TD x, TD y)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD z = L.Mul(x, x);
+        // r = z·(C1 + z·(C2 + z·(C3 + z·(C4 + z·(C5 + z·C6)))))
+        TD r = L.Add(L.Splat(C5), L.Mul(z, L.Splat(C6)));
+        r = L.Add(L.Splat(C4), L.Mul(z, r));
+        r = L.Add(L.Splat(C3), L.Mul(z, r));
+        r = L.Add(L.Splat(C2), L.Mul(z, r));
+        r = L.Add(L.Splat(C1), L.Mul(z, r));
+        r = L.Mul(z, r);
+        // qx = 0 for |x| < 0.3, 0.28125 for |x| > 0.78125, else x/4 with the low 32 bits cleared.
+        TD ax = L.Abs(x);
+        TD quarter = L.FromBits(L.SubU(L.And(L.AsBits(ax), L.SplatU(0xFFFF_FFFF_0000_0000UL)), L.SplatU(0x0020_0000_0000_0000UL)));
+        TD qx = L.IfLess(ax, L.Splat(0.3), L.Splat(0.0), L.IfGreater(ax, L.Splat(0.78125), L.Splat(0.28125), quarter));
+        TD hz = L.Sub(L.Mul(L.Splat(0.5), z), qx);
+        TD a = L.Sub(L.Splat(1.0), qx);
+        // a − (hz − (z·r − x·y))
+        return L.Sub(a, L.Sub(hz, L.Sub(L.Mul(z, r), L.Mul(x, y))));
+    }
+}

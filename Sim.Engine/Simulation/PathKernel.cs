@@ -1,0 +1,590 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Sim.Engine.Returns;
+using Sim.Engine.Rules;
+using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
+
+namespace Sim.Engine.Simulation;
+
+/// <summary>
+/// One year of spec section 2 for a block of paths. Three phases:
+/// <list type="bullet">
+/// <item>A (vectorized): the portfolio return R = Σ w_k r_k for this year's target weights.</item>
+/// <item>B (per path, branchy): distributions (RMD, strategy target, source order, taxes and the 10% additional
+/// tax, failure) and loan events. Skipped as a whole in years that have none.</item>
+/// <item>C (vectorized): growth by (1 + R), the expense ratio, end-of-year contributions, forfeiture, the
+/// inflation index, and the year's metrics.</item>
+/// </list>
+/// The vectorized phases are written once over <see cref="ILanes{TD, TU}"/>; each lane is one path, lanes never
+/// interact, and every lane executes the same IEEE operations in the same order as the scalar twin
+/// (<see cref="Lanes1"/>), so all widths give identical numbers. A block whose length is not a multiple of the
+/// width finishes its last paths with the scalar twin.
+/// </summary>
+internal sealed class PathKernel
+{
+    private readonly Scenario _scenario;
+    private readonly double _expenseRatio;
+    private readonly Withdrawals _withdrawals;
+    private readonly SimdWidth _width;
+    private readonly double _otherIncome;
+
+    public PathKernel(Scenario scenario, SimdWidth width)
+    {
+        _scenario = scenario;
+        _expenseRatio = scenario.Fees.ExpenseRatio;
+        _withdrawals = scenario.Withdrawals;
+        _otherIncome = scenario.Taxes.OtherIncome;
+        _width = SimdWidths.Resolve(width);
+    }
+
+    public SimdWidth Width => _width;
+
+    /// <summary>Opening balances of startYear (spec 12: already retired → the employer balance counts as vested).</summary>
+    public void Initialize(PathState st, int start, int count)
+    {
+        var a = _scenario.Account;
+        bool retired = _scenario.AgeIn(_scenario.FirstYear) >= _scenario.Participant.RetirementAge;
+        st.Pretax.AsSpan(start, count).Fill(a.PretaxBalance);
+        st.Employer.AsSpan(start, count).Fill(retired ? 0 : a.EmployerBalance);
+        st.Roth.AsSpan(start, count).Fill(a.RothBalance);
+        st.RothBasis.AsSpan(start, count).Fill(a.RothBasis ?? a.RothBalance);
+        st.Index.AsSpan(start, count).Fill(1.0);
+        st.Loan.AsSpan(start, count).Clear();
+        st.LoanPayment.AsSpan(start, count).Clear();
+        st.FailureAge.AsSpan(start, count).Clear();
+        st.DeferredRmd.AsSpan(start, count).Clear();
+        st.TotalTaxes.AsSpan(start, count).Clear();
+    }
+
+    /// <summary>Runs year <paramref name="y"/> for paths [start, start + count) and writes their metrics.</summary>
+    public int Step(YearPlan y, PathState st, ReturnBlock r, int start, int count, YearMetrics m)
+    {
+        // Phase A.
+        var ret = st.Return.AsSpan(start, count);
+        PortfolioReturn(y.Weights, r, count, ret);
+        r.Inflation.AsSpan(0, count).CopyTo(st.Inflation.AsSpan(start, count));
+
+        // Phase B.
+        int loansCut = 0;
+        bool distributes = !y.Employed || y.InService || y.RmdDivisor > 0;
+        bool loanEvents = y.NewLoans.Count > 0 || y.LoanRate > 0;
+        if (distributes || loanEvents)
+        {
+            for (int i = start; i < start + count; i++)
+            {
+                Distribute(y, st, i, distributes, m);
+                if (loanEvents)
+                {
+                    loansCut += LoanEvents(y, st, i);
+                }
+
+                ChargeTax(y, st, i);
+            }
+        }
+        else
+        {
+            st.Gross.AsSpan(start, count).Clear();
+            st.Tax.AsSpan(start, count).Clear();
+            st.Penalty.AsSpan(start, count).Clear();
+            m[Metric.Rmd].AsSpan(start, count).Clear();
+            st.RmdBinding.AsSpan(start, count).Clear();
+        }
+
+        // Phase C.
+        var k = new YearConstants(y, _expenseRatio);
+        switch (_width)
+        {
+            case SimdWidth.Vector512:
+                GrowAndContribute<Lanes512, Vector512<double>, Vector512<ulong>>(k, st, m, start, count);
+                break;
+            case SimdWidth.Vector256:
+                GrowAndContribute<Lanes256, Vector256<double>, Vector256<ulong>>(k, st, m, start, count);
+                break;
+            default:
+                GrowAndContribute<Lanes1, double, ulong>(k, st, m, start, count);
+                break;
+        }
+
+        return loansCut;
+    }
+
+    private void PortfolioReturn(AssetWeights w, ReturnBlock r, int count, Span<double> dest)
+    {
+        switch (_width)
+        {
+            case SimdWidth.Vector512:
+                PortfolioReturn<Lanes512, Vector512<double>, Vector512<ulong>>(w, r, count, dest);
+                break;
+            case SimdWidth.Vector256:
+                PortfolioReturn<Lanes256, Vector256<double>, Vector256<ulong>>(w, r, count, dest);
+                break;
+            default:
+                PortfolioReturn<Lanes1, double, ulong>(w, r, count, dest);
+                break;
+        }
+    }
+
+    /// <summary>R = ((ws·rs + wb·rb) + wc·rc) + wr·rr per lane, in this order in every width (no FMA). Whole
+    /// vectors first; the remainder paths through the scalar twin, which performs the same operations.</summary>
+    private static void PortfolioReturn<TL, TD, TU>(AssetWeights w, ReturnBlock r, int count, Span<double> dest)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        int i = PortfolioReturnLanes<TL, TD, TU>(w, r, 0, count, dest);
+        PortfolioReturnLanes<Lanes1, double, ulong>(w, r, i, count, dest);
+    }
+
+    private static int PortfolioReturnLanes<TL, TD, TU>(AssetWeights w, ReturnBlock r, int i, int count, Span<double> dest)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD ws = TL.Splat(w.Stocks), wb = TL.Splat(w.Bonds), wc = TL.Splat(w.Cash), wr = TL.Splat(w.Reits);
+        ref double d = ref MemoryMarshal.GetReference(dest);
+        for (; i <= count - TL.Count; i += TL.Count)
+        {
+            TD v = TL.Add(TL.Add(TL.Add(TL.Mul(ws, Ld<TL, TD, TU>(r.Stocks, i)), TL.Mul(wb, Ld<TL, TD, TU>(r.Bonds, i))),
+                TL.Mul(wc, Ld<TL, TD, TU>(r.Cash, i))), TL.Mul(wr, Ld<TL, TD, TU>(r.Reits, i)));
+            TL.Store(v, ref Unsafe.Add(ref d, i));
+        }
+
+        return i;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD Ld<TL, TD, TU>(double[] source, int index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct =>
+        TL.Load(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(source), index));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void St<TL, TD, TU>(TD value, double[] destination, int index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct =>
+        TL.Store(value, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(destination), index));
+
+    /// <summary>The per-year scalars Phase C broadcasts to every lane.</summary>
+    private readonly record struct YearConstants(
+        double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked,
+        double EmployeeTotal, double EmployerTotal, bool Forfeit, double VestedFraction)
+    {
+        public YearConstants(YearPlan y, double expenseRatio)
+            : this(expenseRatio,
+                y.EmployeePretax + y.Match + y.NonElective,
+                y.EmployeeRoth,
+                y.Match + (y.NonElectiveVested ? 0 : y.NonElective),
+                y.EmployeeTotal,
+                y.EmployerTotal,
+                y.LastEmploymentYear,
+                y.VestedFraction)
+        {
+        }
+    }
+
+    /// <summary>
+    /// Phase C, one lane per path: g = 1 + R; each source grows to x·g and pays fee x·g·er; contributions are
+    /// credited after the return (they pay no fee this year); forfeiture of the unvested employer money at the end of
+    /// the last employment year; I(Y+1) = I(Y)(1 + inflation); metrics.
+    /// </summary>
+    private static void GrowAndContribute<TL, TD, TU>(in YearConstants k, PathState st, YearMetrics m, int start, int count)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        int i = 0;
+        for (; i <= count - TL.Count; i += TL.Count)
+        {
+            GrowLanes<TL, TD, TU>(k, st, m, start + i);
+        }
+
+        for (; i < count; i++)
+        {
+            GrowLanes<Lanes1, double, ulong>(k, st, m, start + i);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void GrowLanes<TL, TD, TU>(in YearConstants k, PathState st, YearMetrics m, int i)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD one = TL.Splat(1.0);
+        TD er = TL.Splat(k.ExpenseRatio);
+        TD g = TL.Add(one, Ld<TL, TD, TU>(st.Return, i));
+
+        TD pre = TL.Mul(Ld<TL, TD, TU>(st.Pretax, i), g);
+        TD roth = TL.Mul(Ld<TL, TD, TU>(st.Roth, i), g);
+        TD emp = TL.Mul(Ld<TL, TD, TU>(st.Employer, i), g);
+        TD feePre = TL.Mul(pre, er);
+        TD feeRoth = TL.Mul(roth, er);
+        pre = TL.Sub(pre, feePre);
+        roth = TL.Sub(roth, feeRoth);
+        emp = TL.Sub(emp, TL.Mul(emp, er));
+
+        pre = TL.Add(pre, TL.Splat(k.PretaxIn));
+        roth = TL.Add(roth, TL.Splat(k.RothIn));
+        emp = TL.Add(emp, TL.Splat(k.EmployerTracked));
+        St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.RothBasis, i), TL.Splat(k.RothIn)), st.RothBasis, i);
+
+        TD forfeit = TL.Splat(0.0);
+        if (k.Forfeit)
+        {
+            forfeit = TL.Mul(emp, TL.Splat(1.0 - k.VestedFraction));
+            pre = TL.Sub(pre, forfeit);
+            emp = TL.Splat(0.0);
+        }
+
+        TD index = TL.Mul(Ld<TL, TD, TU>(st.Index, i), TL.Add(one, Ld<TL, TD, TU>(st.Inflation, i)));
+        TD loan = Ld<TL, TD, TU>(st.Loan, i);
+        TD balance = TL.Add(TL.Add(pre, roth), loan);
+        TD net = TL.Sub(TL.Sub(Ld<TL, TD, TU>(st.Gross, i), Ld<TL, TD, TU>(st.Tax, i)), Ld<TL, TD, TU>(st.Penalty, i));
+
+        St<TL, TD, TU>(pre, st.Pretax, i);
+        St<TL, TD, TU>(roth, st.Roth, i);
+        St<TL, TD, TU>(emp, st.Employer, i);
+        St<TL, TD, TU>(index, st.Index, i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Inflation, i), st.PrevInflation, i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Return, i), st.PrevReturn, i);
+
+        St<TL, TD, TU>(balance, m[Metric.Balance], i);
+        St<TL, TD, TU>(TL.Div(balance, index), m[Metric.BalanceReal], i);
+        St<TL, TD, TU>(pre, m[Metric.PretaxBalance], i);
+        St<TL, TD, TU>(roth, m[Metric.RothBalance], i);
+        St<TL, TD, TU>(TL.Splat(k.EmployeeTotal), m[Metric.EmployeeContributions], i);
+        St<TL, TD, TU>(TL.Splat(k.EmployerTotal), m[Metric.EmployerContributions], i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Gross, i), m[Metric.Withdrawals], i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Tax, i), m[Metric.Taxes], i);
+        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Penalty, i), m[Metric.Penalties], i);
+        St<TL, TD, TU>(TL.Add(feePre, feeRoth), m[Metric.Fees], i);
+        St<TL, TD, TU>(TL.Div(net, index), m[Metric.NetIncomeReal], i);
+        St<TL, TD, TU>(loan, m[Metric.LoanBalance], i);
+        St<TL, TD, TU>(forfeit, m[Metric.Forfeitures], i);
+        St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.TotalTaxes, i), Ld<TL, TD, TU>(st.Tax, i)), st.TotalTaxes, i);
+    }
+
+    /// <summary>
+    /// Step 2 of spec section 2 for path i: RMD first, then the strategy's target, the source order, failure.
+    /// Writes Gross, the withdrawal's taxable part (into Tax, turned into tax by <see cref="ChargeTax"/>), and the
+    /// rmd metric.
+    /// </summary>
+    private void Distribute(YearPlan y, PathState st, int i, bool distributes, YearMetrics m)
+    {
+        st.Gross[i] = 0;
+        st.Tax[i] = 0;
+        st.Penalty[i] = 0;
+        st.RmdBinding[i] = false;
+        m[Metric.Rmd][i] = 0;
+        if (!distributes)
+        {
+            return;
+        }
+
+        double pre = st.Pretax[i], roth = st.Roth[i];
+        double opening = pre + roth;
+
+        // RMD: pre-tax balance of December 31 of Y-1 over the divisor (Roth too in 2022-2023 only).
+        double rmdPre = 0, rmdRoth = 0;
+        if (y.RmdDivisor > 0)
+        {
+            rmdPre = pre / y.RmdDivisor;
+            rmdRoth = y.RothRmd ? roth / y.RmdDivisor : 0;
+            if (y.RmdDeferredThisYear)
+            {
+                st.DeferredRmd[i] = rmdPre + rmdRoth;
+                rmdPre = rmdRoth = 0;
+            }
+            else
+            {
+                rmdPre += st.DeferredRmd[i];
+                st.DeferredRmd[i] = 0;
+            }
+
+            rmdPre = Math.Min(rmdPre, pre);
+            rmdRoth = Math.Min(rmdRoth, roth);
+        }
+
+        double rmd = rmdPre + rmdRoth;
+        m[Metric.Rmd][i] = rmd;
+
+        double target = Target(y, st, i, opening);
+        bool afterTax = _withdrawals.AfterTax && !y.Employed;
+        double rothShareTaxable = y.RothQualified || roth <= 0 ? 0 : Math.Max(0, 1 - st.RothBasis[i] / roth);
+        double need = afterTax
+            ? SolveGross(y, st.Index[i], target, pre, roth, rmdPre, rmdRoth, rothShareTaxable)
+            : target;
+
+        bool canFail = !y.Employed && _withdrawals.Strategy is WithdrawalStrategy.FixedReal or WithdrawalStrategy.Guardrails;
+        if (canFail && need > opening && st.FailureAge[i] == 0)
+        {
+            st.FailureAge[i] = y.Age;
+        }
+
+        st.RmdBinding[i] = rmd > need;
+        double gross = Math.Min(Math.Max(need, rmd), opening);
+        (double wPre, double wRoth) = Split(gross, pre, roth, rmdPre, rmdRoth);
+
+        double taxable = wPre + wRoth * rothShareTaxable;
+        st.RothBasis[i] = Math.Max(0, st.RothBasis[i] - wRoth * (1 - rothShareTaxable));
+        if (pre > 0)
+        {
+            st.Employer[i] *= (pre - wPre) / pre;
+        }
+
+        st.Pretax[i] = pre - wPre;
+        st.Roth[i] = roth - wRoth;
+        st.Gross[i] = gross;
+        st.Tax[i] = taxable;
+    }
+
+    /// <summary>The strategy's target for this year (spec 7 and 12), stored for next year.</summary>
+    private double Target(YearPlan y, PathState st, int i, double opening)
+    {
+        var w = _withdrawals;
+        double target;
+        if (y.Employed)
+        {
+            // In-service distributions (a fixed amount in today's dollars, or a rate of the opening balance).
+            var s = w.InService;
+            target = y.InService && s is not null ? s.Amount is { } a ? a * st.Index[i] : (s.Rate ?? 0) * opening : 0;
+            return target;
+        }
+
+        switch (w.Strategy)
+        {
+            case WithdrawalStrategy.PercentOfBalance:
+                target = w.Rate * opening;
+                break;
+            case WithdrawalStrategy.RmdOnly:
+                target = 0;
+                break;
+            default:
+                if (y.FirstDistributionYear)
+                {
+                    target = w.Amount is { } amount ? amount * st.Index[i] : w.InitialRate * opening;
+                    st.InitialRate[i] = opening > 0 ? target / opening : 0;
+                }
+                else
+                {
+                    double raised = st.Target[i] * (1 + st.PrevInflation[i]);
+                    target = raised;
+                    if (w.Strategy == WithdrawalStrategy.Guardrails && opening > 0)
+                    {
+                        target = GuardrailRules.Apply(st.Target[i], raised, opening, st.InitialRate[i],
+                            st.PrevReturn[i], y.GuardrailCutAllowed, w);
+                    }
+                }
+
+                break;
+        }
+
+        st.Target[i] = target;
+        return target;
+    }
+
+    /// <summary>Source order (spec 12): the RMD from pre-tax (and Roth in 2022-2023) first, the rest by the order.</summary>
+    private (double Pre, double Roth) Split(double gross, double pre, double roth, double rmdPre, double rmdRoth)
+    {
+        double rest = Math.Max(0, gross - rmdPre - rmdRoth);
+        double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
+        double fromPre;
+        switch (_withdrawals.Order)
+        {
+            case WithdrawalOrder.TraditionalFirst:
+                fromPre = Math.Min(rest, preLeft);
+                break;
+            case WithdrawalOrder.RothFirst:
+                fromPre = rest - Math.Min(rest, rothLeft);
+                break;
+            default:
+                double total = preLeft + rothLeft;
+                fromPre = total > 0 ? rest * (preLeft / total) : 0;
+                break;
+        }
+
+        fromPre = Math.Min(fromPre, preLeft);
+        double fromRoth = Math.Min(rest - fromPre, rothLeft);
+        return (rmdPre + fromPre, rmdRoth + fromRoth);
+    }
+
+    /// <summary>
+    /// afterTax: the gross withdrawal whose net (gross − tax − penalty) equals the target. With the pro-rata order
+    /// the taxable part is affine in the gross amount (RMD first, then a fixed mix of the sources), so the rules
+    /// layer's exact piecewise-linear inverse applies. The other orders change the mix once a source runs dry; there
+    /// net is still continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance]
+    /// converges to floating-point precision.
+    /// </summary>
+    private double SolveGross(YearPlan y, double index, double net, double pre, double roth, double rmdPre,
+        double rmdRoth, double rothShareTaxable)
+    {
+        if (net <= 0)
+        {
+            return 0;
+        }
+
+        double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
+        double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
+        if (_withdrawals.Order == WithdrawalOrder.ProRata && preLeft + rothLeft > 0)
+        {
+            // taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s), φ = the pre-tax share of what is left.
+            double phi = preLeft / (preLeft + rothLeft);
+            double share = phi + (1 - phi) * rothShareTaxable;
+            double fixedTaxable = rmdPre + rmdRoth * rothShareTaxable - (rmdPre + rmdRoth) * share;
+            return y.Brackets is { } b
+                ? b.GrossUp(_otherIncome * index, net, penaltyRate, share, fixedTaxable)
+                : FlatTax.GrossUp(_scenario.Taxes.Rate, penaltyRate, net, share, fixedTaxable);
+        }
+
+        double Net(double gross)
+        {
+            (double wPre, double wRoth) = Split(gross, pre, roth, rmdPre, rmdRoth);
+            double taxable = wPre + wRoth * rothShareTaxable;
+            return gross - TaxOn(y, index, taxable) - (y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0);
+        }
+
+        double balance = pre + roth;
+        double lo = Math.Min(net, balance), hi = balance;
+        double flo = Net(lo) - net, fhi = Net(hi) - net;
+        if (flo >= 0)
+        {
+            return lo;
+        }
+
+        if (fhi < 0)
+        {
+            // Even the whole balance does not net the target: the gross need exceeds the balance (a failure).
+            return balance + (net - (fhi + net));
+        }
+
+        int side = 0;
+        for (int iter = 0; iter < 200 && hi - lo > 1e-9 * Math.Max(1, hi); iter++)
+        {
+            double mid = (lo * fhi - hi * flo) / (fhi - flo);
+            double fm = Net(mid) - net;
+            if (fm == 0)
+            {
+                return mid;
+            }
+
+            if (fm < 0)
+            {
+                lo = mid;
+                flo = fm;
+                if (side == -1)
+                {
+                    fhi /= 2;
+                }
+
+                side = -1;
+            }
+            else
+            {
+                hi = mid;
+                fhi = fm;
+                if (side == 1)
+                {
+                    flo /= 2;
+                }
+
+                side = 1;
+            }
+        }
+
+        return hi;
+    }
+
+    /// <summary>Income tax on this year's taxable amount: flat, or T(other + x) − T(other) by brackets.</summary>
+    private double TaxOn(YearPlan y, double index, double taxable) => y.Brackets is { } b
+        ? b.IncrementalTax(_otherIncome * index, taxable)
+        : FlatTax.Tax(_scenario.Taxes.Rate, taxable);
+
+    /// <summary>Turns the taxable amount left in Tax by Distribute and LoanEvents into tax and penalty.</summary>
+    private void ChargeTax(YearPlan y, PathState st, int i)
+    {
+        double taxable = st.Tax[i];
+        st.Tax[i] = taxable > 0 ? TaxOn(y, st.Index[i], taxable) : 0;
+        st.Penalty[i] = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0;
+    }
+
+    /// <summary>
+    /// Step 3 (spec 9): repayment of an outstanding loan (level annual payments of principal and interest return to
+    /// the invested balance pro rata), a deemed distribution of the outstanding balance at separation, and
+    /// origination. Returns 1 when a request was cut to the 72(p) limit.
+    /// </summary>
+    private int LoanEvents(YearPlan y, PathState st, int i)
+    {
+        double loan = st.Loan[i];
+        st.LoanHighWater[i] = 0;
+        if (loan > 0)
+        {
+            double accrued = loan * (1 + y.LoanRate);
+            st.LoanHighWater[i] = accrued;
+            if (!y.Employed)
+            {
+                // Separation with the loan outstanding: deemed distribution (taxable, penalised when the 10% rule
+                // applies). The receivable leaves the account; nothing is withdrawn from the invested balance.
+                st.Tax[i] += accrued;
+                st.Loan[i] = 0;
+                st.LoanPayment[i] = 0;
+                return 0;
+            }
+
+            double pay = Math.Min(st.LoanPayment[i], accrued);
+            loan = accrued - pay;
+            if (loan <= 1e-9 * st.LoanPayment[i])
+            {
+                loan = 0;
+            }
+
+            Credit(st, i, pay);
+            st.Loan[i] = loan;
+        }
+
+        int cut = 0;
+        foreach (var request in y.NewLoans)
+        {
+            double pre = st.Pretax[i], roth = st.Roth[i];
+            double vested = pre - st.Employer[i] * (1 - y.VestedFractionAtStart) + roth;
+            double allowed = LoanLimits.MaxLoan(vested, st.LoanHighWater[i], st.Loan[i], request.TenThousandFloor);
+            double amount = Math.Clamp(request.Amount, 0, Math.Max(0, allowed));
+            if (amount < request.Amount)
+            {
+                cut = 1;
+            }
+
+            if (amount <= 0)
+            {
+                continue;
+            }
+
+            // The loan leaves the invested balance pro rata by source and earns nothing for the portfolio.
+            double total = pre + roth;
+            double fromPre = amount * (pre / total);
+            if (pre > 0)
+            {
+                st.Employer[i] *= (pre - fromPre) / pre;
+            }
+
+            st.Pretax[i] = pre - fromPre;
+            st.Roth[i] = roth - (amount - fromPre);
+            st.Loan[i] += amount;
+            st.LoanPayment[i] = LoanLimits.LevelAnnualPayment(st.Loan[i], request.Rate, request.Years);
+        }
+
+        return cut;
+    }
+
+    /// <summary>A loan repayment returns to the invested balance pro rata to the current balances.</summary>
+    private static void Credit(PathState st, int i, double amount)
+    {
+        double pre = st.Pretax[i], roth = st.Roth[i], total = pre + roth;
+        double toPre = total > 0 ? amount * (pre / total) : amount;
+        st.Pretax[i] = pre + toPre;
+        st.Roth[i] = roth + (amount - toPre);
+    }
+}

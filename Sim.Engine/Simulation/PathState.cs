@@ -1,0 +1,73 @@
+namespace Sim.Engine.Simulation;
+
+/// <summary>
+/// The state of every path between years, structure of arrays (element i of each array is path i). Memory is
+/// proportional to the number of paths only: nothing is kept per year.
+/// </summary>
+internal sealed class PathState
+{
+    public PathState(int paths)
+    {
+        Paths = paths;
+        Pretax = new double[paths];
+        Employer = new double[paths];
+        Roth = new double[paths];
+        RothBasis = new double[paths];
+        Loan = new double[paths];
+        LoanPayment = new double[paths];
+        LoanHighWater = new double[paths];
+        Index = new double[paths];
+        PrevInflation = new double[paths];
+        PrevReturn = new double[paths];
+        Target = new double[paths];
+        InitialRate = new double[paths];
+        DeferredRmd = new double[paths];
+        FailureAge = new int[paths];
+        TotalTaxes = new double[paths];
+        Return = new double[paths];
+        Inflation = new double[paths];
+        Gross = new double[paths];
+        Tax = new double[paths];
+        Penalty = new double[paths];
+        RmdBinding = new bool[paths];
+    }
+
+    public int Paths { get; }
+
+    /// <summary>Pre-tax balance (employee pre-tax + all employer money), invested.</summary>
+    public double[] Pretax { get; }
+    /// <summary>The employer-source part of <see cref="Pretax"/> that follows the vesting schedule (until separation).</summary>
+    public double[] Employer { get; }
+    public double[] Roth { get; }
+    /// <summary>Roth contributions not yet withdrawn (the non-taxable part of a non-qualified withdrawal).</summary>
+    public double[] RothBasis { get; }
+    /// <summary>Loan receivable: outstanding principal, not invested.</summary>
+    public double[] Loan { get; }
+    public double[] LoanPayment { get; }
+    /// <summary>The loan balance before this year's repayment: the highest of the previous 12 months.</summary>
+    public double[] LoanHighWater { get; }
+    /// <summary>Inflation index I(Y) at the start of the year; I(startYear) = 1.</summary>
+    public double[] Index { get; }
+    public double[] PrevInflation { get; }
+    /// <summary>Last year's portfolio return, gross of fee (guardrails).</summary>
+    public double[] PrevReturn { get; }
+    /// <summary>This year's withdrawal target, nominal (gross unless afterTax).</summary>
+    public double[] Target { get; }
+    /// <summary>Guardrails: initial withdrawal rate IR.</summary>
+    public double[] InitialRate { get; }
+    /// <summary>deferFirstRmd: the first year's requirement, paid with the next one.</summary>
+    public double[] DeferredRmd { get; }
+    /// <summary>Age of the first failure, 0 while the path has not failed.</summary>
+    public int[] FailureAge { get; }
+    public double[] TotalTaxes { get; }
+
+    // Per-year scratch, overwritten every year.
+    public double[] Return { get; }
+    public double[] Inflation { get; }
+    /// <summary>This year's gross withdrawal from the invested balance.</summary>
+    public double[] Gross { get; }
+    /// <summary>This year's income tax (withdrawals and deemed distributions together).</summary>
+    public double[] Tax { get; }
+    public double[] Penalty { get; }
+    public bool[] RmdBinding { get; }
+}

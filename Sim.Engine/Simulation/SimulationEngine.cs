@@ -1,0 +1,203 @@
+using Sim.Engine.Returns;
+using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
+using Sim.Engine.Statistics;
+
+namespace Sim.Engine.Simulation;
+
+/// <summary>How to run: overrides of the scenario's simulation settings and the execution knobs. None of them
+/// changes the numbers except Paths and Seed.</summary>
+public sealed record SimulationOptions
+{
+    public const int DefaultBlockSize = 4096;
+
+    public int? Paths { get; init; }
+    public ulong? Seed { get; init; }
+    /// <summary>Worker threads; 0 = one per core.</summary>
+    public int Threads { get; init; }
+    public SimdWidth Width { get; init; } = SimdWidth.Auto;
+    /// <summary>Paths per parallel work item.</summary>
+    public int BlockSize { get; init; } = DefaultBlockSize;
+}
+
+/// <summary>Sees every year's per-path metrics before they are reduced (for raw path output).</summary>
+public interface IYearObserver
+{
+    void OnYear(YearPlan year, YearMetrics metrics, int paths);
+}
+
+/// <summary>
+/// Runs a validated scenario: years in the outer loop, blocks of paths in parallel inside each year, statistics
+/// folded in as each year completes. State is kept per path only (memory ∝ paths, never paths × years). The
+/// numbers depend only on the scenario, the seed and the path count: not on threads, block size or vector width.
+/// </summary>
+public static class SimulationEngine
+{
+    public static SimulationResult Run(Scenario scenario, SimulationOptions options, MarketHistory? history = null,
+        IYearObserver? observer = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    {
+        scenario = scenario with
+        {
+            Simulation = scenario.Simulation with
+            {
+                Paths = options.Paths ?? scenario.Simulation.Paths,
+                Seed = options.Seed ?? scenario.Simulation.Seed,
+            },
+        };
+
+        var plan = YearPlan.Build(scenario);
+        var generator = ReturnGenerators.Create(scenario, history, options.Width);
+        int paths = checked((int)generator.PathCount);
+        int years = plan.Length;
+        int blockSize = Math.Max(8, options.BlockSize);
+        int blocks = (paths + blockSize - 1) / blockSize;
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+
+        var kernel = new PathKernel(scenario, options.Width);
+        var state = new PathState(paths);
+        var metrics = new YearMetrics(paths);
+        double[] levels = [.. scenario.Simulation.Percentiles];
+        var pct = new double[Metrics.Count, years, levels.Length];
+        var yearly = new YearlyFigures(new double[years], new double[years], new double[years], new double[years],
+            new double[years]);
+        int loansCut = 0;
+
+        Parallel.For(0, blocks, parallel, b =>
+        {
+            int start = b * blockSize;
+            kernel.Initialize(state, start, Math.Min(blockSize, paths - start));
+        });
+
+        for (int t = 0; t < years; t++)
+        {
+            var y = plan[t];
+            Parallel.For(0, blocks, parallel,
+                () => new ReturnBlock(blockSize),
+                (b, _, block) =>
+                {
+                    int start = b * blockSize;
+                    int count = Math.Min(blockSize, paths - start);
+                    generator.Fill(t, start, count, block);
+                    int cut = kernel.Step(y, state, block, start, count, metrics);
+                    if (cut > 0)
+                    {
+                        Interlocked.Add(ref loansCut, cut);
+                    }
+
+                    return block;
+                },
+                _ => { });
+
+            observer?.OnYear(y, metrics, paths);
+            Reduce(t, state, metrics, levels, pct, yearly, parallel);
+            progress?.Report((t + 1) / (double)years);
+        }
+
+        return new SimulationResult
+        {
+            Scenario = scenario,
+            Paths = paths,
+            Seed = scenario.Simulation.Seed,
+            EngineVersion = EngineInfo.Version,
+            Notes = string.IsNullOrEmpty(generator.Notes) ? [] : [generator.Notes],
+            Width = kernel.Width,
+            Levels = levels,
+            Years = plan.Select(p => p.Year).ToArray(),
+            Ages = plan.Select(p => p.Age).ToArray(),
+            Percentiles = pct,
+            Yearly = yearly,
+            Summary = Summarize(plan, state, pct, levels, yearly, loansCut),
+        };
+    }
+
+    private static void Reduce(int t, PathState state, YearMetrics metrics, double[] levels, double[,,] pct,
+        YearlyFigures yearly, ParallelOptions parallel)
+    {
+        int n = state.Paths;
+        Parallel.For(0, Metrics.Count, parallel, k =>
+        {
+            Span<double> row = stackalloc double[levels.Length];
+            Percentiles.Compute(metrics[k], levels, row);
+            for (int j = 0; j < levels.Length; j++)
+            {
+                pct[k, t, j] = row[j];
+            }
+        });
+
+        long failed = 0, binding = 0;
+        for (int i = 0; i < n; i++)
+        {
+            failed += state.FailureAge[i] != 0 ? 1 : 0;
+            binding += state.RmdBinding[i] ? 1 : 0;
+        }
+
+        yearly.ShareFailed[t] = failed / (double)n;
+        yearly.ShareRmdBinding[t] = binding / (double)n;
+        yearly.MeanBalance[t] = Mean(metrics[Metric.Balance]);
+        yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]);
+        yearly.MeanWithdrawals[t] = Mean(metrics[Metric.Withdrawals]);
+    }
+
+    /// <summary>Pairwise-free, order-fixed mean: the same sum for any thread count.</summary>
+    private static double Mean(double[] values)
+    {
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
+    }
+
+    private static RunSummary Summarize(YearPlan[] plan, PathState state, double[,,] pct, double[] levels,
+        YearlyFigures yearly, int loansCut)
+    {
+        int last = plan.Length - 1;
+        int median = Array.IndexOf(levels, 50.0);
+        double[] terminalNominal = new double[levels.Length], terminalReal = new double[levels.Length];
+        for (int j = 0; j < levels.Length; j++)
+        {
+            terminalNominal[j] = pct[(int)Metric.Balance, last, j];
+            terminalReal[j] = pct[(int)Metric.BalanceReal, last, j];
+        }
+
+        // Peak of the median nominal balance (computed directly when 50 is not among the levels).
+        double[] medians = new double[plan.Length];
+        for (int t = 0; t < plan.Length; t++)
+        {
+            medians[t] = median >= 0 ? pct[(int)Metric.Balance, t, median] : double.NaN;
+        }
+
+        int peak = 0;
+        for (int t = 1; t < plan.Length; t++)
+        {
+            if (medians[t] > medians[peak])
+            {
+                peak = t;
+            }
+        }
+
+        double[] failures = state.FailureAge.Where(a => a != 0).Select(a => (double)a).ToArray();
+        Span<double> one = stackalloc double[1];
+        Percentiles.Compute(failures, [50.0], one);
+        double medianFailure = failures.Length > 0 ? one[0] : double.NaN;
+        Percentiles.Compute(state.TotalTaxes, [50.0], one);
+
+        return new RunSummary
+        {
+            SuccessProbability = 1 - yearly.ShareFailed[last],
+            TerminalNominal = terminalNominal,
+            TerminalReal = terminalReal,
+            PeakAge = plan[peak].Age,
+            MedianFailureAge = medianFailure,
+            MeanTotalTaxes = Mean(state.TotalTaxes),
+            MedianTotalTaxes = one[0],
+            LoanRequestsCut = loansCut,
+        };
+    }
+}

@@ -1,0 +1,172 @@
+using Sim.Engine.Rules;
+using Sim.Engine.Scenarios;
+
+namespace Sim.Engine.Simulation;
+
+/// <summary>
+/// Everything about one simulated year that is the same on every path: age, employment, target weights, the
+/// contributions (salary is deterministic, so deferrals, match and limits are too), the RMD divisor, whether the
+/// 10% additional tax applies, the tax schedule. Built once per run by <see cref="YearPlan.Build"/>; the path
+/// kernel only does the per-path arithmetic.
+/// </summary>
+public sealed record YearPlan
+{
+    public required int Index { get; init; }
+    public required int Year { get; init; }
+    public required int Age { get; init; }
+    /// <summary>Employment year: age &lt; retirementAge (spec 1). Salary, contributions, no lifetime distributions.</summary>
+    public required bool Employed { get; init; }
+    /// <summary>The first distribution year (or startYear when already retired).</summary>
+    public required bool FirstDistributionYear { get; init; }
+    /// <summary>The last employment year: forfeiture happens at its end (spec 12).</summary>
+    public required bool LastEmploymentYear { get; init; }
+    public required AssetWeights Weights { get; init; }
+
+    public required double Salary { get; init; }
+    public required double EmployeePretax { get; init; }
+    public required double EmployeeRoth { get; init; }
+    /// <summary>Match after 415(c); follows the vesting schedule.</summary>
+    public required double Match { get; init; }
+    /// <summary>Non-elective after 415(c); immediately vested when safeHarborVested.</summary>
+    public required double NonElective { get; init; }
+    public required bool NonElectiveVested { get; init; }
+    /// <summary>Vested fraction of employer money if separation happened at the end of this year.</summary>
+    public required double VestedFraction { get; init; }
+    /// <summary>Vested fraction at the start of this year (for the loan limit's vested balance).</summary>
+    public required double VestedFractionAtStart { get; init; }
+    /// <summary>Interest rate of the loan being repaid this year (the latest loan originated so far).</summary>
+    public required double LoanRate { get; init; }
+
+    /// <summary>RMD divisor for this year, or 0 when no RMD is required this year.</summary>
+    public required double RmdDivisor { get; init; }
+    /// <summary>First RMD year with deferFirstRmd: the requirement is computed but paid next year.</summary>
+    public required bool RmdDeferredThisYear { get; init; }
+    /// <summary>Roth balances have lifetime RMDs only in 2022-2023.</summary>
+    public required bool RothRmd { get; init; }
+
+    /// <summary>Distribution years and in-service years withdraw; employment years otherwise do not.</summary>
+    public required bool InService { get; init; }
+    public required bool PenaltyApplies { get; init; }
+    public required bool RothQualified { get; init; }
+    /// <summary>Guardrails may cut only while at least 15 years remain (endAge - age >= 15).</summary>
+    public required bool GuardrailCutAllowed { get; init; }
+    public required TaxSchedule? Brackets { get; init; }
+    /// <summary>Loans originated this year (at the start of the year, after distributions).</summary>
+    public required IReadOnlyList<Loan> NewLoans { get; init; }
+
+    public double EmployeeTotal => EmployeePretax + EmployeeRoth;
+    public double EmployerTotal => Match + NonElective;
+
+    /// <summary>Builds the plan of every simulated year of a validated scenario.</summary>
+    public static YearPlan[] Build(Scenario s)
+    {
+        var p = s.Participant;
+        var c = s.Contributions;
+        var e = s.Employer;
+        double indexing = s.Returns.EffectiveLimitIndexing;
+        int years = s.Years;
+        int startAge = s.AgeIn(s.FirstYear);
+        bool retiredAtStart = startAge >= p.RetirementAge;
+        int firstRmdYear = RequiredMinimumDistributions.FirstRmdYear(p.BirthYear, p.RetirementAge, p.FivePercentOwner);
+        int? spouseAgeOffset = p.Spouse is { } sp ? sp.BirthYear - p.BirthYear : null;
+        bool soleBeneficiary = p.Spouse?.SoleBeneficiary ?? false;
+        // Spec 12: the given year; else startYear when a Roth balance exists; else the first year with a Roth
+        // deferral (found as the loop reaches it; before it there is no Roth money to qualify).
+        int firstRothYear = s.Account.RothFirstContributionYear
+                            ?? (s.Account.RothBalance > 0 ? s.FirstYear : int.MaxValue);
+        bool disability = p.Disability || s.Taxes.Exceptions.Contains(PenaltyException.Disability);
+        bool sepp = s.Taxes.Exceptions.Contains(PenaltyException.Sepp);
+        var inService = s.Withdrawals.InService;
+
+        var plan = new YearPlan[years];
+        double loanRate = 0;
+        for (int t = 0; t < years; t++)
+        {
+            int year = s.FirstYear + t;
+            int age = year - p.BirthYear;
+            bool employed = age < p.RetirementAge;
+            var limits = ContributionLimits.For(year, indexing);
+
+            double salary = 0, pretax = 0, roth = 0, match = 0, nonElective = 0;
+            if (employed)
+            {
+                salary = p.Salary * Math.Pow(1 + p.SalaryGrowth, t);
+                double priorSalary = p.Salary * Math.Pow(1 + p.SalaryGrowth, t - 1);
+                double comp = CompensationLimit.PlanCompensation(limits, salary);
+                double rate = DeferralRate(c, t);
+                var deferral = ElectiveDeferral.Compute(limits, age, comp, rate, c.RothShare, c.RothAvailable, priorSalary);
+                pretax = deferral.Pretax;
+                roth = deferral.Roth;
+                double rawMatch = EmployerMatch.Amount(e.Match, comp, deferral.Total);
+                double rawNonElective = e.NonElective * comp;
+                (match, nonElective) = AnnualAdditions.Apply(limits, comp, deferral.Total - deferral.CatchUp, rawMatch, rawNonElective);
+                if (roth > 0 && firstRothYear == int.MaxValue)
+                {
+                    firstRothYear = year;
+                }
+            }
+
+            // Completed years of service at the end of this year (spec 12: the last employment year counts).
+            int completedYears = p.YearsOfService + Math.Max(0, Math.Min(t + 1, p.RetirementAge - startAge));
+            double vested = Vesting.VestedFraction(e.Vesting, completedYears);
+            int completedAtStart = p.YearsOfService + Math.Max(0, Math.Min(t, p.RetirementAge - startAge));
+            double vestedAtStart = Vesting.VestedFraction(e.Vesting, completedAtStart);
+            var newLoans = employed ? s.Loans.Where(l => l.Age == age).ToArray() : [];
+            if (newLoans.Length > 0)
+            {
+                loanRate = newLoans[^1].Rate;
+            }
+
+            bool rmdYear = year >= firstRmdYear;
+            double divisor = rmdYear
+                ? RequiredMinimumDistributions.Divisor(age, spouseAgeOffset is { } off ? age - off : null, soleBeneficiary)
+                : 0;
+
+            bool inServiceYear = employed && inService is not null && InServiceEligible(age, inService.FromAge);
+            bool separated = !employed;
+
+            plan[t] = new YearPlan
+            {
+                Index = t,
+                Year = year,
+                Age = age,
+                Employed = employed,
+                FirstDistributionYear = !employed && (age == p.RetirementAge || (retiredAtStart && t == 0)),
+                LastEmploymentYear = employed && age == p.RetirementAge - 1,
+                Weights = AllocationRules.WeightsAt(s.Allocation, age),
+                Salary = salary,
+                EmployeePretax = pretax,
+                EmployeeRoth = roth,
+                Match = match,
+                NonElective = nonElective,
+                NonElectiveVested = e.SafeHarborVested,
+                VestedFraction = retiredAtStart ? 1.0 : vested,
+                VestedFractionAtStart = retiredAtStart ? 1.0 : vestedAtStart,
+                LoanRate = loanRate,
+                RmdDivisor = divisor,
+                RmdDeferredThisYear = rmdYear && year == firstRmdYear && s.Withdrawals.DeferFirstRmd,
+                RothRmd = rmdYear && RequiredMinimumDistributions.RothSubjectToLifetimeRmd(year),
+                InService = inServiceYear,
+                PenaltyApplies = EarlyWithdrawalPenalty.Applies(age, p.RetirementAge, separated, disability, sepp),
+                RothQualified = RothQualification.IsQualified(age, year, firstRothYear),
+                GuardrailCutAllowed = p.EndAge - age >= 15,
+                Brackets = s.Taxes.Method == TaxMethod.Brackets
+                    ? TaxSchedule.For(year, s.Taxes.FilingStatus, indexing)
+                    : null,
+                NewLoans = newLoans,
+            };
+        }
+
+        return plan;
+    }
+
+    /// <summary>Spec 12: d(Y) = min(deferralRate + step·(Y − startYear), max(cap, deferralRate)).</summary>
+    internal static double DeferralRate(Contributions c, int yearIndex) =>
+        Math.Min(c.DeferralRate + c.EscalationStep * yearIndex, Math.Max(c.EscalationCap, c.DeferralRate));
+
+    /// <summary>
+    /// In-service distributions happen on January 1; with July 1 birthdays the participant is age(Y) − ½ then, so
+    /// "from age a" means age(Y) − ½ ≥ a (59½ → the year of 60; 55 → the year of 56).
+    /// </summary>
+    internal static bool InServiceEligible(int age, double fromAge) => age - 0.5 >= fromAge;
+}

@@ -1,0 +1,216 @@
+using Sim.Engine.Simd;
+
+namespace Sim.Tests.Simd;
+
+public class VMathFacts
+{
+    private static double[] WideLogInputs()
+    {
+        var rng = new System.Random(20260101);
+        var xs = new List<double>();
+        // Every binade from the smallest subnormal to the largest finite double, random mantissas.
+        for (int e = -1074; e <= 1023; e++)
+        {
+            for (int k = 0; k < 40; k++)
+            {
+                xs.Add(Math.ScaleB(1.0 + rng.NextDouble(), e));
+            }
+        }
+
+        // The Box-Muller grid (2j+1)·2^-53 and values near 1, where ln x is tiny.
+        for (int k = 0; k < 50_000; k++)
+        {
+            xs.Add((2.0 * Math.Floor(rng.NextDouble() * 4503599627370496.0) + 1.0) / 9007199254740992.0);
+            xs.Add(1.0 + (rng.NextDouble() - 0.5) * Math.ScaleB(1.0, -rng.Next(1, 52)));
+        }
+
+        xs.Add(double.Epsilon);
+        xs.Add(double.MaxValue);
+        xs.Add(1.0);
+        xs.Add(Math.Sqrt(2.0));
+        xs.Add(Math.BitDecrement(Math.Sqrt(2.0)));
+        return [.. xs.Where(x => x > 0 && double.IsFinite(x))];
+    }
+
+    [Fact]
+    public void Log_IsWithinOneUlpOfMathLog_FromSubnormalsToMaxValue()
+    {
+        double[] xs = WideLogInputs();
+        long worst = 0;
+        double worstX = 0;
+        foreach (double x in xs)
+        {
+            long d = Ulp.Distance(ElementaryFunctions.Log(x), Math.Log(x));
+            if (d > worst)
+            {
+                worst = d;
+                worstX = x;
+            }
+        }
+
+        Assert.True(worst <= 1, $"worst {worst} ulp at x = {worstX:R}");
+        Assert.Equal(0.0, ElementaryFunctions.Log(1.0));
+    }
+
+    [Fact]
+    public void Exp_IsWithinOneUlpOfMathExp_FromUnderflowToOverflow()
+    {
+        var rng = new System.Random(7);
+        long worst = 0;
+        double worstX = 0;
+        for (int k = 0; k < 400_000; k++)
+        {
+            double x = k % 4 == 0 ? (rng.NextDouble() - 0.5) * 1.2 // where the returns live
+                : k % 4 == 1 ? (rng.NextDouble() - 0.5) * Math.ScaleB(1.0, -rng.Next(1, 60))
+                : -745.0 + rng.NextDouble() * (709.78 + 745.0);
+            long d = Ulp.Distance(ElementaryFunctions.Exp(x), Math.Exp(x));
+            if (d > worst)
+            {
+                worst = d;
+                worstX = x;
+            }
+        }
+
+        Assert.True(worst <= 1, $"worst {worst} ulp at x = {worstX:R}");
+        Assert.Equal(1.0, ElementaryFunctions.Exp(0.0));
+        Assert.Equal(double.PositiveInfinity, ElementaryFunctions.Exp(710.0));
+        Assert.Equal(double.PositiveInfinity, ElementaryFunctions.Exp(5000.0));
+        Assert.Equal(0.0, ElementaryFunctions.Exp(-746.0));
+        Assert.Equal(0.0, ElementaryFunctions.Exp(-5000.0));
+        Assert.Equal(Math.Exp(709.78), ElementaryFunctions.Exp(709.78), 0.0);
+    }
+
+    /// <summary>sin and cos of 2π·u from Math.Sin/Math.Cos of a double-double angle, accurate to well under an ulp.</summary>
+    private static (double Sin, double Cos) Reference(double u)
+    {
+        const double twoPiLo = 2.4492935982947064e-16; // 2π − (double)2π
+        double twoPi = 2.0 * Math.PI;
+        double hi = twoPi * u;
+        double lo = Math.FusedMultiplyAdd(twoPi, u, -hi) + twoPiLo * u;
+        double s = Math.Sin(hi), c = Math.Cos(hi);
+        return (s + lo * c, c - lo * s);
+    }
+
+    private static bool Close(double actual, double expected, out long ulps)
+    {
+        ulps = Ulp.Distance(actual, expected);
+        return ulps <= 2 || Math.Abs(actual - expected) < 1e-300;
+    }
+
+    [Fact]
+    public void SinCos2Pi_IsWithinTwoUlpOfAnAccurateReference_OverTheUnitInterval()
+    {
+        var rng = new System.Random(11);
+        var us = new List<double>();
+        for (int k = 0; k < 200_000; k++)
+        {
+            us.Add(rng.NextDouble());
+        }
+
+        // Near the quadrant boundaries and the zeros of sin and cos, where relative accuracy is hardest.
+        for (int q = 0; q <= 8; q++)
+        {
+            for (int e = 10; e <= 53; e++)
+            {
+                us.Add(q / 8.0 + Math.ScaleB(1.0, -e));
+                us.Add(q / 8.0 - Math.ScaleB(1.0, -e));
+            }
+        }
+
+        long worst = 0;
+        foreach (double u in us.Where(u => u > 0 && u < 1))
+        {
+            var (s, c) = ElementaryFunctions.SinCos2Pi(u);
+            var (rs, rc) = Reference(u);
+            Assert.True(Close(s, rs, out long ds), $"sin(2π·{u:R}) = {s:R}, expected {rs:R} ({ds} ulp)");
+            Assert.True(Close(c, rc, out long dc), $"cos(2π·{u:R}) = {c:R}, expected {rc:R} ({dc} ulp)");
+            worst = Math.Max(worst, Math.Max(ds, dc));
+        }
+
+        Assert.True(worst <= 2);
+    }
+
+    [Fact]
+    public void SinCos2Pi_IsExactAtTheQuarterTurns()
+    {
+        Assert.Equal((0.0, 1.0), ElementaryFunctions.SinCos2Pi(0.0));
+        Assert.Equal((1.0, 0.0), ElementaryFunctions.SinCos2Pi(0.25));
+        Assert.Equal(0.0, ElementaryFunctions.SinCos2Pi(0.5).Sin, 0.0);
+        Assert.Equal(-1.0, ElementaryFunctions.SinCos2Pi(0.5).Cos);
+        Assert.Equal(-1.0, ElementaryFunctions.SinCos2Pi(0.75).Sin);
+        Assert.Equal(Math.Sqrt(0.5), ElementaryFunctions.SinCos2Pi(0.125).Sin, 15);
+    }
+
+    private delegate void Kernel(double[] input, double[] output, SimdWidth width);
+
+    private static void AssertWidthsAgree(Func<System.Random, double> draw, Kernel kernel, int seed)
+    {
+        var rng = new System.Random(seed);
+        foreach (int n in Lengths.All())
+        {
+            double[] input = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                input[i] = draw(rng);
+            }
+
+            double[] scalar = new double[n], v256 = new double[n], v512 = new double[n];
+            kernel(input, scalar, SimdWidth.Scalar);
+            kernel(input, v256, SimdWidth.Vector256);
+            kernel(input, v512, SimdWidth.Vector512);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.Equal(BitConverter.DoubleToInt64Bits(scalar[i]), BitConverter.DoubleToInt64Bits(v256[i]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(scalar[i]), BitConverter.DoubleToInt64Bits(v512[i]));
+            }
+        }
+    }
+
+    [Fact]
+    public void Log_GivesTheSameBitsAtEveryWidth_ForEveryLength()
+    {
+        AssertWidthsAgree(r => Math.ScaleB(1.0 + r.NextDouble(), r.Next(-1074, 1024)),
+            (x, y, w) => ElementaryFunctions.Log(x, y, w), 1);
+    }
+
+    [Fact]
+    public void Exp_GivesTheSameBitsAtEveryWidth_ForEveryLength()
+    {
+        AssertWidthsAgree(r => (r.NextDouble() - 0.5) * 1600.0, (x, y, w) => ElementaryFunctions.Exp(x, y, w), 2);
+    }
+
+    [Fact]
+    public void SinCos2Pi_GivesTheSameBitsAtEveryWidth_ForEveryLength()
+    {
+        AssertWidthsAgree(r => r.NextDouble(), (x, y, w) => ElementaryFunctions.SinCos2Pi(x, y, new double[x.Length], w), 3);
+        AssertWidthsAgree(r => r.NextDouble(), (x, y, w) => ElementaryFunctions.SinCos2Pi(x, new double[x.Length], y, w), 4);
+    }
+
+    [Fact]
+    public void LognormalMapping_GivesTheSameBitsAtEveryWidth_ForEveryLength()
+    {
+        AssertWidthsAgree(r => (r.NextDouble() - 0.5) * 16.0,
+            (x, y, w) => ElementaryFunctions.LognormalReturn(0.0806, 0.1622, x, y, w), 5);
+    }
+
+    [Fact]
+    public void LognormalMapping_MatchesTheClosedForm()
+    {
+        double[] z = [-2.0, 0.0, 1.5];
+        double[] r = new double[3];
+        ElementaryFunctions.LognormalReturn(0.08, 0.16, z, r);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(Ulp.Distance(1.0 + r[i], Math.Exp(0.08 + 0.16 * z[i])) <= 2);
+        }
+    }
+
+    [Fact]
+    public void BestWidth_FollowsTheHardware()
+    {
+        SimdWidth expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? SimdWidth.Vector512
+            : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? SimdWidth.Vector256 : SimdWidth.Scalar;
+        Assert.Equal(expected, SimdWidths.Best);
+        Assert.Equal(expected, SimdWidths.Resolve(SimdWidth.Auto));
+    }
+}

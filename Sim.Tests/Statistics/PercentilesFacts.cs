@@ -1,0 +1,82 @@
+using Sim.Engine.Statistics;
+
+namespace Sim.Tests.Statistics;
+
+public class PercentilesFacts
+{
+    private static readonly double[] Levels = [0, 1, 5, 10, 25, 50, 75, 90, 95, 99, 100];
+
+    public static IEnumerable<object[]> Lengths()
+    {
+        for (int n = 1; n <= 256; n++)
+        {
+            yield return [n];
+        }
+
+        foreach (int n in new[] { 1000, 1023, 4097, 65_537, 200_003 })
+        {
+            yield return [n];
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Lengths))]
+    public void Compute_EqualsSortingReference_ForEveryLength(int n)
+    {
+        var rng = new System.Random(n);
+        // Lognormal-like values with ties and a few negatives: the shapes balances and flows take.
+        double[] values = Enumerable.Range(0, n).Select(i => i % 17 == 0
+            ? Math.Round(rng.NextDouble() * 10)
+            : Math.Exp(rng.NextDouble() * 8) - 50).ToArray();
+        AssertSame(values);
+    }
+
+    [Fact]
+    public void Compute_HandlesConstantColumn_WithoutInterpolationNoise()
+    {
+        double[] values = Enumerable.Repeat(1234.56, 10_000).ToArray();
+        var dest = new double[Levels.Length];
+        Percentiles.Compute(values, Levels, dest);
+        Assert.All(dest, v => Assert.Equal(1234.56, v));
+    }
+
+    [Fact]
+    public void Compute_MatchesNumpyR7_OnAKnownSample()
+    {
+        // numpy.percentile([1, 2, 3, 4, 10], [0, 10, 25, 50, 90, 100]) = [1, 1.4, 2, 3, 7.6, 10]
+        double[] values = [10, 3, 1, 4, 2];
+        double[] levels = [0, 10, 25, 50, 90, 100];
+        var dest = new double[levels.Length];
+        Percentiles.Compute(values, levels, dest);
+        Assert.Equal([1, 1.4, 2, 3, 7.6, 10], dest.Select(v => Math.Round(v, 12)).ToArray());
+    }
+
+    [Fact]
+    public void Compute_GivesNaN_ForNoValues()
+    {
+        var dest = new double[2];
+        Percentiles.Compute([], [5, 50], dest);
+        Assert.All(dest, v => Assert.True(double.IsNaN(v)));
+    }
+
+    [Fact]
+    public void Compute_IsExact_WhenValuesCrowdOneBucket()
+    {
+        // A million values differing only in the last mantissa bits plus one huge outlier: the radix buckets
+        // must still resolve exact order statistics.
+        var rng = new System.Random(7);
+        double[] values = Enumerable.Range(0, 300_000)
+            .Select(_ => BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(1e6) + rng.Next(0, 1000)))
+            .Append(1e300).Append(-1e300).ToArray();
+        AssertSame(values);
+    }
+
+    private static void AssertSame(double[] values)
+    {
+        var expected = new double[Levels.Length];
+        var actual = new double[Levels.Length];
+        Percentiles.ComputeBySorting(values, Levels, expected);
+        Percentiles.Compute(values, Levels, actual);
+        Assert.Equal(expected, actual);
+    }
+}
