@@ -146,7 +146,8 @@ public sealed class RunJobFacts : IDisposable
     {
         private readonly ScriptedEngine _inner = new();
 
-        public ScenarioCheck Parse(string json, int defaultStartYear) => _inner.Parse(json, defaultStartYear);
+        public Sim.Engine.Scenarios.ScenarioParseResult Parse(string json, int defaultStartYear, string? defaultName = null) =>
+            _inner.Parse(json, defaultStartYear, defaultName);
 
         public EngineRunResult Run(Sim.Engine.Scenarios.Scenario scenario, string scenarioJson, string? scenarioDirectory,
             Sim.Worker.Runs.RunOverrides overrides, string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken) =>

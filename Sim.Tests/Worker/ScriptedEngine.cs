@@ -21,7 +21,8 @@ public sealed class ScriptedEngine : IRunEngine
     /// <summary>Set once a "hold" computation is under way.</summary>
     public TaskCompletionSource Holding { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public ScenarioCheck Parse(string json, int defaultStartYear) => _real.Parse(json, defaultStartYear);
+    public ScenarioParseResult Parse(string json, int defaultStartYear, string? defaultName = null) =>
+        _real.Parse(json, defaultStartYear, defaultName);
 
     public EngineRunResult Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
         string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed class ScriptedEngine : IRunEngine
             case "crash-once" when count == 1:
                 throw new InvalidOperationException("scripted crash");
             case "reject":
-                throw new RunRejectedException("scripted rejection");
+                throw new RunInputException("scripted rejection");
             case "hold":
                 File.WriteAllText(Path.Combine(outputDirectory, "partial.parquet"), "half a file");
                 Holding.TrySetResult();

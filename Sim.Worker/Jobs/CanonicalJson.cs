@@ -23,13 +23,20 @@ public static class CanonicalJson
     };
 
     /// <summary>
-    /// The scenario text a run is identified by and computed from: <paramref name="scenarioJson"/> with
-    /// <c>simulation.startYear</c> set to <paramref name="startYear"/> when it is missing (the parser fills it
-    /// from the clock, which must not make one request two runs in two years), in canonical form.
+    /// The scenario text a run is identified by and computed from: <paramref name="scenarioJson"/> (comments
+    /// dropped) with <c>simulation.startYear</c> and <c>name</c> written in when missing (the parser fills them
+    /// from the clock and the file name, which must not make one request two runs, nor one run two scenarios),
+    /// in canonical form.
     /// </summary>
-    public static string ForRun(string scenarioJson, int startYear)
+    public static string ForRun(string scenarioJson, int startYear, string? name = null)
     {
-        var root = JsonNode.Parse(scenarioJson) as JsonObject ?? throw new JsonException("a scenario is a JSON object");
+        var root = JsonNode.Parse(scenarioJson, documentOptions: Sim.Engine.Scenarios.ScenarioJson.DocumentOptions) as JsonObject
+                   ?? throw new JsonException("a scenario is a JSON object");
+        if (name is not null && !root.ContainsKey("name"))
+        {
+            root["name"] = name;
+        }
+
         if (root["simulation"] is not JsonObject simulation)
         {
             simulation = new JsonObject();
@@ -47,7 +54,7 @@ public static class CanonicalJson
     /// <summary>The canonical text of <paramref name="json"/>; throws <see cref="JsonException"/> when it is not JSON.</summary>
     public static string Canonicalize(string json)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = JsonDocument.Parse(json, Sim.Engine.Scenarios.ScenarioJson.DocumentOptions);
         return Canonicalize(document.RootElement);
     }
 

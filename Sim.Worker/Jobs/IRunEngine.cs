@@ -3,20 +3,6 @@ using Sim.Worker.Runs;
 
 namespace Sim.Worker.Jobs;
 
-/// <summary>One validation error: the JSON path of the offending field and what is allowed there.</summary>
-public sealed record ScenarioIssue(string Path, string Message)
-{
-    /// <inheritdoc />
-    public override string ToString() => $"{Path}: {Message}";
-}
-
-/// <summary>The outcome of validating a scenario: the scenario, or every error at once.</summary>
-public sealed record ScenarioCheck(Scenario? Scenario, IReadOnlyList<ScenarioIssue> Errors)
-{
-    /// <summary>True when the scenario is valid.</summary>
-    public bool IsValid => Scenario is not null && Errors.Count == 0;
-}
-
 /// <summary>The headline figures of one computed run.</summary>
 /// <param name="RunId">The run id the runner wrote into the files.</param>
 /// <param name="SuccessProbability">Probability of success.</param>
@@ -31,8 +17,11 @@ public sealed record EngineRunResult(string RunId, double SuccessProbability, do
 /// </summary>
 public interface IRunEngine
 {
-    /// <summary>Validates scenario JSON; <paramref name="defaultStartYear"/> fills a missing <c>simulation.startYear</c>.</summary>
-    ScenarioCheck Parse(string json, int defaultStartYear);
+    /// <summary>
+    /// Validates scenario JSON; <paramref name="defaultStartYear"/> fills a missing <c>simulation.startYear</c>,
+    /// <paramref name="defaultName"/> a missing <c>name</c>.
+    /// </summary>
+    ScenarioParseResult Parse(string json, int defaultStartYear, string? defaultName = null);
 
     /// <summary>
     /// Computes one run into <paramref name="outputDirectory"/> (see <see cref="ScenarioRunner.Run"/>),

@@ -12,7 +12,7 @@ public static partial class RunIds
 {
     /// <summary>The id of a run of <paramref name="canonicalScenarioJson"/> with the effective paths and seed.</summary>
     public static string Compute(string canonicalScenarioJson, int paths, ulong seed) =>
-        RunIdentityStandIn.Compute(canonicalScenarioJson, paths, seed);
+        Sim.Worker.Runs.RunIdentity.Compute(canonicalScenarioJson, paths, seed);
 
     /// <summary>True for a well-formed run id (16 lowercase hex digits); anything else never touches the disk.</summary>
     public static bool IsWellFormed(string? id) => id is not null && IdPattern().IsMatch(id);

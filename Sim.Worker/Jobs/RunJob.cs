@@ -92,6 +92,12 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
             RunStore.DeleteDirectory(attemptDirectory);
             throw;
         }
+        catch (RunInputException e)
+        {
+            // A user mistake the runner found (e.g. an unreadable history CSV): retrying cannot fix it.
+            RunStore.DeleteDirectory(attemptDirectory);
+            throw new RunRejectedException(e.Message);
+        }
         catch (Exception e)
         {
             RunStore.DeleteDirectory(attemptDirectory);

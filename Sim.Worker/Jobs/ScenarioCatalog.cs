@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Sim.Worker.Scenarios;
 
 namespace Sim.Worker.Jobs;
 
@@ -16,9 +17,6 @@ public sealed record CatalogEntry(string Name, string Path, string? Description)
 /// </summary>
 public sealed partial class ScenarioCatalog(string directory)
 {
-    /// <summary>Largest scenario or overlay file read (spec 11: file size ≤ 1 MiB).</summary>
-    public const int MaxFileBytes = 1 << 20;
-
     /// <summary>Subfolder of the stress overlays.</summary>
     public const string StressFolderName = "stress";
 
@@ -50,16 +48,14 @@ public sealed partial class ScenarioCatalog(string directory)
         return File.Exists(path) ? path : null;
     }
 
-    /// <summary>Reads a library file, refusing files over <see cref="MaxFileBytes"/>.</summary>
+    /// <summary>
+    /// Reads a scenario or overlay file as strict UTF-8 under the 1 MiB cap (<see cref="ScenarioFile.ReadText"/>);
+    /// throws <see cref="InvalidDataException"/> with the reason otherwise.
+    /// </summary>
     public static string ReadCapped(string path)
     {
-        var info = new FileInfo(path);
-        if (info.Length > MaxFileBytes)
-        {
-            throw new InvalidDataException($"{info.Name} is {info.Length} bytes; the limit is {MaxFileBytes} (1 MiB)");
-        }
-
-        return File.ReadAllText(path);
+        var (text, error) = ScenarioFile.ReadText(path);
+        return text ?? throw new InvalidDataException($"{System.IO.Path.GetFileName(path)}: {error!.Message}");
     }
 
     private static IReadOnlyList<CatalogEntry> List(string folder)

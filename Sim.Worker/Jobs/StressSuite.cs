@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sim.Worker.Runs;
+using Sim.Worker.Scenarios;
 
 namespace Sim.Worker.Jobs;
 
@@ -43,32 +44,13 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
 
         foreach (var scenario in catalog.Scenarios())
         {
-            string baseJson;
-            try
-            {
-                baseJson = ScenarioCatalog.ReadCapped(scenario.Path);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException)
-            {
-                results.Add(new StressCaseResult(scenario.Name, Unstressed, e.Message, null, null, null));
-                continue;
-            }
-
-            results.Add(RunCase(scenario.Name, Unstressed, baseJson, night, paths ?? settings.StressPaths, partition, cancellationToken));
+            var year = night.Year;
+            results.Add(RunCase(scenario.Name, Unstressed, ScenarioFile.Load(scenario.Path, year), paths ?? settings.StressPaths,
+                partition, cancellationToken));
             foreach (var overlay in overlays)
             {
-                string json;
-                try
-                {
-                    json = ScenarioOverlayStandIn.Apply(baseJson, ScenarioCatalog.ReadCapped(overlay.Path));
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException)
-                {
-                    results.Add(new StressCaseResult(scenario.Name, overlay.Name, "overlay not applicable: " + e.Message, null, null, null));
-                    continue;
-                }
-
-                results.Add(RunCase(scenario.Name, overlay.Name, json, night, paths ?? settings.StressPaths, partition, cancellationToken));
+                results.Add(RunCase(scenario.Name, overlay.Name, ScenarioFile.LoadWithOverlay(scenario.Path, overlay.Path, year),
+                    paths ?? settings.StressPaths, partition, cancellationToken));
             }
         }
 
@@ -83,24 +65,23 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
         return new StressSuiteResult(night, partition, rows);
     }
 
-    private StressCaseResult RunCase(string scenario, string stress, string json, DateOnly night, int? paths,
-        string partition, CancellationToken cancellationToken)
+    private StressCaseResult RunCase(string scenario, string stress, LoadedScenario loaded, int? paths, string partition,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var check = engine.Parse(json, night.Year);
-        if (!check.IsValid)
+        if (!loaded.IsValid)
         {
-            return new StressCaseResult(scenario, stress, "invalid: " + string.Join("; ", check.Errors), null, null, null);
+            return new StressCaseResult(scenario, stress, "invalid: " + string.Join("; ", loaded.Result.Errors), null, null, null);
         }
 
         var staging = Path.Combine(settings.StagingPath, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(staging);
         try
         {
-            var outcome = engine.Run(check.Scenario!, json, settings.ScenariosPath, new RunOverrides(Paths: paths), staging, null,
+            var outcome = engine.Run(loaded.Scenario!, loaded.Json, loaded.Directory, new RunOverrides(Paths: paths), staging, null,
                 cancellationToken);
             AtomicDirectory.Replace(staging, Path.Combine(partition, "scenario=" + scenario, "stress=" + stress));
-            return new StressCaseResult(scenario, stress, StressCaseResult.Ok, paths ?? check.Scenario!.Simulation.Paths,
+            return new StressCaseResult(scenario, stress, StressCaseResult.Ok, paths ?? loaded.Scenario!.Simulation.Paths,
                 outcome.SuccessProbability, outcome.MedianTerminalBalance);
         }
         catch (Exception e) when (e is not OperationCanceledException)

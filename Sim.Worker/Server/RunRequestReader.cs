@@ -9,7 +9,7 @@ namespace Sim.Worker.Server;
 /// <summary>A request body turned into a <see cref="RunRequest"/>, or every reason it cannot be one.</summary>
 /// <param name="Request">The request, when valid.</param>
 /// <param name="Errors">Every error, each with the JSON path of the offending field in the body.</param>
-public sealed record RunRequestParse(RunRequest? Request, IReadOnlyList<ScenarioIssue> Errors);
+public sealed record RunRequestParse(RunRequest? Request, IReadOnlyList<ValidationIssue> Errors);
 
 /// <summary>
 /// Reads the body of <c>POST /api/runs</c>. Two shapes:
@@ -23,13 +23,13 @@ public sealed record RunRequestParse(RunRequest? Request, IReadOnlyList<Scenario
 /// </summary>
 public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, TimeProvider clock)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonDocumentOptions DocumentOptions = ScenarioJson.DocumentOptions;
     private static readonly string[] EnvelopeFields = ["scenario", "paths", "seed"];
 
     /// <summary>Reads a body (UTF-8 JSON) with optional query overrides.</summary>
     public RunRequestParse Read(ReadOnlySpan<byte> body, string? queryPaths, string? querySeed)
     {
-        var errors = new List<ScenarioIssue>();
+        var errors = new List<ValidationIssue>();
         string? scenarioJson = null;
         string? file = null;
         var prefix = "$";
@@ -43,7 +43,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         }
         catch (JsonException e)
         {
-            return Fail(new ScenarioIssue("$", "not valid JSON: " + e.Message));
+            return Fail(new ValidationIssue("$", "not valid JSON: " + e.Message));
         }
 
         using (document)
@@ -51,14 +51,14 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Fail(new ScenarioIssue("$", "must be a JSON object: a scenario, or {\"scenario\": NAME or {...}, \"paths\": N, \"seed\": S}"));
+                return Fail(new ValidationIssue("$", "must be a JSON object: a scenario, or {\"scenario\": NAME or {...}, \"paths\": N, \"seed\": S}"));
             }
 
             if (root.TryGetProperty("scenario", out var scenario))
             {
                 foreach (var field in root.EnumerateObject().Where(f => !EnvelopeFields.Contains(f.Name, StringComparer.Ordinal)))
                 {
-                    errors.Add(new ScenarioIssue("$." + field.Name, "unknown field; a request has scenario, paths and seed"));
+                    errors.Add(new ValidationIssue("$." + field.Name, "unknown field; a request has scenario, paths and seed"));
                 }
 
                 switch (scenario.ValueKind)
@@ -71,7 +71,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
                         prefix = "$.scenario";
                         break;
                     default:
-                        errors.Add(new ScenarioIssue("$.scenario", "must be the name of a file in scenarios/ or a scenario object"));
+                        errors.Add(new ValidationIssue("$.scenario", "must be the name of a file in scenarios/ or a scenario object"));
                         break;
                 }
 
@@ -79,7 +79,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
                 seed = ReadSeed(root, errors);
                 if (queryPaths is not null || querySeed is not null)
                 {
-                    errors.Add(new ScenarioIssue("query", "give paths and seed in the body when the body is {\"scenario\": ...}"));
+                    errors.Add(new ValidationIssue("query", "give paths and seed in the body when the body is {\"scenario\": ...}"));
                 }
             }
             else
@@ -95,9 +95,9 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             return new RunRequestParse(null, errors);
         }
 
-        var check = engine.Parse(scenarioJson, clock.GetLocalNow().Year);
+        var check = engine.Parse(scenarioJson, clock.GetLocalNow().Year, file is null ? null : Path.GetFileNameWithoutExtension(file));
         errors.AddRange(check.Errors.Select(e => e with { Path = prefix + e.Path[Math.Min(1, e.Path.Length)..] }));
-        CheckHistoryPath(scenarioJson, prefix, errors);
+        CheckHistoryPath(check.Scenario?.Returns.History, prefix, errors);
         if (errors.Count > 0 || check.Scenario is null)
         {
             return new RunRequestParse(null, errors);
@@ -106,7 +106,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         var valid = check.Scenario;
         return new RunRequestParse(new RunRequest
         {
-            ScenarioJson = CanonicalJson.ForRun(scenarioJson, valid.Simulation.StartYear),
+            ScenarioJson = CanonicalJson.ForRun(scenarioJson, valid.Simulation.StartYear, valid.Name),
             ScenarioName = valid.Name,
             ScenarioFile = file,
             Paths = paths ?? valid.Simulation.Paths,
@@ -117,12 +117,12 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         }, []);
     }
 
-    private (string? Json, string? File) ReadNamed(string name, List<ScenarioIssue> errors)
+    private (string? Json, string? File) ReadNamed(string name, List<ValidationIssue> errors)
     {
         var stem = name.EndsWith(".json", StringComparison.Ordinal) ? name[..^5] : name;
         if (!ScenarioCatalog.IsSafeName(stem))
         {
-            errors.Add(new ScenarioIssue("$.scenario",
+            errors.Add(new ValidationIssue("$.scenario",
                 $"'{name}' is not a scenario name: use the name of a file in scenarios/ (letters, digits, '-', '_'), not a path"));
             return (null, null);
         }
@@ -130,7 +130,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         var path = new ScenarioCatalog(settings.ScenariosDirectory).Find(stem);
         if (path is null)
         {
-            errors.Add(new ScenarioIssue("$.scenario", $"no scenario named '{stem}' in scenarios/ (GET /api/scenarios lists them)"));
+            errors.Add(new ValidationIssue("$.scenario", $"no scenario named '{stem}' in scenarios/ (GET /api/scenarios lists them)"));
             return (null, null);
         }
 
@@ -140,12 +140,12 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            errors.Add(new ScenarioIssue("$.scenario", e.Message));
+            errors.Add(new ValidationIssue("$.scenario", e.Message));
             return (null, null);
         }
     }
 
-    private static int? ReadPaths(JsonElement root, List<ScenarioIssue> errors)
+    private static int? ReadPaths(JsonElement root, List<ValidationIssue> errors)
     {
         if (!root.TryGetProperty("paths", out var p) || p.ValueKind == JsonValueKind.Null)
         {
@@ -157,11 +157,11 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             return value;
         }
 
-        errors.Add(new ScenarioIssue("$.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
+        errors.Add(new ValidationIssue("$.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
         return null;
     }
 
-    private static ulong? ReadSeed(JsonElement root, List<ScenarioIssue> errors)
+    private static ulong? ReadSeed(JsonElement root, List<ValidationIssue> errors)
     {
         if (!root.TryGetProperty("seed", out var s) || s.ValueKind == JsonValueKind.Null)
         {
@@ -173,11 +173,11 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             return value;
         }
 
-        errors.Add(new ScenarioIssue("$.seed", "must be an integer from 0 to 18446744073709551615"));
+        errors.Add(new ValidationIssue("$.seed", "must be an integer from 0 to 18446744073709551615"));
         return null;
     }
 
-    private static int? ParseQueryPaths(string? text, List<ScenarioIssue> errors)
+    private static int? ParseQueryPaths(string? text, List<ValidationIssue> errors)
     {
         if (text is null)
         {
@@ -190,11 +190,11 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             return value;
         }
 
-        errors.Add(new ScenarioIssue("query.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
+        errors.Add(new ValidationIssue("query.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
         return null;
     }
 
-    private static ulong? ParseQuerySeed(string? text, List<ScenarioIssue> errors)
+    private static ulong? ParseQuerySeed(string? text, List<ValidationIssue> errors)
     {
         if (text is null)
         {
@@ -206,37 +206,34 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             return value;
         }
 
-        errors.Add(new ScenarioIssue("query.seed", "must be an integer from 0 to 18446744073709551615"));
+        errors.Add(new ValidationIssue("query.seed", "must be an integer from 0 to 18446744073709551615"));
         return null;
     }
 
     /// <summary>
-    /// A historical-returns CSV is read relative to the scenario library; a request may not point it elsewhere
-    /// (no absolute path, no '..').
+    /// A historical-returns CSV is read relative to the scenario library; a request may name only a file inside it
+    /// (no absolute path, no '..'), and the file must exist.
     /// </summary>
-    private static void CheckHistoryPath(string scenarioJson, string prefix, List<ScenarioIssue> errors)
+    private void CheckHistoryPath(string? history, string prefix, List<ValidationIssue> errors)
     {
-        try
+        if (history is null)
         {
-            using var document = JsonDocument.Parse(scenarioJson, DocumentOptions);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("returns", out var returns) && returns.ValueKind == JsonValueKind.Object
-                && returns.TryGetProperty("history", out var history) && history.ValueKind == JsonValueKind.String)
-            {
-                var path = history.GetString()!;
-                var segments = path.Split('/', '\\');
-                if (Path.IsPathRooted(path) || path.Contains(':', StringComparison.Ordinal) || segments.Contains(".."))
-                {
-                    errors.Add(new ScenarioIssue(prefix + ".returns.history",
-                        "must be a path relative to the scenario library without '..' (absolute paths are not accepted over HTTP)"));
-                }
-            }
+            return;
         }
-        catch (JsonException)
+
+        var library = Path.GetFullPath(settings.ScenariosDirectory);
+        var resolved = Path.GetFullPath(Path.Combine(library, history));
+        if (Path.IsPathRooted(history) || history.Split('/', '\\').Contains("..")
+            || !resolved.StartsWith(library + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            // already reported by the parser
+            errors.Add(new ValidationIssue(prefix + ".returns.history",
+                "must be a path inside the scenario library, relative to it, without '..' (absolute paths are not accepted over HTTP)"));
+        }
+        else if (!File.Exists(resolved))
+        {
+            errors.Add(new ValidationIssue(prefix + ".returns.history", $"no file '{history}' in the scenario library"));
         }
     }
 
-    private static RunRequestParse Fail(ScenarioIssue issue) => new(null, [issue]);
+    private static RunRequestParse Fail(ValidationIssue issue) => new(null, [issue]);
 }
