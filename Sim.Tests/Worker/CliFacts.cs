@@ -89,4 +89,22 @@ public sealed class CliFacts : IDisposable
         Assert.Equal(1, exit);
         Assert.StartsWith("error: cannot reach the server at http://127.0.0.1:9/", Assert.Single(stderr), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Stress_RunsTheSuiteOnce_WithAPathsOverride()
+    {
+        File.WriteAllText(_root.Combine("scenarios", "stress", "fees.json"),
+            TestScenarios.Overlay("fees", """{"fees": {"expenseRatio": 0.02}}"""));
+
+        var (exit, stdout, stderr) = await WorkerProcess.RunAsync(_root.Path, "stress", "--scenarios", _root.Combine("scenarios"),
+            "--out", _root.Combine("out"), "--paths", "100", "--date", "2026-03-10");
+
+        Assert.True(exit == 0, string.Join('\n', stderr));
+        Assert.Equal(["baseline/none: ", "baseline/fees: "], stdout.Take(2).Select(l => l[..(l.IndexOf(':', StringComparison.Ordinal) + 2)]));
+        Assert.StartsWith("stress: 2 case(s), 0 flagged", stdout[2], StringComparison.Ordinal);
+        var partition = _root.Combine("out", "nightly", "date=2026-03-10");
+        Assert.Equal(2, DuckDb.Count(Path.Combine(partition, "drift.parquet")));
+        Assert.Equal(100L, DuckDb.Scalar($"SELECT paths FROM read_parquet('{DuckDb.Quote(Path.Combine(partition, "scenario=baseline", "stress=fees", "summary.parquet"))}')"));
+        Assert.Empty(_root.Temporaries(_root.Combine("out")));
+    }
 }

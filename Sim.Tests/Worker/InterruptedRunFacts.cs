@@ -14,7 +14,7 @@ namespace Sim.Tests.Worker;
 public sealed class InterruptedRunFacts : IDisposable
 {
     /// <summary>Paths of the long run: long enough to be caught mid-computation on one thread.</summary>
-    public const int LongRunPaths = 400_000;
+    public const int LongRunPaths = 100_000;
 
     private readonly TempFolder _root = new("sim-interrupt");
 
@@ -23,9 +23,9 @@ public sealed class InterruptedRunFacts : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private WorkerProcess StartServe() => WorkerProcess.Start(_root.Path, "serve", "--urls", "http://127.0.0.1:0",
-        "--out", _root.Combine("out"), "--scenarios", _root.Combine("scenarios"), "--workers", "1", "--threads-per-run", "1",
-        "--stress-cron", "off");
+    private WorkerProcess StartServe(int threads) => WorkerProcess.Start(_root.Path, "serve", "--urls", "http://127.0.0.1:0",
+        "--out", _root.Combine("out"), "--scenarios", _root.Combine("scenarios"), "--workers", "1",
+        "--threads-per-run", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--stress-cron", "off");
 
     private static async Task<RunView> GetAsync(HttpClient http, string id) =>
         (await http.GetFromJsonAsync<RunView>($"/api/runs/{id}", ApiClient.Json))!;
@@ -37,7 +37,7 @@ public sealed class InterruptedRunFacts : IDisposable
     {
         string id;
         var store = new RunStore(_root.Combine("out"));
-        using (var first = StartServe())
+        using (var first = StartServe(threads: 1))
         {
             using var http = new HttpClient { BaseAddress = await first.WaitForListeningAsync() };
             using var response = await http.PostAsync("/api/runs", new StringContent("""{"scenario": "long"}""", Encoding.UTF8, "application/json"));
@@ -61,7 +61,7 @@ public sealed class InterruptedRunFacts : IDisposable
             Assert.False(store.HasResult(id), "the run finished before it could be interrupted: raise LongRunPaths");
         }
 
-        using var second = StartServe();
+        using var second = StartServe(threads: Environment.ProcessorCount);
         using var again = new HttpClient { BaseAddress = await second.WaitForListeningAsync() };
         var done = await Deadline.UntilAsync(async () => await GetAsync(again, id) is { Status: RunStatus.Succeeded or RunStatus.Failed } v ? v : null,
             "the run to finish after the restart", TimeSpan.FromMinutes(3));
