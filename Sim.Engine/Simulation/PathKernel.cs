@@ -29,6 +29,7 @@ internal sealed class PathKernel
     private readonly Withdrawals _withdrawals;
     private readonly SimdWidth _width;
     private readonly double _otherIncome;
+    private readonly bool _hasLoans;
 
     public PathKernel(Scenario scenario, SimdWidth width)
     {
@@ -36,6 +37,7 @@ internal sealed class PathKernel
         _expenseRatio = scenario.Fees.ExpenseRatio;
         _withdrawals = scenario.Withdrawals;
         _otherIncome = scenario.Taxes.OtherIncome;
+        _hasLoans = scenario.Loans.Count > 0;
         _width = SimdWidths.Resolve(width);
     }
 
@@ -58,57 +60,85 @@ internal sealed class PathKernel
         st.TotalTaxes.AsSpan(start, count).Clear();
     }
 
-    /// <summary>Runs year <paramref name="y"/> for paths [start, start + count) and writes their metrics.</summary>
-    public int Step(YearPlan y, PathState st, ReturnBlock r, int start, int count, YearMetrics m)
+    /// <summary>
+    /// Which metrics are the same on every path this year (set on <paramref name="m"/> before any block runs; the
+    /// kernel does not store those per path).
+    /// </summary>
+    public void SetYearConstants(YearPlan y, YearMetrics m)
     {
-        // Phase A.
-        var ret = st.Return.AsSpan(start, count);
-        PortfolioReturn(y.Weights, r, count, ret);
-        r.Inflation.AsSpan(0, count).CopyTo(st.Inflation.AsSpan(start, count));
-
-        // Phase B.
-        int loansCut = 0;
-        bool distributes = !y.Employed || y.InService || y.RmdDivisor > 0;
-        bool loanEvents = y.NewLoans.Count > 0 || y.LoanRate > 0;
-        if (distributes || loanEvents)
+        bool distributes = Distributes(y);
+        m.SetConstant(Metric.EmployeeContributions, y.EmployeeTotal);
+        m.SetConstant(Metric.EmployerContributions, y.EmployerTotal);
+        m.SetConstant(Metric.Forfeitures, y.LastEmploymentYear ? null : 0.0);
+        m.SetConstant(Metric.LoanBalance, _hasLoans ? null : 0.0);
+        bool taxed = distributes || _hasLoans;
+        m.SetConstant(Metric.Withdrawals, distributes ? null : 0.0);
+        m.SetConstant(Metric.Rmd, y.RmdDivisor > 0 ? null : 0.0);
+        m.SetConstant(Metric.Taxes, taxed ? null : 0.0);
+        m.SetConstant(Metric.Penalties, taxed && y.PenaltyApplies ? null : 0.0);
+        m.SetConstant(Metric.NetIncomeReal, taxed ? null : 0.0);
+        for (int k = 0; k < Metrics.Count; k++)
         {
-            for (int i = start; i < start + count; i++)
+            if (k is not ((int)Metric.EmployeeContributions or (int)Metric.EmployerContributions or (int)Metric.Forfeitures
+                    or (int)Metric.LoanBalance or (int)Metric.Withdrawals or (int)Metric.Rmd or (int)Metric.Taxes
+                    or (int)Metric.Penalties or (int)Metric.NetIncomeReal))
             {
-                Distribute(y, st, i, distributes, m);
-                if (loanEvents)
-                {
-                    loansCut += LoanEvents(y, st, i);
-                }
-
-                ChargeTax(y, st, i);
+                m.SetConstant((Metric)k, null);
             }
         }
-        else
+    }
+
+    private static bool Distributes(YearPlan y) => !y.Employed || y.InService || y.RmdDivisor > 0;
+
+    /// <summary>Runs year <paramref name="y"/> for paths [start, start + count) and writes their metrics. The
+    /// block's returns must already be in <paramref name="scratch"/>.Returns.</summary>
+    public StepCounts Step(YearPlan y, YearPlan? next, PathState st, BlockScratch scratch, int start, int count, YearMetrics m)
+    {
+        var r = scratch.Returns;
+        var counts = default(StepCounts);
+
+        // Phase A.
+        PortfolioReturn(y.Weights, r, count, scratch.Return.AsSpan(0, count));
+
+        // Phase B.
+        bool distributes = Distributes(y);
+        bool loanEvents = _hasLoans && (y.NewLoans.Count > 0 || y.LoanRate > 0);
+        bool taxed = distributes || loanEvents;
+        if (taxed)
         {
-            st.Gross.AsSpan(start, count).Clear();
-            st.Tax.AsSpan(start, count).Clear();
-            st.Penalty.AsSpan(start, count).Clear();
-            m[Metric.Rmd].AsSpan(start, count).Clear();
-            st.RmdBinding.AsSpan(start, count).Clear();
+            for (int j = 0; j < count; j++)
+            {
+                int i = start + j;
+                Distribute(y, st, scratch, i, j, distributes, m, ref counts);
+                if (loanEvents)
+                {
+                    counts.LoansCut += LoanEvents(y, st, scratch, i, j);
+                }
+
+                ChargeTax(y, st, scratch, i, j);
+            }
         }
 
         // Phase C.
-        var k = new YearConstants(y, _expenseRatio);
+        var k = new YearConstants(y, _expenseRatio, taxed, _hasLoans, NeedsPrevious(next));
         switch (_width)
         {
             case SimdWidth.Vector512:
-                GrowAndContribute<Lanes512, Vector512<double>, Vector512<ulong>>(k, st, m, start, count);
+                GrowAndContribute<Lanes512, Vector512<double>, Vector512<ulong>>(k, st, scratch, m, start, count);
                 break;
             case SimdWidth.Vector256:
-                GrowAndContribute<Lanes256, Vector256<double>, Vector256<ulong>>(k, st, m, start, count);
+                GrowAndContribute<Lanes256, Vector256<double>, Vector256<ulong>>(k, st, scratch, m, start, count);
                 break;
             default:
-                GrowAndContribute<Lanes1, double, ulong>(k, st, m, start, count);
+                GrowAndContribute<Lanes1, double, ulong>(k, st, scratch, m, start, count);
                 break;
         }
 
-        return loansCut;
+        return counts;
     }
+
+    /// <summary>Last year's inflation and portfolio return are read only by a following distribution year.</summary>
+    private static bool NeedsPrevious(YearPlan? next) => next is not null && Distributes(next);
 
     private void PortfolioReturn(AssetWeights w, ReturnBlock r, int count, Span<double> dest)
     {
@@ -168,20 +198,23 @@ internal sealed class PathKernel
         where TU : struct =>
         TL.Store(value, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(destination), index));
 
-    /// <summary>The per-year scalars Phase C broadcasts to every lane.</summary>
+    /// <summary>The per-year scalars and switches Phase C uses (the switches are the same for every lane, so their
+    /// branches cost nothing and skip the loads and stores a year does not need).</summary>
     private readonly record struct YearConstants(
-        double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked,
-        double EmployeeTotal, double EmployerTotal, bool Forfeit, double VestedFraction)
+        double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked, bool Forfeit, double VestedFraction,
+        bool Employed, bool Taxed, bool Loans, bool StorePrevious)
     {
-        public YearConstants(YearPlan y, double expenseRatio)
+        public YearConstants(YearPlan y, double expenseRatio, bool taxed, bool loans, bool storePrevious)
             : this(expenseRatio,
                 y.EmployeePretax + y.Match + y.NonElective,
                 y.EmployeeRoth,
                 y.Match + (y.NonElectiveVested ? 0 : y.NonElective),
-                y.EmployeeTotal,
-                y.EmployerTotal,
                 y.LastEmploymentYear,
-                y.VestedFraction)
+                y.VestedFraction,
+                y.Employed,
+                taxed,
+                loans,
+                storePrevious)
         {
         }
     }
@@ -189,83 +222,105 @@ internal sealed class PathKernel
     /// <summary>
     /// Phase C, one lane per path: g = 1 + R; each source grows to x·g and pays fee x·g·er; contributions are
     /// credited after the return (they pay no fee this year); forfeiture of the unvested employer money at the end of
-    /// the last employment year; I(Y+1) = I(Y)(1 + inflation); metrics.
+    /// the last employment year; I(Y+1) = I(Y)(1 + inflation); metrics. Whole vectors first, then the remainder
+    /// through the scalar twin.
     /// </summary>
-    private static void GrowAndContribute<TL, TD, TU>(in YearConstants k, PathState st, YearMetrics m, int start, int count)
+    private static void GrowAndContribute<TL, TD, TU>(in YearConstants k, PathState st, BlockScratch scratch,
+        YearMetrics m, int start, int count)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
-        int i = 0;
-        for (; i <= count - TL.Count; i += TL.Count)
+        int j = 0;
+        for (; j <= count - TL.Count; j += TL.Count)
         {
-            GrowLanes<TL, TD, TU>(k, st, m, start + i);
+            GrowLanes<TL, TD, TU>(k, st, scratch, m, start + j, j);
         }
 
-        for (; i < count; i++)
+        for (; j < count; j++)
         {
-            GrowLanes<Lanes1, double, ulong>(k, st, m, start + i);
+            GrowLanes<Lanes1, double, ulong>(k, st, scratch, m, start + j, j);
         }
     }
 
+    /// <summary>Lanes of paths i.. (state and metrics) = block elements j.. (scratch).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void GrowLanes<TL, TD, TU>(in YearConstants k, PathState st, YearMetrics m, int i)
+    private static void GrowLanes<TL, TD, TU>(in YearConstants k, PathState st, BlockScratch scratch, YearMetrics m,
+        int i, int j)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
         TD one = TL.Splat(1.0);
         TD er = TL.Splat(k.ExpenseRatio);
-        TD g = TL.Add(one, Ld<TL, TD, TU>(st.Return, i));
+        TD ret = Ld<TL, TD, TU>(scratch.Return, j);
+        TD inflation = Ld<TL, TD, TU>(scratch.Returns.Inflation, j);
+        TD g = TL.Add(one, ret);
 
         TD pre = TL.Mul(Ld<TL, TD, TU>(st.Pretax, i), g);
         TD roth = TL.Mul(Ld<TL, TD, TU>(st.Roth, i), g);
-        TD emp = TL.Mul(Ld<TL, TD, TU>(st.Employer, i), g);
         TD feePre = TL.Mul(pre, er);
         TD feeRoth = TL.Mul(roth, er);
         pre = TL.Sub(pre, feePre);
         roth = TL.Sub(roth, feeRoth);
-        emp = TL.Sub(emp, TL.Mul(emp, er));
-
         pre = TL.Add(pre, TL.Splat(k.PretaxIn));
         roth = TL.Add(roth, TL.Splat(k.RothIn));
-        emp = TL.Add(emp, TL.Splat(k.EmployerTracked));
-        St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.RothBasis, i), TL.Splat(k.RothIn)), st.RothBasis, i);
-
-        TD forfeit = TL.Splat(0.0);
-        if (k.Forfeit)
+        if (k.RothIn != 0)
         {
-            forfeit = TL.Mul(emp, TL.Splat(1.0 - k.VestedFraction));
-            pre = TL.Sub(pre, forfeit);
-            emp = TL.Splat(0.0);
+            St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.RothBasis, i), TL.Splat(k.RothIn)), st.RothBasis, i);
         }
 
-        TD index = TL.Mul(Ld<TL, TD, TU>(st.Index, i), TL.Add(one, Ld<TL, TD, TU>(st.Inflation, i)));
-        TD loan = Ld<TL, TD, TU>(st.Loan, i);
-        TD balance = TL.Add(TL.Add(pre, roth), loan);
-        TD net = TL.Sub(TL.Sub(Ld<TL, TD, TU>(st.Gross, i), Ld<TL, TD, TU>(st.Tax, i)), Ld<TL, TD, TU>(st.Penalty, i));
+        if (k.Employed)
+        {
+            // The employer-source part (vesting) is tracked only while employed; separation settles it.
+            TD emp = TL.Mul(Ld<TL, TD, TU>(st.Employer, i), g);
+            emp = TL.Sub(emp, TL.Mul(emp, er));
+            emp = TL.Add(emp, TL.Splat(k.EmployerTracked));
+            if (k.Forfeit)
+            {
+                TD forfeit = TL.Mul(emp, TL.Splat(1.0 - k.VestedFraction));
+                pre = TL.Sub(pre, forfeit);
+                emp = TL.Splat(0.0);
+                St<TL, TD, TU>(forfeit, m[Metric.Forfeitures], i);
+            }
+
+            St<TL, TD, TU>(emp, st.Employer, i);
+        }
+
+        TD index = TL.Mul(Ld<TL, TD, TU>(st.Index, i), TL.Add(one, inflation));
+        TD balance = TL.Add(pre, roth);
+        if (k.Loans)
+        {
+            TD loan = Ld<TL, TD, TU>(st.Loan, i);
+            balance = TL.Add(balance, loan);
+            St<TL, TD, TU>(loan, m[Metric.LoanBalance], i);
+        }
 
         St<TL, TD, TU>(pre, st.Pretax, i);
         St<TL, TD, TU>(roth, st.Roth, i);
-        St<TL, TD, TU>(emp, st.Employer, i);
         St<TL, TD, TU>(index, st.Index, i);
-        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Inflation, i), st.PrevInflation, i);
-        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Return, i), st.PrevReturn, i);
+        if (k.StorePrevious)
+        {
+            St<TL, TD, TU>(inflation, st.PrevInflation, i);
+            St<TL, TD, TU>(ret, st.PrevReturn, i);
+        }
 
         St<TL, TD, TU>(balance, m[Metric.Balance], i);
         St<TL, TD, TU>(TL.Div(balance, index), m[Metric.BalanceReal], i);
         St<TL, TD, TU>(pre, m[Metric.PretaxBalance], i);
         St<TL, TD, TU>(roth, m[Metric.RothBalance], i);
-        St<TL, TD, TU>(TL.Splat(k.EmployeeTotal), m[Metric.EmployeeContributions], i);
-        St<TL, TD, TU>(TL.Splat(k.EmployerTotal), m[Metric.EmployerContributions], i);
-        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Gross, i), m[Metric.Withdrawals], i);
-        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Tax, i), m[Metric.Taxes], i);
-        St<TL, TD, TU>(Ld<TL, TD, TU>(st.Penalty, i), m[Metric.Penalties], i);
         St<TL, TD, TU>(TL.Add(feePre, feeRoth), m[Metric.Fees], i);
-        St<TL, TD, TU>(TL.Div(net, index), m[Metric.NetIncomeReal], i);
-        St<TL, TD, TU>(loan, m[Metric.LoanBalance], i);
-        St<TL, TD, TU>(forfeit, m[Metric.Forfeitures], i);
-        St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.TotalTaxes, i), Ld<TL, TD, TU>(st.Tax, i)), st.TotalTaxes, i);
+        if (k.Taxed)
+        {
+            TD gross = Ld<TL, TD, TU>(scratch.Gross, j);
+            TD tax = Ld<TL, TD, TU>(scratch.Tax, j);
+            TD penalty = Ld<TL, TD, TU>(scratch.Penalty, j);
+            St<TL, TD, TU>(gross, m[Metric.Withdrawals], i);
+            St<TL, TD, TU>(tax, m[Metric.Taxes], i);
+            St<TL, TD, TU>(penalty, m[Metric.Penalties], i);
+            St<TL, TD, TU>(TL.Div(TL.Sub(TL.Sub(gross, tax), penalty), index), m[Metric.NetIncomeReal], i);
+            St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.TotalTaxes, i), tax), st.TotalTaxes, i);
+        }
     }
 
     /// <summary>
@@ -273,13 +328,12 @@ internal sealed class PathKernel
     /// Writes Gross, the withdrawal's taxable part (into Tax, turned into tax by <see cref="ChargeTax"/>), and the
     /// rmd metric.
     /// </summary>
-    private void Distribute(YearPlan y, PathState st, int i, bool distributes, YearMetrics m)
+    private void Distribute(YearPlan y, PathState st, BlockScratch scratch, int i, int j, bool distributes,
+        YearMetrics m, ref StepCounts counts)
     {
-        st.Gross[i] = 0;
-        st.Tax[i] = 0;
-        st.Penalty[i] = 0;
-        st.RmdBinding[i] = false;
-        m[Metric.Rmd][i] = 0;
+        scratch.Gross[j] = 0;
+        scratch.Tax[j] = 0;
+        scratch.Penalty[j] = 0;
         if (!distributes)
         {
             return;
@@ -310,7 +364,10 @@ internal sealed class PathKernel
         }
 
         double rmd = rmdPre + rmdRoth;
-        m[Metric.Rmd][i] = rmd;
+        if (y.RmdDivisor > 0)
+        {
+            m[Metric.Rmd][i] = rmd;
+        }
 
         double target = Target(y, st, i, opening);
         bool afterTax = _withdrawals.AfterTax && !y.Employed;
@@ -325,7 +382,8 @@ internal sealed class PathKernel
             st.FailureAge[i] = y.Age;
         }
 
-        st.RmdBinding[i] = rmd > need;
+        counts.Failed += st.FailureAge[i] != 0 ? 1 : 0;
+        counts.RmdBinding += rmd > need ? 1 : 0;
         double gross = Math.Min(Math.Max(need, rmd), opening);
         (double wPre, double wRoth) = Split(gross, pre, roth, rmdPre, rmdRoth);
 
@@ -338,8 +396,8 @@ internal sealed class PathKernel
 
         st.Pretax[i] = pre - wPre;
         st.Roth[i] = roth - wRoth;
-        st.Gross[i] = gross;
-        st.Tax[i] = taxable;
+        scratch.Gross[j] = gross;
+        scratch.Tax[j] = taxable;
     }
 
     /// <summary>The strategy's target for this year (spec 7 and 12), stored for next year.</summary>
@@ -504,11 +562,11 @@ internal sealed class PathKernel
         : FlatTax.Tax(_scenario.Taxes.Rate, taxable);
 
     /// <summary>Turns the taxable amount left in Tax by Distribute and LoanEvents into tax and penalty.</summary>
-    private void ChargeTax(YearPlan y, PathState st, int i)
+    private void ChargeTax(YearPlan y, PathState st, BlockScratch scratch, int i, int j)
     {
-        double taxable = st.Tax[i];
-        st.Tax[i] = taxable > 0 ? TaxOn(y, st.Index[i], taxable) : 0;
-        st.Penalty[i] = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0;
+        double taxable = scratch.Tax[j];
+        scratch.Tax[j] = taxable > 0 ? TaxOn(y, st.Index[i], taxable) : 0;
+        scratch.Penalty[j] = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0;
     }
 
     /// <summary>
@@ -516,7 +574,7 @@ internal sealed class PathKernel
     /// the invested balance pro rata), a deemed distribution of the outstanding balance at separation, and
     /// origination. Returns 1 when a request was cut to the 72(p) limit.
     /// </summary>
-    private int LoanEvents(YearPlan y, PathState st, int i)
+    private int LoanEvents(YearPlan y, PathState st, BlockScratch scratch, int i, int j)
     {
         double loan = st.Loan[i];
         st.LoanHighWater[i] = 0;
@@ -528,7 +586,7 @@ internal sealed class PathKernel
             {
                 // Separation with the loan outstanding: deemed distribution (taxable, penalised when the 10% rule
                 // applies). The receivable leaves the account; nothing is withdrawn from the invested balance.
-                st.Tax[i] += accrued;
+                scratch.Tax[j] += accrued;
                 st.Loan[i] = 0;
                 st.LoanPayment[i] = 0;
                 return 0;

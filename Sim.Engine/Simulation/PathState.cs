@@ -1,3 +1,5 @@
+using Sim.Engine.Returns;
+
 namespace Sim.Engine.Simulation;
 
 /// <summary>
@@ -24,12 +26,6 @@ internal sealed class PathState
         DeferredRmd = new double[paths];
         FailureAge = new int[paths];
         TotalTaxes = new double[paths];
-        Return = new double[paths];
-        Inflation = new double[paths];
-        Gross = new double[paths];
-        Tax = new double[paths];
-        Penalty = new double[paths];
-        RmdBinding = new bool[paths];
     }
 
     public int Paths { get; }
@@ -60,14 +56,38 @@ internal sealed class PathState
     /// <summary>Age of the first failure, 0 while the path has not failed.</summary>
     public int[] FailureAge { get; }
     public double[] TotalTaxes { get; }
+}
 
-    // Per-year scratch, overwritten every year.
+/// <summary>
+/// Per-thread scratch for one block of paths within one year (element j is path start + j): small enough to stay
+/// in cache, reused block after block.
+/// </summary>
+internal sealed class BlockScratch
+{
+    public BlockScratch(int capacity)
+    {
+        Returns = new ReturnBlock(capacity);
+        Return = new double[capacity];
+        Gross = new double[capacity];
+        Tax = new double[capacity];
+        Penalty = new double[capacity];
+    }
+
+    /// <summary>The model's asset returns and inflation for the block.</summary>
+    public ReturnBlock Returns { get; }
+    /// <summary>Portfolio return R = Σ w_k r_k.</summary>
     public double[] Return { get; }
-    public double[] Inflation { get; }
     /// <summary>This year's gross withdrawal from the invested balance.</summary>
     public double[] Gross { get; }
     /// <summary>This year's income tax (withdrawals and deemed distributions together).</summary>
     public double[] Tax { get; }
     public double[] Penalty { get; }
-    public bool[] RmdBinding { get; }
+}
+
+/// <summary>What a block reports back for the year's figures.</summary>
+public struct StepCounts
+{
+    public int LoansCut;
+    public int Failed;
+    public int RmdBinding;
 }

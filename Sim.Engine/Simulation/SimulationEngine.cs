@@ -65,6 +65,7 @@ public static class SimulationEngine
         var yearly = new YearlyFigures(new double[years], new double[years], new double[years], new double[years],
             new double[years]);
         int loansCut = 0;
+        var yearCounts = new StepCounts();
 
         Parallel.For(0, blocks, parallel, b =>
         {
@@ -75,25 +76,36 @@ public static class SimulationEngine
         for (int t = 0; t < years; t++)
         {
             var y = plan[t];
+            var next = t + 1 < years ? plan[t + 1] : null;
+            yearCounts = default;
+            kernel.SetYearConstants(y, metrics);
             Parallel.For(0, blocks, parallel,
-                () => new ReturnBlock(blockSize),
-                (b, _, block) =>
+                () => new BlockScratch(blockSize),
+                (b, _, scratch) =>
                 {
                     int start = b * blockSize;
                     int count = Math.Min(blockSize, paths - start);
-                    generator.Fill(t, start, count, block);
-                    int cut = kernel.Step(y, state, block, start, count, metrics);
-                    if (cut > 0)
+                    generator.Fill(t, start, count, scratch.Returns);
+                    var c = kernel.Step(y, next, state, scratch, start, count, metrics);
+                    if (c.LoansCut > 0)
                     {
-                        Interlocked.Add(ref loansCut, cut);
+                        Interlocked.Add(ref loansCut, c.LoansCut);
                     }
 
-                    return block;
+                    Interlocked.Add(ref yearCounts.Failed, c.Failed);
+                    Interlocked.Add(ref yearCounts.RmdBinding, c.RmdBinding);
+
+                    return scratch;
                 },
                 _ => { });
 
-            observer?.OnYear(y, metrics, paths);
-            Reduce(t, state, metrics, levels, pct, yearly, parallel);
+            if (observer is not null)
+            {
+                metrics.FillConstants(paths);
+                observer.OnYear(y, metrics, paths);
+            }
+
+            Reduce(t, state, metrics, levels, pct, yearly, yearCounts, parallel);
             progress?.Report((t + 1) / (double)years);
         }
 
@@ -115,44 +127,36 @@ public static class SimulationEngine
     }
 
     private static void Reduce(int t, PathState state, YearMetrics metrics, double[] levels, double[,,] pct,
-        YearlyFigures yearly, ParallelOptions parallel)
+        YearlyFigures yearly, StepCounts counts, ParallelOptions parallel)
     {
         int n = state.Paths;
         Parallel.For(0, Metrics.Count, parallel, k =>
         {
             Span<double> row = stackalloc double[levels.Length];
-            Percentiles.Compute(metrics[k], levels, row);
+            if (metrics.Constant(k) is { } constant)
+            {
+                row.Fill(constant);
+            }
+            else
+            {
+                Percentiles.Compute(metrics[k], levels, row);
+            }
+
             for (int j = 0; j < levels.Length; j++)
             {
                 pct[k, t, j] = row[j];
             }
         });
 
-        long failed = 0, binding = 0;
-        for (int i = 0; i < n; i++)
-        {
-            failed += state.FailureAge[i] != 0 ? 1 : 0;
-            binding += state.RmdBinding[i] ? 1 : 0;
-        }
-
-        yearly.ShareFailed[t] = failed / (double)n;
-        yearly.ShareRmdBinding[t] = binding / (double)n;
+        yearly.ShareFailed[t] = counts.Failed / (double)n;
+        yearly.ShareRmdBinding[t] = counts.RmdBinding / (double)n;
         yearly.MeanBalance[t] = Mean(metrics[Metric.Balance]);
         yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]);
-        yearly.MeanWithdrawals[t] = Mean(metrics[Metric.Withdrawals]);
+        yearly.MeanWithdrawals[t] = metrics.Constant((int)Metric.Withdrawals) ?? Mean(metrics[Metric.Withdrawals]);
     }
 
-    /// <summary>Pairwise-free, order-fixed mean: the same sum for any thread count.</summary>
-    private static double Mean(double[] values)
-    {
-        double sum = 0;
-        foreach (double v in values)
-        {
-            sum += v;
-        }
-
-        return sum / values.Length;
-    }
+    /// <summary>Mean with a fixed summation order: the same bits for any thread count and vector width.</summary>
+    private static double Mean(double[] values) => DeterministicSum.Sum(values) / values.Length;
 
     private static RunSummary Summarize(YearPlan[] plan, PathState state, double[,,] pct, double[] levels,
         YearlyFigures yearly, int loansCut)

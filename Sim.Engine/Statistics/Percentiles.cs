@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Sim.Engine.Statistics;
 
@@ -16,7 +19,7 @@ namespace Sim.Engine.Statistics;
 /// <list type="number">
 /// <item>Map every value to an unsigned key whose integer order is the numeric order (flip all bits of negatives,
 /// the sign bit of non-negatives). Take the key range [kmin, kmax] and a shift so that (kmax - kmin) &gt;&gt; shift
-/// fits in 2^16 buckets; count the keys per bucket. Because the key is exponent-then-mantissa, the buckets are
+/// fits in 2^14 buckets (a 64 KiB histogram that stays in the L2 cache); count the keys per bucket. Because the key is exponent-then-mantissa, the buckets are
 /// roughly logarithmic in the value, which spreads balance-like (lognormal) data evenly.</item>
 /// <item>From the cumulative counts, find the bucket of every needed rank; gather the values of just those
 /// buckets, sort them, and read the ranks off.</item>
@@ -27,8 +30,9 @@ namespace Sim.Engine.Statistics;
 /// </remarks>
 public static class Percentiles
 {
-    private const int BucketBits = 16;
+    private const int BucketBits = 14;
     private const int BucketCount = 1 << BucketBits;
+    private const int SampleStride = 64;
 
     /// <summary>R-7 percentiles of <paramref name="values"/> (not modified) at each level in [0, 100].</summary>
     public static void Compute(ReadOnlySpan<double> values, ReadOnlySpan<double> levels, Span<double> destination)
@@ -45,20 +49,28 @@ public static class Percentiles
             return;
         }
 
-        // Pass 1: key range.
+        // The key range, estimated from a strided sample (every 64th value). Exactness does not depend on it: keys
+        // outside the estimate are clamped into the first or last bucket, and a needed bucket is gathered whole.
         ulong kmin = ulong.MaxValue, kmax = 0;
-        foreach (double v in values)
+        for (int i = 0; i < n; i += SampleStride)
         {
-            ulong k = Key(v);
-            if (k < kmin) kmin = k;
-            if (k > kmax) kmax = k;
+            ulong k = Key(values[i]);
+            kmin = Math.Min(kmin, k);
+            kmax = Math.Max(kmax, k);
         }
 
         if (kmin == kmax)
         {
-            double c = values[0];
-            destination[..levels.Length].Fill(c);
-            return;
+            // The sample is constant: check the whole column before trusting it.
+            double first = values[0];
+            if (TensorPrimitives.Min(values) == first && TensorPrimitives.Max(values) == first)
+            {
+                destination[..levels.Length].Fill(first);
+                return;
+            }
+
+            kmin = Key(TensorPrimitives.Min(values));
+            kmax = Key(TensorPrimitives.Max(values));
         }
 
         // Needed ranks: lo and lo + 1 for each level.
@@ -72,19 +84,25 @@ public static class Percentiles
 
         ulong range = kmax - kmin;
         int shift = Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - BucketBits);
+        int last = (int)(range >> shift);
 
         int[] counts = ArrayPool<int>.Shared.Rent(BucketCount);
+        int[] slot = ArrayPool<int>.Shared.Rent(BucketCount);
         try
         {
+            // Pass 2: histogram of the keys.
             Array.Clear(counts, 0, BucketCount);
+            ref int count0 = ref MemoryMarshal.GetArrayDataReference(counts);
             foreach (double v in values)
             {
-                counts[(int)((Key(v) - kmin) >> shift)]++;
+                Unsafe.Add(ref count0, Bucket(v, kmin, shift, last))++;
             }
 
-            // Map each needed rank to (bucket, rank within the bucket).
+            // Each needed rank → (bucket, first rank of that bucket); slot[bucket] = 1 + index of its gather list.
             Span<int> rankBucket = stackalloc int[ranks.Length];
             Span<long> bucketStart = stackalloc long[ranks.Length];
+            Array.Clear(slot, 0, BucketCount);
+            var lists = new List<double[]>();
             for (int r = 0; r < ranks.Length; r++)
             {
                 long cumulative = 0;
@@ -97,46 +115,35 @@ public static class Percentiles
 
                 rankBucket[r] = b;
                 bucketStart[r] = cumulative;
-            }
-
-            // Gather the values of the distinct needed buckets, sorted per bucket.
-            Span<int> distinct = stackalloc int[ranks.Length];
-            int distinctCount = 0;
-            foreach (int b in rankBucket)
-            {
-                if (distinct[..distinctCount].IndexOf(b) < 0)
+                if (slot[b] == 0)
                 {
-                    distinct[distinctCount++] = b;
+                    lists.Add(new double[counts[b]]);
+                    slot[b] = lists.Count;
                 }
             }
 
-            var gathered = new double[distinctCount][];
-            var fill = new int[distinctCount];
-            for (int d = 0; d < distinctCount; d++)
-            {
-                gathered[d] = new double[counts[distinct[d]]];
-            }
-
+            // Pass 3: gather the values of just the needed buckets (O(1) lookup per value), then sort them.
+            Span<int> fill = stackalloc int[lists.Count];
+            fill.Clear();
+            ref int slot0 = ref MemoryMarshal.GetArrayDataReference(slot);
             foreach (double v in values)
             {
-                int b = (int)((Key(v) - kmin) >> shift);
-                int d = distinct[..distinctCount].IndexOf(b);
-                if (d >= 0)
+                int d = Unsafe.Add(ref slot0, Bucket(v, kmin, shift, last));
+                if (d != 0)
                 {
-                    gathered[d][fill[d]++] = v;
+                    lists[d - 1][fill[d - 1]++] = v;
                 }
             }
 
-            for (int d = 0; d < distinctCount; d++)
+            foreach (double[] list in lists)
             {
-                Array.Sort(gathered[d]);
+                Array.Sort(list);
             }
 
             Span<double> order = stackalloc double[ranks.Length];
             for (int r = 0; r < ranks.Length; r++)
             {
-                int d = distinct[..distinctCount].IndexOf(rankBucket[r]);
-                order[r] = gathered[d][ranks[r] - bucketStart[r]];
+                order[r] = lists[slot[rankBucket[r]] - 1][ranks[r] - bucketStart[r]];
             }
 
             for (int i = 0; i < levels.Length; i++)
@@ -148,6 +155,7 @@ public static class Percentiles
         finally
         {
             ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<int>.Shared.Return(slot);
         }
     }
 
@@ -181,10 +189,21 @@ public static class Percentiles
     /// <summary>lo + frac (hi - lo), the interpolation DuckDB's quantile_cont and numpy use.</summary>
     internal static double Interpolate(double lo, double hi, double frac) => frac == 0 ? lo : lo + frac * (hi - lo);
 
+    /// <summary>The bucket of a value: (key − kmin) &gt;&gt; shift, clamped to [0, last] (in unsigned arithmetic: any double range fits).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint Bucket(double v, ulong kmin, int shift, int last)
+    {
+        ulong k = Key(v);
+        ulong offset = k < kmin ? 0 : k - kmin;
+        return (nint)Math.Min(offset >> shift, (ulong)last);
+    }
+
     /// <summary>Order-preserving map from double to ulong (total order for non-NaN values).</summary>
+    /// <remarks>Branch-free: negatives have every bit flipped, non-negatives only the sign bit.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Key(double v)
     {
-        ulong bits = (ulong)BitConverter.DoubleToInt64Bits(v);
-        return (bits & 0x8000_0000_0000_0000UL) != 0 ? ~bits : bits | 0x8000_0000_0000_0000UL;
+        long bits = BitConverter.DoubleToInt64Bits(v);
+        return (ulong)(bits ^ ((bits >> 63) | long.MinValue));
     }
 }

@@ -71,6 +71,27 @@ public class PercentilesFacts
         AssertSame(values);
     }
 
+    [Theory]
+    [InlineData(10_000)]
+    [InlineData(100_001)]
+    public void Compute_IsExact_WhenTheExtremesAreNotInTheRangeSample(int n)
+    {
+        // The range is estimated from every 64th value; extremes elsewhere must still land in the right order.
+        var rng = new System.Random(n);
+        double[] values = Enumerable.Range(0, n).Select(_ => 1000 + rng.NextDouble()).ToArray();
+        values[1] = -1e300;
+        values[2] = 1e300;
+        values[3] = -0.0;
+        values[65] = double.Epsilon;
+        for (int i = 5; i < n; i += 97)
+        {
+            values[i] = i % 2 == 0 ? -5e6 + i : 7e8 - i;
+        }
+
+        AssertSame(values);
+        AssertSame(values.Select(v => -v).ToArray());
+    }
+
     private static void AssertSame(double[] values)
     {
         var expected = new double[Levels.Length];

@@ -10,7 +10,7 @@ namespace Sim.Tests.Worker;
 /// <summary>One real server (Kestrel on 127.0.0.1, random port, InMemory storage, the real engine) for the API facts.</summary>
 public sealed class ApiServerFixture : IAsyncLifetime
 {
-    public TempFolder Root { get; } = new("sim-api");
+    public ScratchFolder Root { get; } = new("sim-api");
 
     public InProcessServer Server { get; private set; } = null!;
 
@@ -139,7 +139,7 @@ public sealed class ApiFacts(ApiServerFixture fixture) : IClassFixture<ApiServer
     [Fact]
     public async Task AnInvalidScenario_Gives400_ListingEveryErrorWithItsPath()
     {
-        var body = """{"name": "not a file name!", "simulation": {"paths": 0, "seed": -1}}""";
+        var body = """{"name": "not a file name!", "simulation": {"paths": 0, "seed": -1}, "participant": {"birthYear": 1970, "salry": 1}}""";
 
         using var response = await Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
 
@@ -147,6 +147,7 @@ public sealed class ApiFacts(ApiServerFixture fixture) : IClassFixture<ApiServer
         Assert.Contains("$.name", paths);
         Assert.Contains("$.simulation.paths", paths);
         Assert.Contains("$.simulation.seed", paths);
+        Assert.Contains("$.participant.salry", paths);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Sim.Tests.Worker;
 /// <summary>The advisor verbs (enqueue, status) against a real server, and one-line usage errors (exit 2).</summary>
 public sealed class CliFacts : IDisposable
 {
-    private readonly TempFolder _root = new("sim-cli");
+    private readonly ScratchFolder _root = new("sim-cli");
 
     public CliFacts() => TestScenarios.WriteLibrary(_root.Path, [("baseline", TestScenarios.Minimal("baseline"))]);
 

@@ -5,7 +5,7 @@ namespace Sim.Tests.Worker;
 public sealed class DriftReportFacts : IDisposable
 {
     private static readonly DateOnly Night = new(2026, 3, 10);
-    private readonly TempFolder _root = new();
+    private readonly ScratchFolder _root = new();
 
     public void Dispose() => _root.Dispose();
 

@@ -16,7 +16,7 @@ public sealed class InterruptedRunFacts : IDisposable
     /// <summary>Paths of the long run: long enough to be caught mid-computation on one thread.</summary>
     public const int LongRunPaths = 100_000;
 
-    private readonly TempFolder _root = new("sim-interrupt");
+    private readonly ScratchFolder _root = new("sim-interrupt");
 
     public InterruptedRunFacts() =>
         TestScenarios.WriteLibrary(_root.Path, [("long", TestScenarios.Minimal("long", paths: LongRunPaths))]);

@@ -12,7 +12,7 @@ namespace Sim.Tests.Worker;
 /// </summary>
 public sealed class NightlyStressFacts : IDisposable
 {
-    private readonly TempFolder _root = new("sim-nightly");
+    private readonly ScratchFolder _root = new("sim-nightly");
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 3, 10, 2, 0, 0, TimeSpan.Zero));
 
     public NightlyStressFacts() => TestScenarios.WriteLibrary(_root.Path,

@@ -14,7 +14,7 @@ namespace Sim.Tests.Worker;
 /// </summary>
 public sealed class PostgresFacts : IAsyncLifetime
 {
-    private readonly TempFolder _root = new("sim-pg");
+    private readonly ScratchFolder _root = new("sim-pg");
     private readonly string _schema = "simtest_" + Guid.NewGuid().ToString("N")[..12];
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -53,7 +53,7 @@ public sealed class PostgresFacts : IAsyncLifetime
         var ids = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            var body = TestScenarios.Minimal($"pg{i:00}", salary: 50_000 + 1_000 * i, paths: 2_000);
+            var body = TestScenarios.Minimal($"pg{i:00}", salary: 50_000 + 1_000 * i, paths: 500);
             using var response = await http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             ids.Add((await response.Content.ReadFromJsonAsync<RunView>(ApiClient.Json))!.Id);

@@ -12,7 +12,7 @@ namespace Sim.Tests.Worker;
 /// </summary>
 public sealed class RunJobFacts : IDisposable
 {
-    private readonly TempFolder _root = new();
+    private readonly ScratchFolder _root = new();
 
     public RunJobFacts() => TestScenarios.WriteLibrary(_root.Path, []);
 

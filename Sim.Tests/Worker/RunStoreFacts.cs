@@ -5,7 +5,7 @@ namespace Sim.Tests.Worker;
 public sealed class RunStoreFacts : IDisposable
 {
     private const string Id = "00112233aabbccdd";
-    private readonly TempFolder _root = new();
+    private readonly ScratchFolder _root = new();
     private readonly RunStore _store;
 
     public RunStoreFacts() => _store = new RunStore(_root.Combine("out"));

@@ -49,7 +49,7 @@ public static class ScenarioRunner
             // The raw paths are written while the engine runs; the metadata is known up front except the notes.
             var preliminary = new Dictionary<string, string>
             {
-                ["run_id"] = runId, ["scenario"] = scenario.Name, ["scenario_json"] = scenarioJson,
+                ["run_id"] = runId, ["scenario"] = scenario.Name, ["scenario_json"] = ScenarioJson.ToPlainJson(scenarioJson),
                 ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["engine_version"] = Engine.EngineInfo.Version,
             };
@@ -64,7 +64,7 @@ public static class ScenarioRunner
             result = SimulationEngine.Run(scenario, options, history, null, progress, cancellationToken);
         }
 
-        metadata = ResultParquet.Metadata(result, runId, scenarioJson);
+        metadata = ResultParquet.Metadata(result, runId, ScenarioJson.ToPlainJson(scenarioJson));
         double wall = clock.Elapsed.TotalSeconds;
         string Target(string name)
         {
@@ -79,6 +79,7 @@ public static class ScenarioRunner
             s => ResultParquet.WriteYearlyAsync(s, result, runId, metadata, cancellationToken), cancellationToken);
         await AtomicFile.WriteAsync(Target(ResultParquet.SummaryFile),
             s => ResultParquet.WriteSummaryAsync(s, result, runId, wall, metadata, cancellationToken), cancellationToken);
+        await FanChart.WriteAsync(Target(FanChart.FileName), result, cancellationToken);
 
         return new RunOutcome(runId, outputDirectory, files, result, clock.Elapsed.TotalSeconds);
     }

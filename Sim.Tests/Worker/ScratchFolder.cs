@@ -1,9 +1,9 @@
 namespace Sim.Tests.Worker;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-public sealed class TempFolder : IDisposable
+public sealed class ScratchFolder : IDisposable
 {
-    public TempFolder(string prefix = "sim-worker")
+    public ScratchFolder(string prefix = "sim-worker")
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using Sim.Engine.Calibration;
+using Sim.Engine.Returns;
+using Sim.Engine.Scenarios;
+
+namespace Sim.Worker.Cli;
+
+/// <summary>
+/// <c>calibrate HISTORY.csv | --builtin [--from YEAR] [--to YEAR]</c>: estimates the lognormal return model's inputs from a history (see
+/// <see cref="Calibrator"/>) and prints a <c>returns</c> block to paste into a scenario (stdout, JSON); notes on
+/// how the numbers were made go to stderr as <c>#</c> lines, so <c>calibrate ... &gt; returns.json</c> keeps the
+/// JSON clean.
+/// </summary>
+public static class CalibrateCommand
+{
+    public const string Usage =
+        "calibrate HISTORY.csv | --builtin [--from YEAR] [--to YEAR]   estimate return means, stdevs, correlations";
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var a = CliArgs.Parse(args, ["--from", "--to"], ["--builtin"]);
+        int? from = a.Int("--from", 1000, 9999), to = a.Int("--to", 1000, 9999);
+        if (from > to)
+        {
+            throw new UsageException($"--from {from} is after --to {to}");
+        }
+
+        bool builtin = a.Has("--builtin");
+        if (builtin == (a.Positional.Count == 1) || a.Positional.Count > 1)
+        {
+            throw new UsageException(
+                "name one history CSV (header year,stocks,bonds,cash,inflation[,reits]) or --builtin for the shipped 1928-2025 data");
+        }
+
+        AnnualHistory history;
+        try
+        {
+            if (builtin)
+            {
+                history = AnnualHistory.From(MarketHistory.BuiltIn());
+            }
+            else
+            {
+                string path = a.Positional[0];
+                if (!File.Exists(path))
+                {
+                    Console.Error.WriteLine($"error: {path}: file not found");
+                    return Task.FromResult(CommandLine.ExitInvalidInput);
+                }
+
+                history = AnnualHistory.From(MarketHistory.ParseCsv(File.ReadAllText(path), Path.GetFileName(path)));
+            }
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or IOException
+                                       or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Task.FromResult(CommandLine.ExitInvalidInput);
+        }
+
+        CalibrationResult c;
+        try
+        {
+            c = Calibrator.Estimate(history.Between(from, to));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Task.FromResult(CommandLine.ExitInvalidInput);
+        }
+
+        foreach (string note in Notes(c))
+        {
+            Console.Error.WriteLine(note);
+        }
+
+        Console.Out.Write(ReturnsJson(c));
+        return Task.FromResult(CommandLine.ExitOk);
+    }
+
+    /// <summary>The stderr comment lines: the source, the method, and the REIT fallback when it applies.</summary>
+    internal static IReadOnlyList<string> Notes(CalibrationResult c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var notes = new List<string>
+        {
+            string.Create(inv, $"# calibrated from {c.Source}, {c.FirstYear}-{c.LastYear} ({c.Years} years)"),
+            "# mean, stdev: arithmetic mean and sample (n-1) standard deviation of the simple annual returns",
+            "# correlation: of ln(1+r) for stocks, bonds, cash, reits and of the raw inflation rate (spec 12)",
+        };
+        if (c.ReitsFromDefaults)
+        {
+            notes.Add(string.Create(inv,
+                $"# reits: the history has no REIT series; mean {c.Reits.Mean}, stdev {c.Reits.Stdev} and the reits row/column of the correlation are the scenario defaults, not estimates"));
+        }
+
+        if (!IsPositiveDefinite(Rounded(c.Correlation)))
+        {
+            notes.Add("# warning: the rounded correlation matrix is not positive definite; the engine will reject it");
+        }
+
+        return notes;
+    }
+
+    /// <summary>
+    /// <c>{ "returns": { model, assets, inflation, correlation } }</c> with camelCase keys as in a scenario file:
+    /// means and stdevs to 4 decimals (a hundredth of a percentage point), correlations to 2.
+    /// </summary>
+    internal static string ReturnsJson(CalibrationResult c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string M(double v) => Clean(Math.Round(v, 4)).ToString("0.0###", inv);
+        string Pair(MeanStdev m) => $"{{ \"mean\": {M(m.Mean)}, \"stdev\": {M(m.Stdev)} }}";
+        var r = Rounded(c.Correlation);
+        var sb = new StringBuilder();
+        sb.Append("{\n  \"returns\": {\n");
+        sb.Append("    \"model\": \"lognormal\",\n");
+        sb.Append("    \"assets\": {\n");
+        sb.Append($"      \"stocks\": {Pair(c.Stocks)},\n");
+        sb.Append($"      \"bonds\":  {Pair(c.Bonds)},\n");
+        sb.Append($"      \"cash\":   {Pair(c.Cash)},\n");
+        sb.Append($"      \"reits\":  {Pair(c.Reits)}\n");
+        sb.Append("    },\n");
+        sb.Append($"    \"inflation\": {Pair(c.Inflation)},\n");
+        sb.Append("    \"correlation\": [\n");
+        for (int i = 0; i < 5; i++)
+        {
+            var row = Enumerable.Range(0, 5).Select(j => r[i, j].ToString("0.00", inv).PadLeft(5));
+            sb.Append($"      [{string.Join(", ", row)}]{(i < 4 ? "," : "")}\n");
+        }
+
+        sb.Append("    ]\n  }\n}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The correlation as printed: two decimals, with no negative zero.</summary>
+    internal static double[,] Rounded(double[,] correlation)
+    {
+        var r = new double[5, 5];
+        for (int i = 0; i < 5; i++)
+        {
+            for (int j = 0; j < 5; j++)
+            {
+                r[i, j] = Clean(Math.Round(correlation[i, j], 2, MidpointRounding.AwayFromZero));
+            }
+        }
+
+        return r;
+    }
+
+    private static bool IsPositiveDefinite(double[,] m) => Calibrator.IsPositiveDefinite(m);
+
+    private static double Clean(double v) => v == 0 ? 0 : v; // -0.0 prints as "-0.00"
+}
