@@ -86,10 +86,16 @@ public sealed class ApiFacts(ApiServerFixture fixture) : IClassFixture<ApiServer
             {
                 using var response = await Http.GetAsync(file.Href);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.Equal(ApiEndpoints.ParquetMediaType, response.Content.Headers.ContentType?.MediaType);
                 var local = Path.Combine(download, $"{run.Id}-{file.Name}");
                 await File.WriteAllBytesAsync(local, await response.Content.ReadAsByteArrayAsync());
                 Assert.Equal(file.Bytes, new FileInfo(local).Length);
+                if (file.Name.EndsWith(".svg", StringComparison.Ordinal))
+                {
+                    Assert.Equal(ApiEndpoints.SvgMediaType, response.Content.Headers.ContentType?.MediaType);
+                    continue;
+                }
+
+                Assert.Equal(ApiEndpoints.ParquetMediaType, response.Content.Headers.ContentType?.MediaType);
                 Assert.True(DuckDb.Count(local) > 0, $"{file.Name} of {run.Id} has no rows");
             }
 

@@ -71,6 +71,8 @@ public sealed class InterruptedRunFacts : IDisposable
         Assert.Equal([store.ResultDirectory(id)], Directory.EnumerateDirectories(store.RunDirectory(id)));
         Assert.Equal(
             ["percentiles.parquet", "summary.parquet", "yearly.parquet"],
+            Directory.EnumerateFiles(store.ResultDirectory(id), "*.parquet").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(done.Files.Select(f => f.Name).Order(StringComparer.Ordinal),
             Directory.EnumerateFiles(store.ResultDirectory(id)).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(1, DuckDb.Count(Path.Combine(store.ResultDirectory(id), "summary.parquet")));
         Assert.Equal((long)LongRunPaths, DuckDb.Scalar($"SELECT paths FROM read_parquet('{DuckDb.Quote(Path.Combine(store.ResultDirectory(id), "summary.parquet"))}')"));

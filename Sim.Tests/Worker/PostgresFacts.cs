@@ -75,7 +75,7 @@ public sealed class PostgresFacts : IAsyncLifetime
         foreach (var id in ids)
         {
             Assert.Equal([store.ResultDirectory(id)], Directory.EnumerateDirectories(store.RunDirectory(id)));
-            foreach (var file in Directory.EnumerateFiles(store.ResultDirectory(id)))
+            foreach (var file in Directory.EnumerateFiles(store.ResultDirectory(id), "*.parquet"))
             {
                 Assert.True(DuckDb.Count(file) > 0, file);
             }

@@ -82,6 +82,9 @@ public sealed class RunStoreFacts : IDisposable
     [InlineData("result/summary.parquet", false)]
     [InlineData("..\\summary.parquet", false)]
     [InlineData("summary.parquet.tmp-1", false)]
+    [InlineData("fan.svg", true)]
+    [InlineData("fan.svg.tmp-1", false)]
+    [InlineData("state.json", false)]
     [InlineData(".parquet", false)]
     public void IsResultFileName_AcceptsOnlyPlainParquetNames(string name, bool expected) =>
         Assert.Equal(expected, RunStore.IsResultFileName(name));

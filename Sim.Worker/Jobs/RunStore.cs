@@ -127,8 +127,8 @@ public sealed partial class RunStore
         : [];
 
     /// <summary>
-    /// The full path of a result file, or null when the name is not a plain Parquet file name
-    /// (letters, digits, '-', '_', '.parquet') or the file does not exist.
+    /// The full path of a result file, or null when the name is not a plain result file name
+    /// (letters, digits, '-', '_', then '.parquet' or '.svg') or the file does not exist.
     /// </summary>
     public string? ResultFile(string runId, string fileName)
     {
@@ -179,6 +179,6 @@ public sealed partial class RunStore
         ? runId
         : throw new ArgumentException($"'{runId}' is not a run id (16 lowercase hex digits)", nameof(runId));
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}\\.parquet$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}\\.(parquet|svg)$", RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();
 }

@@ -16,6 +16,9 @@ public static class ApiEndpoints
     /// <summary>Media type of Parquet files (IANA, 2024).</summary>
     public const string ParquetMediaType = "application/vnd.apache.parquet";
 
+    /// <summary>Media type of the fan chart the runner draws next to the Parquet files.</summary>
+    public const string SvgMediaType = "image/svg+xml";
+
     /// <summary>Maps every endpoint under <c>/api</c>.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -76,13 +79,14 @@ public static class ApiEndpoints
         if (!RunStore.IsResultFileName(name))
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a file name",
-                detail: "a file name is letters, digits, '-', '_' and '.parquet'; paths are not accepted");
+                detail: "a file name is letters, digits, '-', '_' and '.parquet' or '.svg'; paths are not accepted");
         }
 
         var path = store.ResultFile(id, name);
         return path is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such file", detail: $"run {id} has no file {name} (yet)")
-            : Results.File(path, ParquetMediaType, name, enableRangeProcessing: true);
+            : Results.File(path, name.EndsWith(".svg", StringComparison.Ordinal) ? SvgMediaType : ParquetMediaType, name,
+                enableRangeProcessing: true);
     }
 
     private static IResult ListScenarios(JobSettings settings)
