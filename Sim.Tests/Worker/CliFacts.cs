@@ -18,6 +18,7 @@ public sealed class CliFacts : IDisposable
     [InlineData("--storage must be inmemory or postgres, not 'redis'", "serve", "--storage", "redis")]
     [InlineData("--storage postgres needs --connection", "serve", "--storage", "postgres")]
     [InlineData("--stress-cron must be a cron expression", "serve", "--stress-cron", "daily")]
+    [InlineData("--stress-cron '99 2 * * *' is not a valid cron expression", "serve", "--urls", "http://127.0.0.1:0", "--stress-cron", "99 2 * * *")]
     [InlineData("--urls must be http://HOST:PORT", "serve", "--urls", "localhost")]
     [InlineData("a worker needs a shared queue", "worker")]
     [InlineData("missing SCENARIO.json", "enqueue")]
@@ -32,6 +33,19 @@ public sealed class CliFacts : IDisposable
         Assert.Empty(stdout);
         Assert.StartsWith("error: " + message, stderr[0], StringComparison.Ordinal);
         Assert.DoesNotContain(stderr, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("worker")]
+    public async Task AnUnreachableDatabase_IsOneLineAndExitCode1(string verb)
+    {
+        var (exit, stdout, stderr) = await WorkerProcess.RunAsync(_root.Path, verb, "--connection",
+            "Host=127.0.0.1;Port=9;Username=x;Password=y;Database=z;Timeout=5");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error: cannot connect to PostgreSQL: ", Assert.Single(stderr), StringComparison.Ordinal);
     }
 
     [Fact]

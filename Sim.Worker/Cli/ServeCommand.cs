@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Sim.Worker.Server;
 
 namespace Sim.Worker.Cli;
@@ -25,16 +26,30 @@ public static class ServeCommand
         }
 
         var settings = ServerOptionsParser.ParseServe(args);
-        await using var app = SimHost.CreateServer(settings);
+        if (await SimHost.CheckStorageAsync(settings) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return CommandLine.ExitInvalidInput;
+        }
+
+        WebApplication app;
         try
         {
+            app = SimHost.CreateServer(settings);
             await app.StartAsync();
+        }
+        catch (UsageException)
+        {
+            throw; // a bad option found only when it is applied (e.g. the cron): one line, exit code 2
         }
         catch (Exception e)
         {
+            // Not disposed: a half-started host may wait on its storage; the process ends here anyway.
             Console.Error.WriteLine($"error: the server could not start: {Innermost(e).Message}");
             return CommandLine.ExitInvalidInput;
         }
+
+        await using var _ = app;
 
         foreach (var address in SimHost.BoundAddresses(app))
         {

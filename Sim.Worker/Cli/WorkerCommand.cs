@@ -23,9 +23,16 @@ public static class WorkerCommand
         }
 
         var settings = ServerOptionsParser.ParseWorker(args);
-        using var host = SimHost.CreateWorker(settings);
+        if (await SimHost.CheckStorageAsync(settings) is { } problem)
+        {
+            Console.Error.WriteLine($"error: {problem}");
+            return CommandLine.ExitInvalidInput;
+        }
+
+        IHost host;
         try
         {
+            host = SimHost.CreateWorker(settings);
             await host.StartAsync();
         }
         catch (Exception e)
@@ -33,6 +40,8 @@ public static class WorkerCommand
             Console.Error.WriteLine($"error: the worker could not start: {ServeCommand.Innermost(e).Message}");
             return CommandLine.ExitInvalidInput;
         }
+
+        using var _ = host;
 
         Console.WriteLine($"worker: {settings.WorkerCount} worker(s) on the shared queue, out {settings.Jobs.OutputPath}, " +
                           $"scenarios {settings.Jobs.ScenariosPath}");

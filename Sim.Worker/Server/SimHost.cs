@@ -156,6 +156,33 @@ public static class SimHost
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Hangfire", LogLevel.Warning);
+
+        // A failed start is reported by the verb in one line; the host's own report is a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+    }
+
+    /// <summary>
+    /// Opens (and closes) one connection to the queue's PostgreSQL, so an unreachable database is one clear
+    /// error at start rather than a server that retries in the background. Null when it connects.
+    /// </summary>
+    public static async Task<string?> CheckStorageAsync(ServerSettings settings)
+    {
+        if (settings.Storage != StorageKind.Postgres)
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(settings.Connection);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await connection.OpenAsync(timeout.Token);
+            return null;
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or ArgumentException or InvalidOperationException or OperationCanceledException)
+        {
+            return $"cannot connect to PostgreSQL: {e.Message}";
+        }
     }
 
     /// <summary>

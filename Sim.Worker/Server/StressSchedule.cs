@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sim.Worker.Cli;
 using Sim.Worker.Jobs;
 
 namespace Sim.Worker.Server;
@@ -22,8 +23,16 @@ public sealed class StressSchedule(IRecurringJobManager recurring, ServerSetting
             return Task.CompletedTask;
         }
 
-        recurring.AddOrUpdate<StressSuiteJob>(StressSuiteJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            settings.StressCron, new RecurringJobOptions { TimeZone = clock.LocalTimeZone });
+        try
+        {
+            recurring.AddOrUpdate<StressSuiteJob>(StressSuiteJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+                settings.StressCron, new RecurringJobOptions { TimeZone = clock.LocalTimeZone });
+        }
+        catch (ArgumentException e) when (e.ParamName == "cronExpression")
+        {
+            throw new UsageException($"--stress-cron '{settings.StressCron}' is not a valid cron expression: {(e.InnerException ?? e).Message}");
+        }
+
         logger.LogInformation("Nightly stress suite scheduled: '{Cron}' ({Zone})", settings.StressCron, clock.LocalTimeZone.Id);
         return Task.CompletedTask;
     }
