@@ -30,6 +30,8 @@ internal sealed class PathKernel
     private readonly SimdWidth _width;
     private readonly double _otherIncome;
     private readonly bool _hasLoans;
+    /// <summary>False when no Roth money ever exists on any path: the Roth state and metric are then skipped.</summary>
+    private readonly bool _hasRoth;
 
     public PathKernel(Scenario scenario, SimdWidth width)
     {
@@ -38,6 +40,7 @@ internal sealed class PathKernel
         _withdrawals = scenario.Withdrawals;
         _otherIncome = scenario.Taxes.OtherIncome;
         _hasLoans = scenario.Loans.Count > 0;
+        _hasRoth = scenario.Account.RothBalance > 0 || YearPlan.Build(scenario).Any(y => y.EmployeeRoth > 0);
         _width = SimdWidths.Resolve(width);
     }
 
@@ -77,15 +80,13 @@ internal sealed class PathKernel
         m.SetConstant(Metric.Taxes, taxed ? null : 0.0);
         m.SetConstant(Metric.Penalties, taxed && y.PenaltyApplies ? null : 0.0);
         m.SetConstant(Metric.NetIncomeReal, taxed ? null : 0.0);
-        for (int k = 0; k < Metrics.Count; k++)
-        {
-            if (k is not ((int)Metric.EmployeeContributions or (int)Metric.EmployerContributions or (int)Metric.Forfeitures
-                    or (int)Metric.LoanBalance or (int)Metric.Withdrawals or (int)Metric.Rmd or (int)Metric.Taxes
-                    or (int)Metric.Penalties or (int)Metric.NetIncomeReal))
-            {
-                m.SetConstant((Metric)k, null);
-            }
-        }
+        m.SetConstant(Metric.RothBalance, _hasRoth ? null : 0.0);
+        m.SetConstant(Metric.Balance, null);
+        m.SetConstant(Metric.BalanceReal, null);
+        m.SetConstant(Metric.PretaxBalance, null);
+        m.SetConstant(Metric.Fees, null);
+        // balance = pre-tax + Roth + loan; with Roth and loan identically 0 it is the pre-tax balance, bit for bit.
+        m.SetSameAs(Metric.Balance, _hasRoth || _hasLoans ? null : Metric.PretaxBalance);
     }
 
     private static bool Distributes(YearPlan y) => !y.Employed || y.InService || y.RmdDivisor > 0;
@@ -120,7 +121,7 @@ internal sealed class PathKernel
         }
 
         // Phase C.
-        var k = new YearConstants(y, _expenseRatio, taxed, _hasLoans, NeedsPrevious(next));
+        var k = new YearConstants(y, _expenseRatio, taxed, _hasLoans, _hasRoth, NeedsPrevious(next));
         switch (_width)
         {
             case SimdWidth.Vector512:
@@ -202,9 +203,9 @@ internal sealed class PathKernel
     /// branches cost nothing and skip the loads and stores a year does not need).</summary>
     private readonly record struct YearConstants(
         double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked, bool Forfeit, double VestedFraction,
-        bool Employed, bool Taxed, bool Loans, bool StorePrevious)
+        bool Employed, bool Taxed, bool Loans, bool Roth, bool StorePrevious)
     {
-        public YearConstants(YearPlan y, double expenseRatio, bool taxed, bool loans, bool storePrevious)
+        public YearConstants(YearPlan y, double expenseRatio, bool taxed, bool loans, bool roth, bool storePrevious)
             : this(expenseRatio,
                 y.EmployeePretax + y.Match + y.NonElective,
                 y.EmployeeRoth,
@@ -214,6 +215,7 @@ internal sealed class PathKernel
                 y.Employed,
                 taxed,
                 loans,
+                roth,
                 storePrevious)
         {
         }
@@ -258,13 +260,19 @@ internal sealed class PathKernel
         TD g = TL.Add(one, ret);
 
         TD pre = TL.Mul(Ld<TL, TD, TU>(st.Pretax, i), g);
-        TD roth = TL.Mul(Ld<TL, TD, TU>(st.Roth, i), g);
         TD feePre = TL.Mul(pre, er);
-        TD feeRoth = TL.Mul(roth, er);
         pre = TL.Sub(pre, feePre);
-        roth = TL.Sub(roth, feeRoth);
         pre = TL.Add(pre, TL.Splat(k.PretaxIn));
-        roth = TL.Add(roth, TL.Splat(k.RothIn));
+        TD fees = feePre;
+        TD roth = TL.Splat(0.0);
+        if (k.Roth)
+        {
+            roth = TL.Mul(Ld<TL, TD, TU>(st.Roth, i), g);
+            TD feeRoth = TL.Mul(roth, er);
+            roth = TL.Sub(roth, feeRoth);
+            roth = TL.Add(roth, TL.Splat(k.RothIn));
+            fees = TL.Add(feePre, feeRoth);
+        }
         if (k.RothIn != 0)
         {
             St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.RothBasis, i), TL.Splat(k.RothIn)), st.RothBasis, i);
@@ -288,7 +296,7 @@ internal sealed class PathKernel
         }
 
         TD index = TL.Mul(Ld<TL, TD, TU>(st.Index, i), TL.Add(one, inflation));
-        TD balance = TL.Add(pre, roth);
+        TD balance = k.Roth ? TL.Add(pre, roth) : pre;
         if (k.Loans)
         {
             TD loan = Ld<TL, TD, TU>(st.Loan, i);
@@ -297,7 +305,6 @@ internal sealed class PathKernel
         }
 
         St<TL, TD, TU>(pre, st.Pretax, i);
-        St<TL, TD, TU>(roth, st.Roth, i);
         St<TL, TD, TU>(index, st.Index, i);
         if (k.StorePrevious)
         {
@@ -305,11 +312,20 @@ internal sealed class PathKernel
             St<TL, TD, TU>(ret, st.PrevReturn, i);
         }
 
-        St<TL, TD, TU>(balance, m[Metric.Balance], i);
+        if (k.Roth)
+        {
+            St<TL, TD, TU>(roth, st.Roth, i);
+            St<TL, TD, TU>(roth, m[Metric.RothBalance], i);
+        }
+
+        if (k.Roth || k.Loans)
+        {
+            St<TL, TD, TU>(balance, m[Metric.Balance], i);
+        }
+
         St<TL, TD, TU>(TL.Div(balance, index), m[Metric.BalanceReal], i);
         St<TL, TD, TU>(pre, m[Metric.PretaxBalance], i);
-        St<TL, TD, TU>(roth, m[Metric.RothBalance], i);
-        St<TL, TD, TU>(TL.Add(feePre, feeRoth), m[Metric.Fees], i);
+        St<TL, TD, TU>(fees, m[Metric.Fees], i);
         if (k.Taxed)
         {
             TD gross = Ld<TL, TD, TU>(scratch.Gross, j);

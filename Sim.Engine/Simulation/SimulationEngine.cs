@@ -137,6 +137,10 @@ public static class SimulationEngine
             {
                 row.Fill(constant);
             }
+            else if (metrics.SameAs(k) >= 0)
+            {
+                return; // copied from the metric it equals, below
+            }
             else
             {
                 Percentiles.Compute(metrics[k], levels, row);
@@ -148,9 +152,20 @@ public static class SimulationEngine
             }
         });
 
+        for (int k = 0; k < Metrics.Count; k++)
+        {
+            if (metrics.Constant(k) is null && metrics.SameAs(k) is var same and >= 0)
+            {
+                for (int j = 0; j < levels.Length; j++)
+                {
+                    pct[k, t, j] = pct[same, t, j];
+                }
+            }
+        }
+
         yearly.ShareFailed[t] = counts.Failed / (double)n;
         yearly.ShareRmdBinding[t] = counts.RmdBinding / (double)n;
-        yearly.MeanBalance[t] = Mean(metrics[Metric.Balance]);
+        yearly.MeanBalance[t] = Mean(metrics.ValuesOf((int)Metric.Balance));
         yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]);
         yearly.MeanWithdrawals[t] = metrics.Constant((int)Metric.Withdrawals) ?? Mean(metrics[Metric.Withdrawals]);
     }

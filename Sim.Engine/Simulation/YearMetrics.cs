@@ -26,6 +26,17 @@ public sealed class YearMetrics
 
     internal void SetConstant(Metric metric, double? value) => _constant[(int)metric] = value;
 
+    private readonly int[] _sameAs = Enumerable.Repeat(-1, Metrics.Count).ToArray();
+
+    /// <summary>A metric that equals another on every path, bit for bit (e.g. balance = pre-tax when there is no Roth
+    /// money and no loan); the kernel stores only the other. -1 when it has values of its own.</summary>
+    public int SameAs(int metric) => _sameAs[metric];
+
+    internal void SetSameAs(Metric metric, Metric? other) => _sameAs[(int)metric] = other is { } o ? (int)o : -1;
+
+    /// <summary>The array holding this metric's values (its own, or the one it equals).</summary>
+    public double[] ValuesOf(int metric) => _values[_sameAs[metric] >= 0 ? _sameAs[metric] : metric];
+
     /// <summary>Writes each constant metric into its per-path array (for observers that read raw paths).</summary>
     internal void FillConstants(int paths)
     {
@@ -34,6 +45,10 @@ public sealed class YearMetrics
             if (_constant[k] is { } c)
             {
                 _values[k].AsSpan(0, paths).Fill(c);
+            }
+            else if (_sameAs[k] >= 0)
+            {
+                _values[_sameAs[k]].AsSpan(0, paths).CopyTo(_values[k]);
             }
         }
     }
