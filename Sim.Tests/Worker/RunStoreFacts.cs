@@ -86,7 +86,7 @@ public sealed class RunStoreFacts : IDisposable
     [InlineData("fan.svg.tmp-1", false)]
     [InlineData("state.json", false)]
     [InlineData(".parquet", false)]
-    public void IsResultFileName_AcceptsOnlyPlainParquetNames(string name, bool expected) =>
+    public void IsResultFileName_AcceptsOnlyPlainParquetAndSvgNames(string name, bool expected) =>
         Assert.Equal(expected, RunStore.IsResultFileName(name));
 
     [Fact]
