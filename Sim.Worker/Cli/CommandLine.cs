@@ -12,6 +12,11 @@ public static class CommandLine
         ("validate", "validate FILE...                      check scenario files; prints OK or every error", ValidateCommand.RunAsync),
         ("run", "run SCENARIO.json... [--out DIR] [--paths N] [--seed S] [--threads T] [--paths-out]", RunCommand.RunAsync),
         ("calibrate", CalibrateCommand.Usage, CalibrateCommand.RunAsync),
+        ("serve", ServeCommand.Usage, ServeCommand.RunAsync),
+        ("worker", WorkerCommand.Usage, WorkerCommand.RunAsync),
+        ("enqueue", EnqueueCommand.Usage, EnqueueCommand.RunAsync),
+        ("status", StatusCommand.Usage, StatusCommand.RunAsync),
+        ("stress", StressCommand.Usage, StressCommand.RunAsync),
     ];
 
     public static async Task<int> DispatchAsync(string[] args)

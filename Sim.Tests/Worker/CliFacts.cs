@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Sim.Worker.Jobs;
+
+namespace Sim.Tests.Worker;
+
+/// <summary>The advisor verbs (enqueue, status) against a real server, and one-line usage errors (exit 2).</summary>
+public sealed class CliFacts : IDisposable
+{
+    private readonly ScratchFolder _root = new("sim-cli");
+
+    public CliFacts() => TestScenarios.WriteLibrary(_root.Path, [("baseline", TestScenarios.Minimal("baseline"))]);
+
+    public void Dispose() => _root.Dispose();
+
+    [Theory]
+    [InlineData("unknown option '--bogus'", "serve", "--bogus")]
+    [InlineData("--workers must be an integer from 1 to 256, not '0'", "serve", "--workers", "0")]
+    [InlineData("--storage must be inmemory or postgres, not 'redis'", "serve", "--storage", "redis")]
+    [InlineData("--storage postgres needs --connection", "serve", "--storage", "postgres")]
+    [InlineData("--stress-cron must be a cron expression", "serve", "--stress-cron", "daily")]
+    [InlineData("--stress-cron '99 2 * * *' is not a valid cron expression", "serve", "--urls", "http://127.0.0.1:0", "--stress-cron", "99 2 * * *")]
+    [InlineData("--urls must be http://HOST:PORT", "serve", "--urls", "localhost")]
+    [InlineData("a worker needs a shared queue", "worker")]
+    [InlineData("missing SCENARIO.json", "enqueue")]
+    [InlineData("'../etc' is not a run id", "status", "../etc")]
+    [InlineData("--date must be YYYY-MM-DD", "stress", "--date", "10/03/2026")]
+    [InlineData("--paths must be an integer", "stress", "--paths", "many")]
+    public async Task AUsageMistake_IsOneLineAndExitCode2(string message, params string[] args)
+    {
+        var (exit, stdout, stderr) = await WorkerProcess.RunAsync(_root.Path, args);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error: " + message, stderr[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(stderr, l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("serve")]
+    [InlineData("worker")]
+    public async Task AnUnreachableDatabase_IsOneLineAndExitCode1(string verb)
+    {
+        var (exit, stdout, stderr) = await WorkerProcess.RunAsync(_root.Path, verb, "--connection",
+            "Host=127.0.0.1;Port=9;Username=x;Password=y;Database=z;Timeout=5");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error: cannot connect to PostgreSQL: ", Assert.Single(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enqueue_PrintsTheRunId_AndStatusFollowsItToTheEnd()
+    {
+        await using var server = await InProcessServer.StartAsync(InProcessServer.Settings(_root.Path));
+        var url = server.Address.ToString();
+        var file = _root.Combine("mine.json");
+        File.WriteAllText(file, TestScenarios.Minimal("mine", paths: 10_000));
+
+        var (exit, stdout, stderr) = await WorkerProcess.RunAsync(_root.Path, "enqueue", file, "--server", url, "--paths", "300", "--wait");
+
+        Assert.True(exit == 0, string.Join('\n', stderr));
+        var id = stdout[0];
+        Assert.True(RunIds.IsWellFormed(id), id);
+        Assert.Contains(stderr, l => l.StartsWith($"run {id}: succeeded", StringComparison.Ordinal));
+
+        var status = await WorkerProcess.RunAsync(_root.Path, "status", id, "--server", url);
+        Assert.Equal(0, status.ExitCode);
+        Assert.StartsWith($"run {id}: succeeded", status.StdOut[0], StringComparison.Ordinal);
+        Assert.Contains(status.StdOut, l => l.Contains("300 paths", StringComparison.Ordinal));
+        Assert.Contains(status.StdOut, l => l.Contains($"/api/runs/{id}/files/summary.parquet", StringComparison.Ordinal));
+
+        var json = await WorkerProcess.RunAsync(_root.Path, "status", id, "--server", url, "--json");
+        Assert.Equal("succeeded", JsonDocument.Parse(string.Join('\n', json.StdOut)).RootElement.GetProperty("status").GetString());
+
+        var named = await WorkerProcess.RunAsync(_root.Path, "enqueue", "--name", "baseline", "--server", url);
+        Assert.Equal(0, named.ExitCode);
+        Assert.True(RunIds.IsWellFormed(named.StdOut[0]));
+    }
+
+    [Fact]
+    public async Task Enqueue_OfAnInvalidScenario_ListsEveryErrorAndExits1()
+    {
+        await using var server = await InProcessServer.StartAsync(InProcessServer.Settings(_root.Path));
+        var file = _root.Combine("bad.json");
+        File.WriteAllText(file, """{"name": "bad name", "simulation": {"paths": 0}}""");
+
+        var (exit, stdout, stderr) = await WorkerProcess.RunAsync(_root.Path, "enqueue", file, "--server", server.Address.ToString());
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith("error: 400 The run request is invalid", stderr[0], StringComparison.Ordinal);
+        Assert.Contains(stderr, l => l.StartsWith("  $.name: ", StringComparison.Ordinal));
+        Assert.Contains(stderr, l => l.StartsWith("  $.simulation.paths: ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Enqueue_ToNoServer_SaysSoInOneLine()
+    {
+        var file = _root.Combine("scenarios", "baseline.json");
+
+        var (exit, _, stderr) = await WorkerProcess.RunAsync(_root.Path, "enqueue", file, "--server", "http://127.0.0.1:9");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: cannot reach the server at http://127.0.0.1:9/", Assert.Single(stderr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stress_RunsTheSuiteOnce_WithAPathsOverride()
+    {
+        File.WriteAllText(_root.Combine("scenarios", "stress", "fees.json"),
+            TestScenarios.Overlay("fees", """{"fees": {"expenseRatio": 0.02}}"""));
+
+        var (exit, stdout, stderr) = await WorkerProcess.RunAsync(_root.Path, "stress", "--scenarios", _root.Combine("scenarios"),
+            "--out", _root.Combine("out"), "--paths", "100", "--date", "2026-03-10");
+
+        Assert.True(exit == 0, string.Join('\n', stderr));
+        Assert.Equal(["baseline/none: ", "baseline/fees: "], stdout.Take(2).Select(l => l[..(l.IndexOf(':', StringComparison.Ordinal) + 2)]));
+        Assert.StartsWith("stress: 2 case(s), 0 flagged", stdout[2], StringComparison.Ordinal);
+        var partition = _root.Combine("out", "nightly", "date=2026-03-10");
+        Assert.Equal(2, DuckDb.Count(Path.Combine(partition, "drift.parquet")));
+        Assert.Equal(100L, DuckDb.Scalar($"SELECT paths FROM read_parquet('{DuckDb.Quote(Path.Combine(partition, "scenario=baseline", "stress=fees", "summary.parquet"))}')"));
+        Assert.Empty(_root.Temporaries(_root.Combine("out")));
+    }
+}

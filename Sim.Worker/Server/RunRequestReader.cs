@@ -1,0 +1,239 @@
+using System.Text;
+using System.Text.Json;
+using Sim.Engine;
+using Sim.Engine.Scenarios;
+using Sim.Worker.Jobs;
+
+namespace Sim.Worker.Server;
+
+/// <summary>A request body turned into a <see cref="RunRequest"/>, or every reason it cannot be one.</summary>
+/// <param name="Request">The request, when valid.</param>
+/// <param name="Errors">Every error, each with the JSON path of the offending field in the body.</param>
+public sealed record RunRequestParse(RunRequest? Request, IReadOnlyList<ValidationIssue> Errors);
+
+/// <summary>
+/// Reads the body of <c>POST /api/runs</c>. Two shapes:
+/// <list type="bullet">
+/// <item>a scenario JSON object (overrides, if any, in the query: <c>?paths=200&amp;seed=7</c>);</item>
+/// <item>an envelope <c>{"scenario": "baseline" | {...}, "paths": 200, "seed": 7}</c>, where a string names a file
+/// in the scenario library (a name, never a path) and an object is an inline scenario.</item>
+/// </list>
+/// Validation reports every error at once: the envelope's, then the scenario's (paths of an inline scenario are
+/// prefixed with <c>$.scenario</c> so they point into the body).
+/// </summary>
+public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, TimeProvider clock)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = ScenarioJson.DocumentOptions;
+    private static readonly string[] EnvelopeFields = ["scenario", "paths", "seed"];
+
+    /// <summary>Reads a body (UTF-8 JSON) with optional query overrides.</summary>
+    public RunRequestParse Read(ReadOnlySpan<byte> body, string? queryPaths, string? querySeed)
+    {
+        var errors = new List<ValidationIssue>();
+        string? scenarioJson = null;
+        string? file = null;
+        var prefix = "$";
+        int? paths = null;
+        ulong? seed = null;
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray(), DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            return Fail(new ValidationIssue("$", "not valid JSON: " + e.Message));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(new ValidationIssue("$", "must be a JSON object: a scenario, or {\"scenario\": NAME or {...}, \"paths\": N, \"seed\": S}"));
+            }
+
+            if (root.TryGetProperty("scenario", out var scenario))
+            {
+                foreach (var field in root.EnumerateObject().Where(f => !EnvelopeFields.Contains(f.Name, StringComparer.Ordinal)))
+                {
+                    errors.Add(new ValidationIssue("$." + field.Name, "unknown field; a request has scenario, paths and seed"));
+                }
+
+                switch (scenario.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        (scenarioJson, file) = ReadNamed(scenario.GetString()!, errors);
+                        break;
+                    case JsonValueKind.Object:
+                        scenarioJson = scenario.GetRawText();
+                        prefix = "$.scenario";
+                        break;
+                    default:
+                        errors.Add(new ValidationIssue("$.scenario", "must be the name of a file in scenarios/ or a scenario object"));
+                        break;
+                }
+
+                paths = ReadPaths(root, errors);
+                seed = ReadSeed(root, errors);
+                if (queryPaths is not null || querySeed is not null)
+                {
+                    errors.Add(new ValidationIssue("query", "give paths and seed in the body when the body is {\"scenario\": ...}"));
+                }
+            }
+            else
+            {
+                scenarioJson = Encoding.UTF8.GetString(body);
+                paths = ParseQueryPaths(queryPaths, errors);
+                seed = ParseQuerySeed(querySeed, errors);
+            }
+        }
+
+        if (scenarioJson is null)
+        {
+            return new RunRequestParse(null, errors);
+        }
+
+        var check = engine.Parse(scenarioJson, clock.GetLocalNow().Year, file is null ? null : Path.GetFileNameWithoutExtension(file));
+        errors.AddRange(check.Errors.Select(e => e with { Path = prefix + e.Path[Math.Min(1, e.Path.Length)..] }));
+        CheckHistoryPath(check.Scenario?.Returns.History, prefix, errors);
+        if (errors.Count > 0 || check.Scenario is null)
+        {
+            return new RunRequestParse(null, errors);
+        }
+
+        var valid = check.Scenario;
+        return new RunRequestParse(new RunRequest
+        {
+            ScenarioJson = CanonicalJson.ForRun(scenarioJson, valid.Simulation.StartYear, valid.Name),
+            ScenarioName = valid.Name,
+            ScenarioFile = file,
+            Paths = paths ?? valid.Simulation.Paths,
+            Seed = seed ?? valid.Simulation.Seed,
+            StartYear = valid.Simulation.StartYear,
+            EngineVersion = EngineInfo.Version,
+            SubmittedAt = clock.GetUtcNow(),
+        }, []);
+    }
+
+    private (string? Json, string? File) ReadNamed(string name, List<ValidationIssue> errors)
+    {
+        var stem = name.EndsWith(".json", StringComparison.Ordinal) ? name[..^5] : name;
+        if (!ScenarioCatalog.IsSafeName(stem))
+        {
+            errors.Add(new ValidationIssue("$.scenario",
+                $"'{name}' is not a scenario name: use the name of a file in scenarios/ (letters, digits, '-', '_'), not a path"));
+            return (null, null);
+        }
+
+        var path = new ScenarioCatalog(settings.ScenariosDirectory).Find(stem);
+        if (path is null)
+        {
+            errors.Add(new ValidationIssue("$.scenario", $"no scenario named '{stem}' in scenarios/ (GET /api/scenarios lists them)"));
+            return (null, null);
+        }
+
+        try
+        {
+            return (ScenarioCatalog.ReadCapped(path), Path.GetFileName(path));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            errors.Add(new ValidationIssue("$.scenario", e.Message));
+            return (null, null);
+        }
+    }
+
+    private static int? ReadPaths(JsonElement root, List<ValidationIssue> errors)
+    {
+        if (!root.TryGetProperty("paths", out var p) || p.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var value) && value is >= 1 and <= SimulationSettings.MaxPaths)
+        {
+            return value;
+        }
+
+        errors.Add(new ValidationIssue("$.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
+        return null;
+    }
+
+    private static ulong? ReadSeed(JsonElement root, List<ValidationIssue> errors)
+    {
+        if (!root.TryGetProperty("seed", out var s) || s.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (s.ValueKind == JsonValueKind.Number && s.TryGetUInt64(out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new ValidationIssue("$.seed", "must be an integer from 0 to 18446744073709551615"));
+        return null;
+    }
+
+    private static int? ParseQueryPaths(string? text, List<ValidationIssue> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value is >= 1 and <= SimulationSettings.MaxPaths)
+        {
+            return value;
+        }
+
+        errors.Add(new ValidationIssue("query.paths", $"must be an integer from 1 to {SimulationSettings.MaxPaths}"));
+        return null;
+    }
+
+    private static ulong? ParseQuerySeed(string? text, List<ValidationIssue> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new ValidationIssue("query.seed", "must be an integer from 0 to 18446744073709551615"));
+        return null;
+    }
+
+    /// <summary>
+    /// A historical-returns CSV is read relative to the scenario library; a request may name only a file inside it
+    /// (no absolute path, no '..'), and the file must exist.
+    /// </summary>
+    private void CheckHistoryPath(string? history, string prefix, List<ValidationIssue> errors)
+    {
+        if (history is null)
+        {
+            return;
+        }
+
+        var library = Path.GetFullPath(settings.ScenariosDirectory);
+        var resolved = Path.GetFullPath(Path.Combine(library, history));
+        if (Path.IsPathRooted(history) || history.Split('/', '\\').Contains("..")
+            || !resolved.StartsWith(library + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            errors.Add(new ValidationIssue(prefix + ".returns.history",
+                "must be a path inside the scenario library, relative to it, without '..' (absolute paths are not accepted over HTTP)"));
+        }
+        else if (!File.Exists(resolved))
+        {
+            errors.Add(new ValidationIssue(prefix + ".returns.history", $"no file '{history}' in the scenario library"));
+        }
+    }
+
+    private static RunRequestParse Fail(ValidationIssue issue) => new(null, [issue]);
+}
