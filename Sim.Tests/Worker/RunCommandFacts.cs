@@ -67,6 +67,23 @@ public sealed class RunCommandFacts
     }
 
     [Fact]
+    public void RunId_DoesNotDependOnFormatting_AndEqualsTheApisId()
+    {
+        using var temp = new TempFolder();
+        string original = File.ReadAllText(Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", "baseline.json"));
+        string reformatted = temp.Write("baseline.json", "// reformatted\n" + original.Replace("\n", "\n\n  "));
+        var (exit1, out1, _) = Worker(ScenarioTestSupport.RepositoryRoot(), "run", "scenarios/baseline.json", "--paths", "50", "--out", Path.Combine(temp.Path, "a"));
+        var (exit2, out2, _) = Worker(temp.Path, "run", reformatted, "--paths", "50", "--out", Path.Combine(temp.Path, "b"));
+        Assert.Equal(0, exit1);
+        Assert.Equal(0, exit2);
+        string Id(string stdout) => stdout[(stdout.IndexOf("(run ", StringComparison.Ordinal) + 5)..][..16];
+        Assert.Equal(Id(out1), Id(out2));
+        var loaded = Sim.Worker.Scenarios.ScenarioFile.Load(reformatted, 2026);
+        string canonical = Sim.Worker.Jobs.CanonicalJson.ForRun(loaded.Json, 2026, "baseline");
+        Assert.Equal(Sim.Worker.Jobs.RunIds.Compute(canonical, 50, 1), Id(out1));
+    }
+
+    [Fact]
     public void UnknownOption_IsAUsageError_WithoutStackTrace()
     {
         var (exit, _, stderr) = Worker(ScenarioTestSupport.RepositoryRoot(), "run", "scenarios/baseline.json", "--pathz", "5");

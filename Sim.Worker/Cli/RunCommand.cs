@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
+using Sim.Worker.Jobs;
 using Sim.Worker.Runs;
 using Sim.Worker.Scenarios;
 
@@ -76,7 +77,9 @@ public static class RunCommand
             RunOutcome outcome;
             try
             {
-                outcome = await ScenarioRunner.RunAsync(scenario, l.Json, l.Directory, overrides, dir, bar,
+                // The same canonical form the HTTP API hashes, so a run has one id however it was submitted.
+                string canonical = CanonicalJson.ForRun(l.Json, scenario.Simulation.StartYear, scenario.Name);
+                outcome = await ScenarioRunner.RunAsync(scenario, canonical, l.Directory, overrides, dir, bar,
                     cancel.Token);
             }
             catch (RunInputException e)
