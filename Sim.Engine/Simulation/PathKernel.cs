@@ -401,7 +401,9 @@ internal sealed class PathKernel
         counts.Failed += st.FailureAge[i] != 0 ? 1 : 0;
         counts.RmdBinding += rmd > need ? 1 : 0;
         double gross = Math.Min(Math.Max(need, rmd), opening);
-        (double wPre, double wRoth) = Split(gross, pre, roth, rmdPre, rmdRoth);
+        // Paying the whole balance empties both sources exactly (a pro-rata split would leave ±1e-11 residues that
+        // later years would carry as negative balances, RMDs and taxes).
+        (double wPre, double wRoth) = gross >= opening ? (pre, roth) : Split(gross, pre, roth, rmdPre, rmdRoth);
 
         double taxable = wPre + wRoth * rothShareTaxable;
         st.RothBasis[i] = Math.Max(0, st.RothBasis[i] - wRoth * (1 - rothShareTaxable));
@@ -410,8 +412,9 @@ internal sealed class PathKernel
             st.Employer[i] *= (pre - wPre) / pre;
         }
 
-        st.Pretax[i] = pre - wPre;
-        st.Roth[i] = roth - wRoth;
+        // A source the split exhausts can end at −1 ulp (rmd + (pre − rmd) need not round back to pre): clamp at 0.
+        st.Pretax[i] = Math.Max(0, pre - wPre);
+        st.Roth[i] = Math.Max(0, roth - wRoth);
         scratch.Gross[j] = gross;
         scratch.Tax[j] = taxable;
     }

@@ -33,6 +33,7 @@ public static class Percentiles
     private const int BucketBits = 12;
     private const int BucketCount = 1 << BucketBits;
     private const int SampleStride = 64;
+    private const int SortThreshold = 2048;
 
     /// <summary>R-7 percentiles of <paramref name="values"/> (not modified) at each level in [0, 100].</summary>
     public static void Compute(ReadOnlySpan<double> values, ReadOnlySpan<double> levels, Span<double> destination)
@@ -49,6 +50,46 @@ public static class Percentiles
             return;
         }
 
+        // Needed ranks: lo and lo + 1 for each level.
+        Span<long> ranks = stackalloc long[levels.Length * 2];
+        for (int i = 0; i < levels.Length; i++)
+        {
+            (long lo, _) = Position(n, levels[i]);
+            ranks[2 * i] = lo;
+            ranks[2 * i + 1] = Math.Min(lo + 1, n - 1);
+        }
+
+        Span<double> order = stackalloc double[ranks.Length];
+        Select(values, ranks, order);
+        for (int i = 0; i < levels.Length; i++)
+        {
+            (_, double frac) = Position(n, levels[i]);
+            destination[i] = Interpolate(order[2 * i], order[2 * i + 1], frac);
+        }
+    }
+
+    /// <summary>The order statistics x(ranks[r]) (0-based ranks into the sorted values), exactly.</summary>
+    /// <remarks>
+    /// Level 1 histograms the keys over the (sampled) key range. A needed bucket that is still large (a wide range
+    /// crowds the values into a few buckets, e.g. zeros of failed paths beside balances in the millions) is split
+    /// again by a level-2 histogram over its own key range in one more pass. The last pass gathers only the small
+    /// (sub-)buckets that hold a needed rank; those are sorted, or selected again in the rare case one is still large.
+    /// </remarks>
+    internal static void Select(ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, Span<double> result)
+    {
+        int n = values.Length;
+        if (n <= SortThreshold)
+        {
+            double[] sorted = values.ToArray();
+            Array.Sort(sorted);
+            for (int r = 0; r < ranks.Length; r++)
+            {
+                result[r] = sorted[ranks[r]];
+            }
+
+            return;
+        }
+
         // The key range, estimated from a strided sample (every 64th value). Exactness does not depend on it: keys
         // outside the estimate are clamped into the first or last bucket, and a needed bucket is gathered whole.
         ulong kmin = ulong.MaxValue, kmax = 0;
@@ -62,101 +103,209 @@ public static class Percentiles
         if (kmin == kmax)
         {
             // The sample is constant: check the whole column before trusting it.
-            double first = values[0];
-            if (TensorPrimitives.Min(values) == first && TensorPrimitives.Max(values) == first)
+            double min = TensorPrimitives.Min(values), max = TensorPrimitives.Max(values);
+            if (Key(min) == Key(max))
             {
-                destination[..levels.Length].Fill(first);
+                result[..ranks.Length].Fill(values[0]);
                 return;
             }
 
-            kmin = Key(TensorPrimitives.Min(values));
-            kmax = Key(TensorPrimitives.Max(values));
+            kmin = Key(min);
+            kmax = Key(max);
         }
 
-        // Needed ranks: lo and lo + 1 for each level.
-        Span<long> ranks = stackalloc long[levels.Length * 2];
-        for (int i = 0; i < levels.Length; i++)
-        {
-            (long lo, _) = Position(n, levels[i]);
-            ranks[2 * i] = lo;
-            ranks[2 * i + 1] = Math.Min(lo + 1, n - 1);
-        }
-
+        // One fine grid of up to 2^24 cells over [kmin, kmax]: fine = min((key − kmin) >> fineShift, maxFine). Level 1
+        // is fine >> d (2^12 buckets), level 2 is fine & (2^d − 1) inside a level-1 bucket. Keys outside the range
+        // clamp to the first or last cell, which is gathered whole when a needed rank is there, so the result stays
+        // exact whatever the sampled range.
         ulong range = kmax - kmin;
-        int shift = Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - BucketBits);
-        int last = (int)(range >> shift);
+        int shift1 = Math.Max(0, 64 - BitOperations.LeadingZeroCount(range) - BucketBits);
+        int d = Math.Min(shift1, BucketBits);
+        int fineShift = shift1 - d;
+        ulong maxFine = ((range >> shift1) << d) | ((1UL << d) - 1);
 
         int[] counts = ArrayPool<int>.Shared.Rent(BucketCount);
         int[] slot = ArrayPool<int>.Shared.Rent(BucketCount);
+        int[]? subCounts = null, subGather = null;
         try
         {
-            // Pass 2: histogram of the keys.
+            // Pass 1: level-1 histogram.
             Array.Clear(counts, 0, BucketCount);
             ref int count0 = ref MemoryMarshal.GetArrayDataReference(counts);
             foreach (double v in values)
             {
-                Unsafe.Add(ref count0, Bucket(v, kmin, shift, last))++;
+                Unsafe.Add(ref count0, (nint)(Fine(v, kmin, fineShift, maxFine) >> d))++;
             }
 
-            // Each needed rank → (bucket, first rank of that bucket); slot[bucket] = 1 + index of its gather list.
-            Span<int> rankBucket = stackalloc int[ranks.Length];
-            Span<long> bucketStart = stackalloc long[ranks.Length];
+            // The needed level-1 buckets ("cells"; slot[bucket] = 1 + cell); a large one is split at level 2.
             Array.Clear(slot, 0, BucketCount);
-            var lists = new List<double[]>();
+            Span<int> rankCell = stackalloc int[ranks.Length];
+            Span<long> rankBase = stackalloc long[ranks.Length];
+            Span<bool> split = stackalloc bool[ranks.Length];
+            int cells = 0;
+            bool anySplit = false;
             for (int r = 0; r < ranks.Length; r++)
             {
-                long cumulative = 0;
-                int b = 0;
-                while (cumulative + counts[b] <= ranks[r])
-                {
-                    cumulative += counts[b];
-                    b++;
-                }
-
-                rankBucket[r] = b;
-                bucketStart[r] = cumulative;
+                (int b, long below) = Locate(counts, ranks[r]);
                 if (slot[b] == 0)
                 {
-                    lists.Add(new double[counts[b]]);
-                    slot[b] = lists.Count;
+                    split[cells] = counts[b] > SortThreshold && d > 0;
+                    anySplit |= split[cells];
+                    slot[b] = ++cells;
                 }
+
+                rankCell[r] = slot[b] - 1;
+                rankBase[r] = below;
             }
 
-            // Pass 3: gather the values of just the needed buckets (O(1) lookup per value), then sort them.
-            Span<int> fill = stackalloc int[lists.Count];
-            fill.Clear();
             ref int slot0 = ref MemoryMarshal.GetArrayDataReference(slot);
-            foreach (double v in values)
+            int subMask = (1 << d) - 1;
+
+            // Pass 2 (only when a needed bucket is large): level-2 histograms, cell c at [c << BucketBits, ...).
+            if (anySplit)
             {
-                int d = Unsafe.Add(ref slot0, Bucket(v, kmin, shift, last));
-                if (d != 0)
+                subCounts = ArrayPool<int>.Shared.Rent(cells << BucketBits);
+                Array.Clear(subCounts, 0, cells << BucketBits);
+                ref int sub0 = ref MemoryMarshal.GetArrayDataReference(subCounts);
+                foreach (double v in values)
                 {
-                    lists[d - 1][fill[d - 1]++] = v;
+                    ulong fine = Fine(v, kmin, fineShift, maxFine);
+                    int c = Unsafe.Add(ref slot0, (nint)(fine >> d)) - 1;
+                    if (c >= 0 && split[c])
+                    {
+                        Unsafe.Add(ref sub0, (c << BucketBits) | (int)(fine & (ulong)subMask))++;
+                    }
                 }
             }
 
-            foreach (double[] list in lists)
+            // Each needed rank → the (sub-)bucket to gather and its rank inside it. subGather[c << 12 | sub] and
+            // whole[c] hold 1 + the gather index.
+            var gathers = new List<double[]>();
+            Span<int> whole = stackalloc int[cells];
+            whole.Clear();
+            if (anySplit)
             {
-                Array.Sort(list);
+                subGather = ArrayPool<int>.Shared.Rent(cells << BucketBits);
+                Array.Clear(subGather, 0, cells << BucketBits);
             }
 
-            Span<double> order = stackalloc double[ranks.Length];
+            Span<int> rankGather = stackalloc int[ranks.Length];
+            Span<long> rankWithin = stackalloc long[ranks.Length];
             for (int r = 0; r < ranks.Length; r++)
             {
-                order[r] = lists[slot[rankBucket[r]] - 1][ranks[r] - bucketStart[r]];
+                int c = rankCell[r];
+                long within = ranks[r] - rankBase[r];
+                if (!split[c])
+                {
+                    if (whole[c] == 0)
+                    {
+                        gathers.Add(new double[CountOf(counts, slot, c)]);
+                        whole[c] = gathers.Count;
+                    }
+
+                    rankGather[r] = whole[c] - 1;
+                    rankWithin[r] = within;
+                }
+                else
+                {
+                    var cellCounts = subCounts.AsSpan(c << BucketBits, 1 << d);
+                    (int b2, long below2) = Locate(cellCounts, within);
+                    int key = (c << BucketBits) | b2;
+                    if (subGather![key] == 0)
+                    {
+                        gathers.Add(new double[cellCounts[b2]]);
+                        subGather[key] = gathers.Count;
+                    }
+
+                    rankGather[r] = subGather[key] - 1;
+                    rankWithin[r] = within - below2;
+                }
             }
 
-            for (int i = 0; i < levels.Length; i++)
+            // Pass 3: gather.
+            Span<int> fill = stackalloc int[gathers.Count];
+            fill.Clear();
+            foreach (double v in values)
             {
-                (_, double frac) = Position(n, levels[i]);
-                destination[i] = Interpolate(order[2 * i], order[2 * i + 1], frac);
+                ulong fine = Fine(v, kmin, fineShift, maxFine);
+                int c = Unsafe.Add(ref slot0, (nint)(fine >> d)) - 1;
+                if (c < 0)
+                {
+                    continue;
+                }
+
+                int g = (split[c] ? subGather![(c << BucketBits) | (int)(fine & (ulong)subMask)] : whole[c]) - 1;
+                if (g >= 0)
+                {
+                    gathers[g][fill[g]++] = v;
+                }
+            }
+
+            // Inside each gathered bucket: sort when small, select again when still large.
+            Span<long> local = stackalloc long[ranks.Length];
+            Span<double> found = stackalloc double[ranks.Length];
+            for (int g = 0; g < gathers.Count; g++)
+            {
+                int m = 0;
+                for (int r = 0; r < ranks.Length; r++)
+                {
+                    if (rankGather[r] == g)
+                    {
+                        local[m++] = rankWithin[r];
+                    }
+                }
+
+                Select(gathers[g], local[..m], found[..m]);
+                m = 0;
+                for (int r = 0; r < ranks.Length; r++)
+                {
+                    if (rankGather[r] == g)
+                    {
+                        result[r] = found[m++];
+                    }
+                }
             }
         }
         finally
         {
             ArrayPool<int>.Shared.Return(counts);
             ArrayPool<int>.Shared.Return(slot);
+            if (subCounts is not null)
+            {
+                ArrayPool<int>.Shared.Return(subCounts);
+            }
+
+            if (subGather is not null)
+            {
+                ArrayPool<int>.Shared.Return(subGather);
+            }
         }
+    }
+
+    /// <summary>The size of level-1 bucket of cell c.</summary>
+    private static int CountOf(int[] counts, int[] slot, int c) => counts[Array.IndexOf(slot, c + 1, 0, BucketCount)];
+
+    /// <summary>The fine cell of a value: (key − kmin) &gt;&gt; shift, clamped to [0, maxFine], in unsigned arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Fine(double v, ulong kmin, int shift, ulong maxFine)
+    {
+        ulong k = Key(v);
+        ulong offset = k < kmin ? 0 : k - kmin;
+        return Math.Min(offset >> shift, maxFine);
+    }
+
+    /// <summary>The bucket holding 0-based rank <paramref name="rank"/>, and how many values lie in earlier buckets.</summary>
+    private static (int Bucket, long Below) Locate(ReadOnlySpan<int> counts, long rank)
+    {
+        long cumulative = 0;
+        int b = 0;
+        while (cumulative + counts[b] <= rank)
+        {
+            cumulative += counts[b];
+            b++;
+        }
+
+        return (b, cumulative);
     }
 
     /// <summary>The reference: sort a copy and apply the R-7 formula.</summary>
@@ -188,15 +337,6 @@ public static class Percentiles
 
     /// <summary>lo + frac (hi - lo), the interpolation DuckDB's quantile_cont and numpy use.</summary>
     internal static double Interpolate(double lo, double hi, double frac) => frac == 0 ? lo : lo + frac * (hi - lo);
-
-    /// <summary>The bucket of a value: (key − kmin) &gt;&gt; shift, clamped to [0, last] (in unsigned arithmetic: any double range fits).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint Bucket(double v, ulong kmin, int shift, int last)
-    {
-        ulong k = Key(v);
-        ulong offset = k < kmin ? 0 : k - kmin;
-        return (nint)Math.Min(offset >> shift, (ulong)last);
-    }
 
     /// <summary>Order-preserving map from double to ulong (total order for non-NaN values).</summary>
     /// <remarks>Branch-free: negatives have every bit flipped, non-negatives only the sign bit.</remarks>

@@ -92,6 +92,21 @@ public class PercentilesFacts
         AssertSame(values.Select(v => -v).ToArray());
     }
 
+    [Fact]
+    public void Compute_IsExact_WhenZerosAndTinyResiduesSitBesideBalances()
+    {
+        // Failed paths hold 0 (or rounding residues) next to balances in the millions: a key range of ~1,000
+        // binades crowds the balances into a few buckets, which must be selected again, exactly.
+        var rng = new System.Random(11);
+        double[] values = Enumerable.Range(0, 300_000).Select(i => (i % 10) switch
+        {
+            0 or 1 or 2 => 0.0,
+            3 => 1e-12 * rng.NextDouble(),
+            _ => Math.Exp(11 + 3 * rng.NextDouble()),
+        }).ToArray();
+        AssertSame(values);
+    }
+
     private static void AssertSame(double[] values)
     {
         var expected = new double[Levels.Length];
