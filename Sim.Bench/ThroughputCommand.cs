@@ -25,6 +25,7 @@ public static class ThroughputCommand
         string? file = null;
         int paths = 1_000_000, baselinePaths = 10_000, threads = Environment.ProcessorCount;
         var width = SimdWidth.Auto;
+        bool widths = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -33,6 +34,7 @@ public static class ThroughputCommand
                 case "--paths": paths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--baseline-paths": baselinePaths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--widths": widths = true; break;
                 case "--width":
                     width = args[++i] switch { "scalar" => SimdWidth.Scalar, "256" => SimdWidth.Vector256, "512" => SimdWidth.Vector512, _ => SimdWidth.Auto };
                     break;
@@ -61,6 +63,11 @@ public static class ThroughputCommand
 
         var report = Measure(loaded.Result.Scenario!, paths, baselinePaths, threads, width);
         report.Print(Console.Out);
+        if (widths)
+        {
+            CompareWidths(loaded.Result.Scenario!, paths, threads, Console.Out);
+        }
+
         return Task.FromResult(0);
     }
 
@@ -89,6 +96,32 @@ public static class ThroughputCommand
         return new ThroughputReport(scenario.Name, paths, years, threads, SimdWidths.Resolve(width), engine,
             timer.Kernel.TotalSeconds, timer.Reduce.TotalSeconds, limit, baselinePaths, naive, peak,
             result.Summary.SuccessProbability);
+    }
+
+    /// <summary>
+    /// The engine at each vector width in this process, same paths and threads: time of the whole run and of the
+    /// path kernel with its draws, and whether every percentile is bit-identical to the AVX-512 run.
+    /// </summary>
+    public static void CompareWidths(Scenario scenario, int paths, int threads, TextWriter w)
+    {
+        var c = CultureInfo.InvariantCulture;
+        double[]? reference = null;
+        double? kernel512 = null;
+        foreach (var width in new[] { SimdWidth.Vector512, SimdWidth.Vector256, SimdWidth.Scalar })
+        {
+            var options = new SimulationOptions { Paths = paths, Threads = threads, Width = width };
+            SimulationEngine.Run(scenario, options with { Paths = Math.Min(paths, 20_000) });
+            var timer = new PhaseTimer();
+            var clock = Stopwatch.StartNew();
+            var r = SimulationEngine.Run(scenario, options, null, timer, timer);
+            double total = clock.Elapsed.TotalSeconds;
+            double[] numbers = r.Percentiles.Cast<double>().ToArray();
+            reference ??= numbers;
+            kernel512 ??= timer.Kernel.TotalSeconds;
+            bool same = numbers.AsSpan().SequenceEqual(reference);
+            w.WriteLine($"  {width,-10} engine {total.ToString("0.000", c)} s, kernel + draws {timer.Kernel.TotalSeconds.ToString("0.000", c)} s " +
+                        $"({(timer.Kernel.TotalSeconds / kernel512.Value).ToString("0.00", c)}x AVX-512), identical numbers: {(same ? "yes" : "NO")}");
+        }
     }
 
     /// <summary>
@@ -123,6 +156,8 @@ public static class ThroughputCommand
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private TimeSpan _last;
+
+        public bool ReadsValues => false;
 
         public TimeSpan Kernel { get; private set; }
         public TimeSpan Reduce { get; private set; }

@@ -23,6 +23,10 @@ public sealed record SimulationOptions
 /// <summary>Sees every year's per-path metrics before they are reduced (for raw path output).</summary>
 public interface IYearObserver
 {
+    /// <summary>False for observers that only need the timing of the call (e.g. a profiler): the engine then does
+    /// not expand metrics that are constant this year into their per-path arrays.</summary>
+    bool ReadsValues => true;
+
     void OnYear(YearPlan year, YearMetrics metrics, int paths);
 }
 
@@ -101,7 +105,11 @@ public static class SimulationEngine
 
             if (observer is not null)
             {
-                metrics.FillConstants(paths);
+                if (observer.ReadsValues)
+                {
+                    metrics.FillConstants(paths);
+                }
+
                 observer.OnYear(y, metrics, paths);
             }
 
