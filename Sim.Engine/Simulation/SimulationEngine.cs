@@ -13,7 +13,8 @@ public sealed record SimulationOptions
 
     public int? Paths { get; init; }
     public ulong? Seed { get; init; }
-    /// <summary>Worker threads; 0 = one per core.</summary>
+    /// <summary>Worker threads; 0 = as many as the thread pool gives (about one per core). The engine reads no
+    /// machine facts itself: callers that want an exact count pass it.</summary>
     public int Threads { get; init; }
     public SimdWidth Width { get; init; } = SimdWidth.Auto;
     /// <summary>Paths per parallel work item.</summary>
@@ -57,7 +58,7 @@ public static class SimulationEngine
         int blocks = (paths + blockSize - 1) / blockSize;
         var parallel = new ParallelOptions
         {
-            MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : Environment.ProcessorCount,
+            MaxDegreeOfParallelism = options.Threads > 0 ? options.Threads : -1, // -1: the thread pool decides
             CancellationToken = cancellationToken,
         };
 
