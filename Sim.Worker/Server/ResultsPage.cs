@@ -202,7 +202,7 @@ public static class ResultsPage
 
         html.Append("<h2>Run</h2>\n<dl id=\"facts\">\n");
         Fact(html, "success probability", s.SuccessProbability.ToString("0.######", CultureInfo.InvariantCulture));
-        Fact(html, "peak age (median balance)", s.PeakAge.ToString(CultureInfo.InvariantCulture));
+        Fact(html, "peak age (median nominal balance)", s.PeakAge.ToString(CultureInfo.InvariantCulture));
         Fact(html, "median failure age", s.MedianFailureAge is { } age
             ? age.ToString("0.#", CultureInfo.InvariantCulture)
             : "none (no path ran out)");

@@ -44,7 +44,7 @@ public sealed record ResultsSummary
     /// <summary>Share of paths that never run out, 0 to 1.</summary>
     public required double SuccessProbability { get; init; }
 
-    /// <summary>Age at which the median real balance peaks.</summary>
+    /// <summary>Age at which the median nominal balance peaks (spec section 12).</summary>
     public required int PeakAge { get; init; }
 
     /// <summary>Median age at which failing paths run out; null when no path failed.</summary>
