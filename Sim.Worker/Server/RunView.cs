@@ -8,7 +8,8 @@ public sealed record RunFileView(string Name, long Bytes, string Href);
 /// <summary>Links of a run.</summary>
 /// <param name="Self">This run.</param>
 /// <param name="Dashboard">Its Hangfire job on the dashboard.</param>
-public sealed record RunLinks(string Self, string? Dashboard);
+/// <param name="Page">Its results page for a browser (<c>/runs/{id}</c>).</param>
+public sealed record RunLinks(string Self, string? Dashboard, string? Page = null);
 
 /// <summary>The JSON answer of <c>POST /api/runs</c> and <c>GET /api/runs/{id}</c>.</summary>
 public sealed record RunView
@@ -104,7 +105,7 @@ public sealed record RunView
             ValidationErrors = state.ValidationErrors,
             SuccessProbability = state.SuccessProbability,
             Files = files,
-            Links = new RunLinks(self, state.JobId is null ? null : $"/hangfire/jobs/details/{state.JobId}"),
+            Links = new RunLinks(self, state.JobId is null ? null : $"/hangfire/jobs/details/{state.JobId}", ResultsPage.PathOf(state.RunId)),
         };
     }
 }

@@ -62,6 +62,7 @@ public static class SimHost
             DisplayStorageConnectionString = false,
         }, app.Services.GetRequiredService<JobStorage>());
         ApiEndpoints.Map(app);
+        ResultsPage.Map(app);
         return app;
     }
 

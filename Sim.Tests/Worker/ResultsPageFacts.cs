@@ -1,0 +1,427 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Sim.Tests.Output;
+using Sim.Tests.Scenarios;
+using Sim.Worker.Jobs;
+using Sim.Worker.Output;
+using Sim.Worker.Server;
+using Xunit.Abstractions;
+
+namespace Sim.Tests.Worker;
+
+/// <summary>One real server with one succeeded run of the shipped baseline scenario (300 paths) for the page facts.</summary>
+public sealed class ResultsPageFixture : IAsyncLifetime
+{
+    public const int Paths = 300;
+
+    public ScratchFolder Root { get; } = new("sim-page");
+
+    public InProcessServer Server { get; private set; } = null!;
+
+    /// <summary>The succeeded baseline run.</summary>
+    public RunView Run { get; private set; } = null!;
+
+    /// <summary>Its summary.parquet, downloaded through the API.</summary>
+    public string SummaryFile => Root.Combine("summary.parquet");
+
+    public string BaselineDescription { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var baseline = File.ReadAllText(Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", "baseline.json"));
+        BaselineDescription = JsonDocument.Parse(baseline).RootElement.GetProperty("description").GetString()!;
+        TestScenarios.WriteLibrary(Root.Path, [("baseline", baseline)]);
+        Server = await InProcessServer.StartAsync(InProcessServer.Settings(Root.Path));
+
+        using var response = await Server.Http.PostAsync("/api/runs",
+            new StringContent($$"""{"scenario": "baseline", "paths": {{Paths}}}""", Encoding.UTF8, "application/json"));
+        var queued = JsonSerializer.Deserialize<RunView>(await response.Content.ReadAsStringAsync(), ApiClient.Json)!;
+        Run = await Server.WaitForFinishAsync(queued.Id);
+        Assert.True(Run.Status == RunStatus.Succeeded, $"baseline run {Run.Id}: {Run.Status} {Run.Error}");
+        await File.WriteAllBytesAsync(SummaryFile, await Server.Http.GetByteArrayAsync($"/api/runs/{Run.Id}/files/summary.parquet"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Root.Dispose();
+    }
+
+    /// <summary>A column of the run's summary.parquet, read with DuckDB (not with the page's own reader).</summary>
+    public double Summary(string column) => Convert.ToDouble(
+        DuckDb.Scalar($"SELECT {column} FROM read_parquet('{DuckDb.Quote(SummaryFile)}')"), CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// <c>GET /runs/{id}</c> end to end: a real server on loopback, the real engine, the page read as text and, when
+/// headless Chromium is installed, as a browser renders it (DOM and screenshot pixels).
+/// </summary>
+public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelper output) : IClassFixture<ResultsPageFixture>
+{
+    private InProcessServer Server => fixture.Server;
+
+    private string Id => fixture.Run.Id;
+
+    private async Task<(HttpStatusCode Status, string? ContentType, string Body, HttpResponseMessage Response)> GetPageAsync(string path)
+    {
+        var response = await Server.Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, response.Content.Headers.ContentType?.ToString(), body, response);
+    }
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static string Dollars(double value) => "$" + value.ToString("N0", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task ASucceededRun_ShowsTheScenarioTheSummaryTheFanChartAndTheFiles()
+    {
+        var (status, contentType, html, response) = await GetPageAsync($"/runs/{Id}");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("text/html; charset=utf-8", contentType);
+        Assert.Contains("<h1 id=\"scenario\">baseline</h1>", html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(fixture.BaselineDescription), html, StringComparison.Ordinal);
+        Assert.Contains("<strong>succeeded</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+
+        // The numbers are summary.parquet's, as DuckDB reads them, formatted as the page promises.
+        var p = fixture.Summary("success_probability");
+        Assert.InRange(p, 0.01, 0.999); // a baseline whose success is 0 or 1 would make this fact too weak
+        Assert.Contains($"<span id=\"success\">{Percent(p)}</span> of 300 paths never run out", html, StringComparison.Ordinal);
+        Assert.Contains($"<dd>{p.ToString("0.######", CultureInfo.InvariantCulture)}</dd>", html, StringComparison.Ordinal);
+        foreach (var level in new[] { "10", "50", "90" })
+        {
+            var real = fixture.Summary($"terminal_balance_real_p{level}");
+            var nominal = fixture.Summary($"terminal_balance_p{level}");
+            Assert.Contains($"<th>p{level}</th><td>{Dollars(real)}</td><td>{Dollars(nominal)}</td>", html, StringComparison.Ordinal);
+        }
+
+        // The median and upper balances run to six and seven digits: they show thousands separators.
+        Assert.True(fixture.Summary("terminal_balance_real_p50") >= 100_000, "the baseline's median balance is too small for this fact");
+        Assert.Contains($"<td>{Dollars(fixture.Summary("terminal_balance_real_p50"))}</td>", html, StringComparison.Ordinal);
+        Assert.Matches(@"<th>p50</th><td>\$\d{1,3}(,\d{3})+</td><td>\$\d{1,3}(,\d{3})+</td>", html);
+        Assert.Contains($"<dt>peak age (median nominal balance)</dt><dd>{fixture.Summary("peak_age").ToString(CultureInfo.InvariantCulture)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>paths</dt><dd>300</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>seed</dt><dd>{fixture.Run.Seed!.Value.ToString(CultureInfo.InvariantCulture)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>return model</dt><dd>lognormal</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>engine version</dt><dd>{WebUtility.HtmlEncode(fixture.Run.EngineVersion)}</dd>", html, StringComparison.Ordinal);
+
+        var chart = $"/api/runs/{Id}/files/{FanChart.FileName}";
+        Assert.Contains($"<img src=\"{chart}\"", html, StringComparison.Ordinal);
+        using var svg = await Server.Http.GetAsync(chart);
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal(ApiEndpoints.SvgMediaType, svg.Content.Headers.ContentType?.MediaType);
+
+        foreach (var file in fixture.Run.Files.Where(f => f.Name.EndsWith(".parquet", StringComparison.Ordinal)))
+        {
+            Assert.Contains($"<a href=\"{file.Href}\" download>{file.Name}</a>", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(fixture.Run.Files, f => f.Name == ResultParquet.PercentilesFile);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(ResultsPage.ContentSecurityPolicy, string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task TheRunJson_LinksToThePage()
+    {
+        var view = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/runs/{Id}");
+
+        var page = view.GetProperty("links").GetProperty("page").GetString();
+        Assert.Equal($"/runs/{Id}", page);
+        Assert.Equal($"/api/runs/{Id}", view.GetProperty("links").GetProperty("self").GetString());
+        using var response = await Server.Http.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ADescriptionWithMarkup_IsEscaped()
+    {
+        const string description = "<script>alert('x')</script> & \"<b>bold</b>\"";
+        var scenario = JsonDocument.Parse(TestScenarios.Minimal("markup", paths: 50)).RootElement;
+        var body = scenario.GetRawText().Replace("\"test scenario markup\"", JsonSerializer.Serialize(description), StringComparison.Ordinal);
+        using var post = await Server.Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var run = JsonSerializer.Deserialize<RunView>(await post.Content.ReadAsStringAsync(), ApiClient.Json)!;
+
+        var (status, _, html, response) = await GetPageAsync($"/runs/{run.Id}");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<p id=\"description\" class=\"description\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;&lt;b&gt;bold&lt;/b&gt;&quot;</p>",
+            html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RunStatus.Queued, 0.0, "<strong>queued</strong> — waiting for a worker.")]
+    [InlineData(RunStatus.Running, 42.5, "<strong>running</strong> — 42.5% done.")]
+    public async Task AnUnfinishedRun_ShowsItsProgress_AndRefreshesEveryTwoSeconds(RunStatus runStatus, double progress, string expected)
+    {
+        var id = SeedRun(runStatus == RunStatus.Queued ? "00000000000000a1" : "00000000000000a2",
+            new RunState { RunId = "", Status = runStatus, Progress = progress, CreatedAt = DateTimeOffset.UnixEpoch });
+
+        var (status, _, html, response) = await GetPageAsync($"/runs/{id}");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\">", html, StringComparison.Ordinal);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.Contains("<h1 id=\"scenario\">seeded</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFailedRun_ShowsTheReason_Escaped_AndDoesNotRefresh()
+    {
+        var id = SeedRun("00000000000000a3", new RunState
+        {
+            RunId = "",
+            Status = RunStatus.Failed,
+            CreatedAt = DateTimeOffset.UnixEpoch,
+            FinishedAt = new DateTimeOffset(2026, 3, 10, 14, 5, 9, TimeSpan.Zero),
+            Error = "history file <none> was not found",
+        });
+
+        var (status, _, html, response) = await GetPageAsync($"/runs/{id}");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("<strong>failed</strong> — 2026-03-10 14:05:09 UTC", html, StringComparison.Ordinal);
+        Assert.Contains("Reason: history file &lt;none&gt; was not found", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownRun_IsA404Page()
+    {
+        var (status, contentType, html, response) = await GetPageAsync("/runs/0000000000000000");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("text/html; charset=utf-8", contentType);
+        Assert.Contains("<h1>No such run</h1>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Each malformed id names a folder that really exists in the run store, holding a copy of the succeeded run:
+    /// a page that looked at the disk before validating the id would find it and answer 200.
+    /// </summary>
+    [Theory]
+    [InlineData("0123456789ABCDEF")]
+    [InlineData("0123456789abcdef0")]
+    [InlineData("0123456789abcde")]
+    [InlineData("run-0123456789ab")]
+    public async Task AMalformedId_IsA404Page_EvenWhenAFolderOfThatNameExists(string id)
+    {
+        var decoy = Path.Combine(Server.Store.Root, id);
+        CopyDirectory(Server.Store.RunDirectory(Id), decoy);
+        Assert.True(File.Exists(Path.Combine(decoy, "state.json")));
+
+        var (status, contentType, html, response) = await GetPageAsync($"/runs/{id}");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("text/html; charset=utf-8", contentType);
+        Assert.Contains("<h1>Not a run id</h1>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("baseline", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("..%2F..%2Fsecret")]
+    [InlineData("%2Fetc%2Fpasswd")]
+    public async Task APathAsId_IsA404Page(string id)
+    {
+        var (status, _, html, response) = await GetPageAsync($"/runs/{id}");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("<h1>Not a run id</h1>", html, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task Chromium_RenderedDom_HasTheScenarioAndTheSuccessProbability()
+    {
+        var dom = await HeadlessChromium.DumpDomAsync(new Uri(Server.Address, $"/runs/{Id}"));
+
+        Assert.Contains("<h1 id=\"scenario\">baseline</h1>", dom, StringComparison.Ordinal);
+        Assert.Contains($"<span id=\"success\">{Percent(fixture.Summary("success_probability"))}</span>", dom, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"/api/runs/{Id}/files/fan.svg\"", dom, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
+    public async Task Chromium_Screenshot_IsNotBlank_AndShowsTheFanChartsBandsAndMedian()
+    {
+        var folder = Directory.CreateTempSubdirectory("sim-page-").FullName;
+        var png = Path.Combine(folder, "page.png");
+
+        await HeadlessChromium.ScreenshotAsync(new Uri(Server.Address, $"/runs/{Id}"), png, 1200, 1400);
+        output.WriteLine($"screenshot: {png}");
+
+        var image = Png.Read(png);
+        Assert.Equal((1200, 1400), (image.Width, image.Height));
+        var total = image.Width * image.Height;
+        var nonWhite = Count(image, c => c.R < 245 || c.G < 245 || c.B < 245);
+        output.WriteLine($"non-white pixels: {nonWhite} of {total}");
+        Assert.True(nonWhite > total / 20, $"only {nonWhite} of {total} pixels are not white: the page looks blank");
+
+        // The chart is drawn at ~99% of its 960x600 size; each band covers tens of thousands of pixels there (see
+        // FanChartPictureFacts), and none of these colours appears anywhere else on the page.
+        foreach (var band in FanChart.Bands)
+        {
+            var n = Count(image, Near(band.Color));
+            output.WriteLine($"band {band.Label} {band.Color}: {n} pixels");
+            Assert.True(n > 20_000, $"band {band.Label} ({band.Color}) covers only {n} pixels: the fan chart is missing");
+        }
+
+        var median = Count(image, Near(FanChart.MedianColor));
+        output.WriteLine($"median {FanChart.MedianColor}: {median} pixels");
+        Assert.True(median > 1_000, $"median line: only {median} pixels of {FanChart.MedianColor}");
+    }
+
+    /// <summary>Writes a run that is not (yet) computed into the store: request and state, as the submitter would.</summary>
+    private string SeedRun(string id, RunState state)
+    {
+        Server.Store.SaveRequest(id, new RunRequest
+        {
+            ScenarioJson = """{"description":"a seeded run","name":"seeded"}""",
+            ScenarioName = "seeded",
+            Paths = 10,
+            Seed = 1,
+            StartYear = 2026,
+            EngineVersion = "test",
+        });
+        Server.Store.SaveState(state with { RunId = id });
+        return id;
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    private static int Count(Png png, Func<(byte R, byte G, byte B), bool> match)
+    {
+        var n = 0;
+        for (var y = 0; y < png.Height; y++)
+        {
+            for (var x = 0; x < png.Width; x++)
+            {
+                if (match(png[x, y]))
+                {
+                    n++;
+                }
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Within 4 per channel of a #rrggbb colour.</summary>
+    private static Func<(byte R, byte G, byte B), bool> Near(string hex)
+    {
+        int r = Convert.ToInt32(hex[1..3], 16), g = Convert.ToInt32(hex[3..5], 16), b = Convert.ToInt32(hex[5..7], 16);
+        return c => Math.Abs(c.R - r) <= 4 && Math.Abs(c.G - g) <= 4 && Math.Abs(c.B - b) <= 4;
+    }
+
+    /// <summary>
+    /// Headless Chromium pointed at a URL of the in-process server (the shared <see cref="Chromium"/> helper opens
+    /// local files only). Each call has its own throwaway profile, a 2-minute bound, and is killed in finally.
+    /// </summary>
+    private static class HeadlessChromium
+    {
+        private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+        public static async Task<string> DumpDomAsync(Uri page)
+        {
+            var (exit, stdout, stderr) = await RunAsync(["--dump-dom", page.AbsoluteUri]);
+            Assert.True(exit == 0 && stdout.Length > 0, $"chromium --dump-dom exited {exit}:\n{stderr}");
+            return stdout;
+        }
+
+        public static async Task ScreenshotAsync(Uri page, string pngPath, int width, int height)
+        {
+            var (exit, _, stderr) = await RunAsync(["--hide-scrollbars", $"--screenshot={pngPath}",
+                $"--window-size={width},{height}", page.AbsoluteUri]);
+            Assert.True(exit == 0 && File.Exists(pngPath), $"chromium --screenshot exited {exit} without a screenshot:\n{stderr}");
+        }
+
+        private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(IEnumerable<string> arguments)
+        {
+            var binary = Chromium.Path ?? throw new InvalidOperationException(Chromium.SkipReason);
+            if (!File.Exists(binary))
+            {
+                throw new FileNotFoundException($"{Chromium.EnvironmentVariable}={binary} but no such file", binary);
+            }
+
+            var profile = Directory.CreateTempSubdirectory("sim-chromium-").FullName;
+            var start = new ProcessStartInfo(binary)
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            foreach (var a in (string[])
+                     [
+                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         $"--user-data-dir={profile}",
+                     ])
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            foreach (var a in arguments)
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            using var process = Process.Start(start)!;
+            try
+            {
+                var stdout = process.StandardOutput.ReadToEndAsync();
+                var stderr = process.StandardError.ReadToEndAsync();
+                using var timeout = new CancellationTokenSource(Timeout);
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    throw new TimeoutException($"chromium did not finish within {Timeout}");
+                }
+
+                return (process.ExitCode, await stdout, await stderr);
+            }
+            finally
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                try
+                {
+                    Directory.Delete(profile, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // a profile file still held by a dying helper process: the OS cleans temp folders
+                }
+            }
+        }
+    }
+}
