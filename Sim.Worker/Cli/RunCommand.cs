@@ -115,7 +115,7 @@ public static class RunCommand
                           $"{r.Years[0]}-{r.Years[^1]}, {o.WallSeconds.ToString("0.00", inv)} s)");
         Console.WriteLine($"  success probability        {(s.SuccessProbability * 100).ToString("0.0", inv)} %");
         Console.WriteLine($"  terminal balance, today's dollars   p10 {Level(10)}   p50 {Level(50)}   p90 {Level(90)}");
-        Console.WriteLine($"  median balance peaks at age {s.PeakAge}");
+        Console.WriteLine($"  median nominal balance peaks at age {s.PeakAge}");
         if (!double.IsNaN(s.MedianFailureAge))
         {
             Console.WriteLine($"  median failure age         {s.MedianFailureAge.ToString("0.#", inv)}");
