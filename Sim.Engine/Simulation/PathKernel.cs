@@ -369,7 +369,7 @@ internal sealed class PathKernel
                 st.DeferredRmd[i] = rmdPre + rmdRoth;
                 rmdPre = rmdRoth = 0;
             }
-            else
+            else if (_withdrawals.DeferFirstRmd)
             {
                 rmdPre += st.DeferredRmd[i];
                 st.DeferredRmd[i] = 0;
@@ -406,9 +406,14 @@ internal sealed class PathKernel
         (double wPre, double wRoth) = gross >= opening ? (pre, roth) : Split(gross, pre, roth, rmdPre, rmdRoth);
 
         double taxable = wPre + wRoth * rothShareTaxable;
-        st.RothBasis[i] = Math.Max(0, st.RothBasis[i] - wRoth * (1 - rothShareTaxable));
-        if (pre > 0)
+        if (_hasRoth)
         {
+            st.RothBasis[i] = Math.Max(0, st.RothBasis[i] - wRoth * (1 - rothShareTaxable));
+        }
+
+        if (y.Employed && pre > 0)
+        {
+            // In-service withdrawals shrink the vesting-tracked employer part in proportion (after separation it is 0).
             st.Employer[i] *= (pre - wPre) / pre;
         }
 
@@ -479,8 +484,9 @@ internal sealed class PathKernel
                 fromPre = rest - Math.Min(rest, rothLeft);
                 break;
             default:
+                // With no Roth left the pro-rata share is exactly 1 (x / x == 1), so skip the division.
                 double total = preLeft + rothLeft;
-                fromPre = total > 0 ? rest * (preLeft / total) : 0;
+                fromPre = rothLeft == 0 ? (preLeft > 0 ? rest : 0) : total > 0 ? rest * (preLeft / total) : 0;
                 break;
         }
 
