@@ -30,16 +30,19 @@ internal sealed class PathKernel
     private readonly SimdWidth _width;
     private readonly double _otherIncome;
     private readonly bool _hasLoans;
+    /// <summary>Forces the per-path distribution phase everywhere (tests compare it with the fast path).</summary>
+    private readonly bool _scalarDistribution;
     /// <summary>False when no Roth money ever exists on any path: the Roth state and metric are then skipped.</summary>
     private readonly bool _hasRoth;
 
-    public PathKernel(Scenario scenario, SimdWidth width)
+    public PathKernel(Scenario scenario, SimdWidth width, bool scalarDistribution = false)
     {
         _scenario = scenario;
         _expenseRatio = scenario.Fees.ExpenseRatio;
         _withdrawals = scenario.Withdrawals;
         _otherIncome = scenario.Taxes.OtherIncome;
         _hasLoans = scenario.Loans.Count > 0;
+        _scalarDistribution = scalarDistribution;
         _hasRoth = scenario.Account.RothBalance > 0 || YearPlan.Build(scenario).Any(y => y.EmployeeRoth > 0);
         _width = SimdWidths.Resolve(width);
     }
@@ -105,7 +108,22 @@ internal sealed class PathKernel
         bool distributes = Distributes(y);
         bool loanEvents = _hasLoans && (y.NewLoans.Count > 0 || y.LoanRate > 0);
         bool taxed = distributes || loanEvents;
-        if (taxed)
+        if (taxed && FastDistributionYear(y))
+        {
+            switch (_width)
+            {
+                case SimdWidth.Vector512:
+                    DistributeFast<Lanes512, Vector512<double>, Vector512<ulong>>(y, st, scratch, m, start, count, ref counts);
+                    break;
+                case SimdWidth.Vector256:
+                    DistributeFast<Lanes256, Vector256<double>, Vector256<ulong>>(y, st, scratch, m, start, count, ref counts);
+                    break;
+                default:
+                    DistributeFast<Lanes1, double, ulong>(y, st, scratch, m, start, count, ref counts);
+                    break;
+            }
+        }
+        else if (taxed)
         {
             for (int j = 0; j < count; j++)
             {
@@ -422,6 +440,110 @@ internal sealed class PathKernel
         st.Roth[i] = Math.Max(0, roth - wRoth);
         scratch.Gross[j] = gross;
         scratch.Tax[j] = taxable;
+    }
+
+    /// <summary>
+    /// The common distribution year, vectorized: separated, fixedReal / percentOfBalance / rmdOnly, gross targets,
+    /// flat tax, pro-rata order, and no Roth money, loans or deferred first RMD anywhere in the run. Then the per-path
+    /// phase reduces to straight-line arithmetic: RMD = pre-tax / divisor, target, gross = min(max(target, RMD),
+    /// balance), tax and penalty on the gross. Every width, the scalar one included, runs this same code.
+    /// </summary>
+    private bool FastDistributionYear(YearPlan y) =>
+        !_scalarDistribution && !y.Employed && !_hasRoth && !_hasLoans && !_withdrawals.AfterTax
+        && !_withdrawals.DeferFirstRmd && _withdrawals.Order == WithdrawalOrder.ProRata && y.Brackets is null
+        && _withdrawals.Strategy is WithdrawalStrategy.FixedReal or WithdrawalStrategy.PercentOfBalance or WithdrawalStrategy.RmdOnly;
+
+    private void DistributeFast<TL, TD, TU>(YearPlan y, PathState st, BlockScratch scratch, YearMetrics m, int start,
+        int count, ref StepCounts counts)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        var w = _withdrawals;
+        var k = new FastConstants(
+            y.RmdDivisor, w.Strategy, y.FirstDistributionYear, w.Amount, w.InitialRate, w.Rate,
+            _scenario.Taxes.Rate, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0);
+        int j = 0;
+        for (; j <= count - TL.Count; j += TL.Count)
+        {
+            DistributeFastLanes<TL, TD, TU>(k, st, scratch, m, start + j, j);
+        }
+
+        for (; j < count; j++)
+        {
+            DistributeFastLanes<Lanes1, double, ulong>(k, st, scratch, m, start + j, j);
+        }
+
+        // Failure and RMD-binding bookkeeping: cheap, per path, from the need and opening balance the lanes left.
+        bool canFail = w.Strategy == WithdrawalStrategy.FixedReal;
+        double[] rmd = m[Metric.Rmd];
+        for (j = 0; j < count; j++)
+        {
+            int i = start + j;
+            double need = scratch.Need[j];
+            if (canFail && st.FailureAge[i] == 0 && need > scratch.Opening[j])
+            {
+                st.FailureAge[i] = y.Age;
+            }
+
+            counts.Failed += st.FailureAge[i] != 0 ? 1 : 0;
+            counts.RmdBinding += (k.Divisor > 0 ? rmd[i] : 0) > need ? 1 : 0;
+        }
+    }
+
+    /// <summary>The per-year scalars of the fast distribution phase.</summary>
+    private readonly record struct FastConstants(
+        double Divisor, WithdrawalStrategy Strategy, bool First, double? Amount, double InitialRate, double Rate,
+        double TaxRate, double PenaltyRate);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DistributeFastLanes<TL, TD, TU>(in FastConstants k, PathState st, BlockScratch scratch,
+        YearMetrics m, int i, int j)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD zero = TL.Splat(0.0);
+        TD pre = Ld<TL, TD, TU>(st.Pretax, i);
+        TD opening = pre;
+
+        TD rmd = zero;
+        if (k.Divisor > 0)
+        {
+            rmd = TL.Div(pre, TL.Splat(k.Divisor));
+            rmd = TL.IfGreater(rmd, pre, pre, rmd);
+            St<TL, TD, TU>(rmd, m[Metric.Rmd], i);
+        }
+
+        TD target;
+        switch (k.Strategy)
+        {
+            case WithdrawalStrategy.PercentOfBalance:
+                target = TL.Mul(TL.Splat(k.Rate), opening);
+                break;
+            case WithdrawalStrategy.RmdOnly:
+                target = zero;
+                break;
+            default:
+                target = k.First
+                    ? k.Amount is { } amount
+                        ? TL.Mul(TL.Splat(amount), Ld<TL, TD, TU>(st.Index, i))
+                        : TL.Mul(TL.Splat(k.InitialRate), opening)
+                    : TL.Mul(Ld<TL, TD, TU>(st.Target, i), TL.Add(TL.Splat(1.0), Ld<TL, TD, TU>(st.PrevInflation, i)));
+                St<TL, TD, TU>(target, st.Target, i);
+                break;
+        }
+
+        // gross = min(max(need, rmd), opening); with only pre-tax money the whole gross comes from pre-tax.
+        TD gross = TL.IfGreater(target, rmd, target, rmd);
+        gross = TL.IfGreater(gross, opening, opening, gross);
+        TD left = TL.Sub(pre, gross);
+        St<TL, TD, TU>(TL.IfLess(left, zero, zero, left), st.Pretax, i);
+        St<TL, TD, TU>(gross, scratch.Gross, j);
+        St<TL, TD, TU>(TL.Mul(TL.Splat(k.TaxRate), gross), scratch.Tax, j);
+        St<TL, TD, TU>(TL.Mul(TL.Splat(k.PenaltyRate), gross), scratch.Penalty, j);
+        St<TL, TD, TU>(target, scratch.Need, j);
+        St<TL, TD, TU>(opening, scratch.Opening, j);
     }
 
     /// <summary>The strategy's target for this year (spec 7 and 12), stored for next year.</summary>

@@ -71,6 +71,8 @@ internal sealed class BlockScratch
         Gross = new double[capacity];
         Tax = new double[capacity];
         Penalty = new double[capacity];
+        Need = new double[capacity];
+        Opening = new double[capacity];
     }
 
     /// <summary>The model's asset returns and inflation for the block.</summary>
@@ -82,6 +84,10 @@ internal sealed class BlockScratch
     /// <summary>This year's income tax (withdrawals and deemed distributions together).</summary>
     public double[] Tax { get; }
     public double[] Penalty { get; }
+    /// <summary>The fast distribution phase's gross need per path, for the failure and RMD-binding counts.</summary>
+    public double[] Need { get; }
+    /// <summary>The fast distribution phase's opening balance per path.</summary>
+    public double[] Opening { get; }
 }
 
 /// <summary>What a block reports back for the year's figures.</summary>

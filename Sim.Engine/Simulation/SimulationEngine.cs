@@ -19,6 +19,9 @@ public sealed record SimulationOptions
     public SimdWidth Width { get; init; } = SimdWidth.Auto;
     /// <summary>Paths per parallel work item.</summary>
     public int BlockSize { get; init; } = DefaultBlockSize;
+
+    /// <summary>Tests only: run every distribution year through the per-path phase, never the vectorized one.</summary>
+    internal bool ScalarDistribution { get; init; }
 }
 
 /// <summary>Sees every year's per-path metrics before they are reduced (for raw path output).</summary>
@@ -62,7 +65,7 @@ public static class SimulationEngine
             CancellationToken = cancellationToken,
         };
 
-        var kernel = new PathKernel(scenario, options.Width);
+        var kernel = new PathKernel(scenario, options.Width, options.ScalarDistribution);
         var state = new PathState(paths);
         var metrics = new YearMetrics(paths);
         double[] levels = [.. scenario.Simulation.Percentiles];
