@@ -21,20 +21,20 @@ public sealed class FanChartPictureFacts(ITestOutputHelper output)
         Assert.Equal(WindowHeight, png.Height);
 
         int total = png.Width * png.Height;
-        int nonWhite = Count(png, c => c.R < 245 || c.G < 245 || c.B < 245);
+        int nonWhite = png.Count(c => c.R < 245 || c.G < 245 || c.B < 245);
         output.WriteLine($"non-white pixels: {nonWhite} of {total}");
         Assert.True(nonWhite > total / 5, $"only {nonWhite} of {total} pixels are not white: the chart looks blank");
 
         foreach (var band in FanChart.Bands)
         {
-            int n = Count(png, Near(band.Color));
+            int n = png.Count(Png.Near(band.Color));
             output.WriteLine($"band {band.Label} {band.Color}: {n} pixels");
             Assert.True(n > 8_000, $"band {band.Label} ({band.Color}) covers only {n} pixels");
         }
 
-        int median = Count(png, Near(FanChart.MedianColor));
-        int retirement = Count(png, Near(FanChart.RetirementColor));
-        int rmd = Count(png, Near(FanChart.RmdColor));
+        int median = png.Count(Png.Near(FanChart.MedianColor));
+        int retirement = png.Count(Png.Near(FanChart.RetirementColor));
+        int rmd = png.Count(Png.Near(FanChart.RmdColor));
         output.WriteLine($"median {median}, retirement {retirement}, first RMD {rmd} pixels");
         // The median runs across the 820 px wide plot about 3 px thick; each dashed marker is ~440 px tall × 2 px.
         Assert.True(median > 1_200, $"median line: only {median} pixels of {FanChart.MedianColor}");
@@ -55,7 +55,7 @@ public sealed class FanChartPictureFacts(ITestOutputHelper output)
         var runs = new List<string>();
         for (int y = 0; y < png.Height; y++)
         {
-            string? c = colours.FirstOrDefault(h => Near(h)(png[x, y]));
+            string? c = colours.FirstOrDefault(h => Png.Near(h)(png[x, y]));
             if (c is not null && (runs.Count == 0 || runs[^1] != c))
             {
                 runs.Add(c);
@@ -73,10 +73,10 @@ public sealed class FanChartPictureFacts(ITestOutputHelper output)
         var png = Shoot(FanChartSamples.Baseline([5, 25, 50, 75, 95]), out _);
         // With the band the middle colour covers ~50,000 pixels; without it only anti-aliased seams between the
         // outer and inner bands come near it (a few hundred).
-        Assert.True(Count(png, Near(FanChart.Bands[0].Color)) > 8_000);
-        int middle = Count(png, Near(FanChart.Bands[1].Color));
+        Assert.True(png.Count(Png.Near(FanChart.Bands[0].Color)) > 8_000);
+        int middle = png.Count(Png.Near(FanChart.Bands[1].Color));
         Assert.True(middle < 1_000, $"{middle} pixels of the 10-90 colour although that band was not drawn");
-        Assert.True(Count(png, Near(FanChart.Bands[2].Color)) > 8_000);
+        Assert.True(png.Count(Png.Near(FanChart.Bands[2].Color)) > 8_000);
     }
 
     private static Png Shoot(Sim.Engine.Simulation.SimulationResult r, out string pngPath)
@@ -87,29 +87,5 @@ public sealed class FanChartPictureFacts(ITestOutputHelper output)
         pngPath = Path.Combine(dir, "fan.png");
         Chromium.Screenshot(svg, pngPath, WindowWidth, WindowHeight);
         return Png.Read(pngPath);
-    }
-
-    private static int Count(Png png, Func<(byte R, byte G, byte B), bool> match)
-    {
-        int n = 0;
-        for (int y = 0; y < png.Height; y++)
-        {
-            for (int x = 0; x < png.Width; x++)
-            {
-                if (match(png[x, y]))
-                {
-                    n++;
-                }
-            }
-        }
-
-        return n;
-    }
-
-    /// <summary>Within 4 per channel of a #rrggbb colour (room for colour management, none for a neighbour).</summary>
-    private static Func<(byte R, byte G, byte B), bool> Near(string hex)
-    {
-        int r = Convert.ToInt32(hex[1..3], 16), g = Convert.ToInt32(hex[3..5], 16), b = Convert.ToInt32(hex[5..7], 16);
-        return c => Math.Abs(c.R - r) <= 4 && Math.Abs(c.G - g) <= 4 && Math.Abs(c.B - b) <= 4;
     }
 }

@@ -134,4 +134,29 @@ internal sealed class Png
         int pa = Math.Abs(p - a), pb = Math.Abs(p - b), pc = Math.Abs(p - c);
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
+
+    /// <summary>How many pixels match.</summary>
+    public int Count(Func<(byte R, byte G, byte B), bool> match)
+    {
+        int n = 0;
+        for (int y = 0; y < Height; y++)
+        {
+            for (int x = 0; x < Width; x++)
+            {
+                if (match(this[x, y]))
+                {
+                    n++;
+                }
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Within 4 per channel of a #rrggbb colour (room for colour management, none for a neighbour).</summary>
+    public static Func<(byte R, byte G, byte B), bool> Near(string hex)
+    {
+        int r = Convert.ToInt32(hex[1..3], 16), g = Convert.ToInt32(hex[3..5], 16), b = Convert.ToInt32(hex[5..7], 16);
+        return c => Math.Abs(c.R - r) <= 4 && Math.Abs(c.G - g) <= 4 && Math.Abs(c.B - b) <= 4;
+    }
 }

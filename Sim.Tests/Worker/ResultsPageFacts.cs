@@ -268,7 +268,7 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
         var image = Png.Read(png);
         Assert.Equal((1200, 1400), (image.Width, image.Height));
         var total = image.Width * image.Height;
-        var nonWhite = Count(image, c => c.R < 245 || c.G < 245 || c.B < 245);
+        var nonWhite = image.Count(c => c.R < 245 || c.G < 245 || c.B < 245);
         output.WriteLine($"non-white pixels: {nonWhite} of {total}");
         Assert.True(nonWhite > total / 20, $"only {nonWhite} of {total} pixels are not white: the page looks blank");
 
@@ -276,12 +276,12 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
         // FanChartPictureFacts), and none of these colours appears anywhere else on the page.
         foreach (var band in FanChart.Bands)
         {
-            var n = Count(image, Near(band.Color));
+            var n = image.Count(Png.Near(band.Color));
             output.WriteLine($"band {band.Label} {band.Color}: {n} pixels");
             Assert.True(n > 20_000, $"band {band.Label} ({band.Color}) covers only {n} pixels: the fan chart is missing");
         }
 
-        var median = Count(image, Near(FanChart.MedianColor));
+        var median = image.Count(Png.Near(FanChart.MedianColor));
         output.WriteLine($"median {FanChart.MedianColor}: {median} pixels");
         Assert.True(median > 1_000, $"median line: only {median} pixels of {FanChart.MedianColor}");
     }
@@ -311,30 +311,6 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target, overwrite: true);
         }
-    }
-
-    private static int Count(Png png, Func<(byte R, byte G, byte B), bool> match)
-    {
-        var n = 0;
-        for (var y = 0; y < png.Height; y++)
-        {
-            for (var x = 0; x < png.Width; x++)
-            {
-                if (match(png[x, y]))
-                {
-                    n++;
-                }
-            }
-        }
-
-        return n;
-    }
-
-    /// <summary>Within 4 per channel of a #rrggbb colour.</summary>
-    private static Func<(byte R, byte G, byte B), bool> Near(string hex)
-    {
-        int r = Convert.ToInt32(hex[1..3], 16), g = Convert.ToInt32(hex[3..5], 16), b = Convert.ToInt32(hex[5..7], 16);
-        return c => Math.Abs(c.R - r) <= 4 && Math.Abs(c.G - g) <= 4 && Math.Abs(c.B - b) <= 4;
     }
 
     /// <summary>
