@@ -36,7 +36,7 @@ public class KernelBenchmarks
         _accumulation = plan[0];
         _distribution = plan.First(p => p.RmdDivisor > 0);
         ReturnGenerators.Create(scenario, null).Fill(0, 0, Paths, _scratch.Returns);
-        _kernel = new PathKernel(scenario, Width);
+        _kernel = new PathKernel(scenario, plan, Width);
         _state = new PathState(Paths);
         _metrics = new YearMetrics(Paths);
         _kernel.Initialize(_state, 0, Paths);

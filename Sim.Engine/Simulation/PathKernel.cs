@@ -35,7 +35,7 @@ internal sealed class PathKernel
     /// <summary>False when no Roth money ever exists on any path: the Roth state and metric are then skipped.</summary>
     private readonly bool _hasRoth;
 
-    public PathKernel(Scenario scenario, SimdWidth width, bool scalarDistribution = false)
+    public PathKernel(Scenario scenario, IReadOnlyList<YearPlan> plan, SimdWidth width, bool scalarDistribution = false)
     {
         _scenario = scenario;
         _expenseRatio = scenario.Fees.ExpenseRatio;
@@ -43,7 +43,7 @@ internal sealed class PathKernel
         _otherIncome = scenario.Taxes.OtherIncome;
         _hasLoans = scenario.Loans.Count > 0;
         _scalarDistribution = scalarDistribution;
-        _hasRoth = scenario.Account.RothBalance > 0 || YearPlan.Build(scenario).Any(y => y.EmployeeRoth > 0);
+        _hasRoth = scenario.Account.RothBalance > 0 || plan.Any(y => y.EmployeeRoth > 0);
         _width = SimdWidths.Resolve(width);
     }
 

@@ -65,7 +65,7 @@ public static class SimulationEngine
             CancellationToken = cancellationToken,
         };
 
-        var kernel = new PathKernel(scenario, options.Width, options.ScalarDistribution);
+        var kernel = new PathKernel(scenario, plan, options.Width, options.ScalarDistribution);
         var state = new PathState(paths);
         var metrics = new YearMetrics(paths);
         double[] levels = [.. scenario.Simulation.Percentiles];
