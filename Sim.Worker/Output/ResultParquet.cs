@@ -1,6 +1,8 @@
 using System.Globalization;
 using Parquet;
 using Parquet.Schema;
+using Sim.Engine;
+using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
 
 namespace Sim.Worker.Output;
@@ -16,26 +18,31 @@ public static class ResultParquet
     public const string SummaryFile = "summary.parquet";
     public const string PathsFile = "paths.parquet";
 
-    public static Dictionary<string, string> Metadata(SimulationResult r, string runId, string scenarioJson) => new()
+    /// <summary>The key-value metadata of a finished run's files.</summary>
+    public static Dictionary<string, string> Metadata(SimulationResult r, string runId, string scenarioJson) =>
+        Metadata(r.Scenario, runId, scenarioJson, r.Seed, r.Paths, r.Notes);
+
+    /// <summary>
+    /// The key-value metadata every file of a run carries. <paramref name="paths"/> and <paramref name="notes"/> are
+    /// what the engine reports after the run; a file written while the run is still going (paths.parquet) passes
+    /// the requested path count and no notes.
+    /// </summary>
+    public static Dictionary<string, string> Metadata(Scenario scenario, string runId, string scenarioJson, ulong seed,
+        int paths, IReadOnlyList<string> notes) => new()
     {
         ["run_id"] = runId,
-        ["scenario"] = r.Scenario.Name,
+        ["scenario"] = scenario.Name,
         ["scenario_json"] = scenarioJson,
-        ["seed"] = r.Seed.ToString(CultureInfo.InvariantCulture),
-        ["paths"] = r.Paths.ToString(CultureInfo.InvariantCulture),
-        ["return_model"] = ModelName(r),
-        ["engine_version"] = r.EngineVersion,
+        ["seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        ["paths"] = paths.ToString(CultureInfo.InvariantCulture),
+        ["return_model"] = ModelName(scenario),
+        ["engine_version"] = EngineInfo.Version,
         ["percentile_definition"] = "R-7 (linear interpolation; numpy default, DuckDB quantile_cont)",
-        ["notes"] = string.Join(" | ", r.Notes),
+        ["notes"] = string.Join(" | ", notes),
     };
 
-    public static string ModelName(SimulationResult r) => r.Scenario.Returns.Model switch
-    {
-        Engine.Scenarios.ReturnModelKind.Lognormal => "lognormal",
-        Engine.Scenarios.ReturnModelKind.StudentT => "studentT",
-        Engine.Scenarios.ReturnModelKind.Bootstrap => "bootstrap",
-        _ => "historical",
-    };
+    /// <summary>The return model as the scenario file spells it (lognormal, studentT, bootstrap, historical).</summary>
+    public static string ModelName(Scenario scenario) => ScenarioEnumNames.ToJson(scenario.Returns.Model);
 
     /// <summary>percentiles.parquet: run_id, scenario, year, age, metric, percentile, value; sorted by metric,
     /// year, percentile.</summary>
@@ -128,7 +135,7 @@ public static class ResultParquet
         using var g = writer.CreateRowGroup();
         await g.WriteAsync(f[0], [runId]);
         await g.WriteAsync(f[1], [r.Scenario.Name]);
-        await g.WriteAsync(f[2], [ModelName(r)]);
+        await g.WriteAsync(f[2], [ModelName(r.Scenario)]);
         await g.WriteAsync(f[3], [r.EngineVersion]);
         await g.WriteAsync<long>(f[4], new[] { (long)r.Paths }, null, null, ct);
         await g.WriteAsync<long>(f[5], new[] { unchecked((long)r.Seed) }, null, null, ct);

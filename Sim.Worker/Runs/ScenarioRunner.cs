@@ -41,20 +41,15 @@ public static class ScenarioRunner
         var options = new SimulationOptions { Paths = paths, Seed = seed, Threads = overrides.Threads ?? 0 };
 
         Directory.CreateDirectory(outputDirectory);
+        string plainJson = ScenarioJson.ToPlainJson(scenarioJson);
         var files = new List<string>();
         SimulationResult result;
-        IReadOnlyDictionary<string, string>? metadata = null;
         if (overrides.PathsOut)
         {
-            // The raw paths are written while the engine runs; the metadata is known up front except the notes.
-            var preliminary = new Dictionary<string, string>
-            {
-                ["run_id"] = runId, ["scenario"] = scenario.Name, ["scenario_json"] = ScenarioJson.ToPlainJson(scenarioJson),
-                ["seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["engine_version"] = Engine.EngineInfo.Version,
-            };
+            // The raw paths are written while the engine runs, so their file carries the metadata known up front.
             string pathsFile = Path.Combine(outputDirectory, ResultParquet.PathsFile);
-            await using var sink = await PathsParquetWriter.CreateAsync(pathsFile, runId, preliminary, cancellationToken);
+            var upFront = ResultParquet.Metadata(scenario, runId, plainJson, seed, paths, []);
+            await using var sink = await PathsParquetWriter.CreateAsync(pathsFile, runId, upFront, cancellationToken);
             result = SimulationEngine.Run(scenario, options, history, sink, progress, cancellationToken);
             await sink.Complete();
             files.Add(pathsFile);
@@ -64,7 +59,7 @@ public static class ScenarioRunner
             result = SimulationEngine.Run(scenario, options, history, null, progress, cancellationToken);
         }
 
-        metadata = ResultParquet.Metadata(result, runId, ScenarioJson.ToPlainJson(scenarioJson));
+        var metadata = ResultParquet.Metadata(result, runId, plainJson);
         double wall = clock.Elapsed.TotalSeconds;
         string Target(string name)
         {
