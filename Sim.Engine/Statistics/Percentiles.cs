@@ -142,6 +142,7 @@ public static class Percentiles
             Span<int> rankCell = stackalloc int[ranks.Length];
             Span<long> rankBase = stackalloc long[ranks.Length];
             Span<bool> split = stackalloc bool[ranks.Length];
+            Span<int> cellSize = stackalloc int[ranks.Length];
             int cells = 0;
             bool anySplit = false;
             for (int r = 0; r < ranks.Length; r++)
@@ -150,6 +151,7 @@ public static class Percentiles
                 if (slot[b] == 0)
                 {
                     split[cells] = counts[b] > SortThreshold && d > 0;
+                    cellSize[cells] = counts[b];
                     anySplit |= split[cells];
                     slot[b] = ++cells;
                 }
@@ -199,7 +201,7 @@ public static class Percentiles
                 {
                     if (whole[c] == 0)
                     {
-                        gathers.Add(new double[CountOf(counts, slot, c)]);
+                        gathers.Add(new double[cellSize[c]]);
                         whole[c] = gathers.Count;
                     }
 
@@ -281,9 +283,6 @@ public static class Percentiles
             }
         }
     }
-
-    /// <summary>The size of level-1 bucket of cell c.</summary>
-    private static int CountOf(int[] counts, int[] slot, int c) => counts[Array.IndexOf(slot, c + 1, 0, BucketCount)];
 
     /// <summary>The fine cell of a value: (key − kmin) &gt;&gt; shift, clamped to [0, maxFine], in unsigned arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
