@@ -421,7 +421,11 @@ internal sealed class PathKernel
         double gross = Math.Min(Math.Max(need, rmd), opening);
         // Paying the whole balance empties both sources exactly (a pro-rata split would leave ±1e-11 residues that
         // later years would carry as negative balances, RMDs and taxes).
-        (double wPre, double wRoth) = gross >= opening ? (pre, roth) : Split(gross, pre, roth, rmdPre, rmdRoth);
+        // With no Roth money the whole gross comes from pre-tax, exactly (rmd + (gross − rmd) need not round back to
+        // gross): the one definition the vectorized phase shares (docs/model.md, "Distribution year").
+        (double wPre, double wRoth) = gross >= opening ? (pre, roth)
+            : roth == 0 ? (gross, 0)
+            : Split(gross, pre, roth, rmdPre, rmdRoth);
 
         double taxable = wPre + wRoth * rothShareTaxable;
         if (_hasRoth)

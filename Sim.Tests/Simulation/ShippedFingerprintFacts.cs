@@ -73,6 +73,7 @@ public class ShippedFingerprintFacts
         Assert.True(golden.TryGetValue(name, out var expected), $"{name} has no recorded fingerprint");
         Assert.Equal(expected.Chosen, actual);
         Assert.Equal(expected.PerPath, actualPerPath);
+        Assert.Equal(actual, actualPerPath);
     }
 
     /// <summary>Every number a run reports, hashed in a fixed order (SHA-256, first 128 bits).</summary>
