@@ -53,7 +53,7 @@ internal sealed class PathKernel
     public void Initialize(PathState st, int start, int count)
     {
         var a = _scenario.Account;
-        bool retired = _scenario.AgeIn(_scenario.FirstYear) >= _scenario.Participant.RetirementAge;
+        bool retired = Milestones.Of(_scenario).RetiredAtStart;
         st.Pretax.AsSpan(start, count).Fill(a.PretaxBalance);
         st.Employer.AsSpan(start, count).Fill(retired ? 0 : a.EmployerBalance);
         st.Roth.AsSpan(start, count).Fill(a.RothBalance);

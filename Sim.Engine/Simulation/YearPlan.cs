@@ -66,8 +66,9 @@ public sealed record YearPlan
         double indexing = s.Returns.EffectiveLimitIndexing;
         int years = s.Years;
         int startAge = s.AgeIn(s.FirstYear);
-        bool retiredAtStart = startAge >= p.RetirementAge;
-        int firstRmdYear = RequiredMinimumDistributions.FirstRmdYear(p.BirthYear, p.RetirementAge, p.FivePercentOwner);
+        var milestones = Milestones.Of(s);
+        bool retiredAtStart = milestones.RetiredAtStart;
+        int firstRmdYear = milestones.FirstRmdYear;
         int? spouseAgeOffset = p.Spouse is { } sp ? sp.BirthYear - p.BirthYear : null;
         bool soleBeneficiary = p.Spouse?.SoleBeneficiary ?? false;
         // Spec 12: the given year; else startYear when a Roth balance exists; else the first year with a Roth
@@ -131,8 +132,8 @@ public sealed record YearPlan
                 Year = year,
                 Age = age,
                 Employed = employed,
-                FirstDistributionYear = !employed && (age == p.RetirementAge || (retiredAtStart && t == 0)),
-                LastEmploymentYear = employed && age == p.RetirementAge - 1,
+                FirstDistributionYear = year == milestones.FirstDistributionYear,
+                LastEmploymentYear = year == milestones.LastEmploymentYear,
                 Weights = AllocationRules.WeightsAt(s.Allocation, age),
                 Salary = salary,
                 EmployeePretax = pretax,
