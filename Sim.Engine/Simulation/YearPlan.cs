@@ -36,6 +36,9 @@ public sealed record YearPlan
     public required double VestedFractionAtStart { get; init; }
     /// <summary>Interest rate of the loan being repaid this year (the latest loan originated so far).</summary>
     public required double LoanRate { get; init; }
+    /// <summary>A loan may originate, be repaid or become a deemed distribution this year: from the first loan's
+    /// year through the separation year (whatever the rate, 0 included).</summary>
+    public required bool LoanEvents { get; init; }
 
     /// <summary>RMD divisor for this year, or 0 when no RMD is required this year.</summary>
     public required double RmdDivisor { get; init; }
@@ -81,6 +84,7 @@ public sealed record YearPlan
 
         var plan = new YearPlan[years];
         double loanRate = 0;
+        int firstLoanAge = s.Loans.Count > 0 ? s.Loans.Min(l => l.Age) : int.MaxValue;
         for (int t = 0; t < years; t++)
         {
             int year = s.FirstYear + t;
@@ -144,6 +148,7 @@ public sealed record YearPlan
                 VestedFraction = retiredAtStart ? 1.0 : vested,
                 VestedFractionAtStart = retiredAtStart ? 1.0 : vestedAtStart,
                 LoanRate = loanRate,
+                LoanEvents = age >= firstLoanAge && (employed || year == milestones.SeparationYear),
                 RmdDivisor = divisor,
                 RmdDeferredThisYear = rmdYear && year == firstRmdYear && s.Withdrawals.DeferFirstRmd,
                 RothRmd = rmdYear && RequiredMinimumDistributions.RothSubjectToLifetimeRmd(year),
