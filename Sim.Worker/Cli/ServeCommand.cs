@@ -20,7 +20,8 @@ public static class ServeCommand
             Console.WriteLine("usage: serve [options]");
             Console.WriteLine("  --urls URLS                   listening addresses, ';'-separated (default http://127.0.0.1:5080)");
             Console.WriteLine("  --stress-cron CRON|off        nightly stress suite schedule, server local time (default \"0 2 * * *\")");
-            Console.WriteLine("  --dashboard-remote            let non-local requests see /hangfire (default: local only)");
+            Console.WriteLine("  --dashboard-remote            let non-local requests see /hangfire, read-only (default: local only)");
+            Console.WriteLine("  --allowed-hosts NAMES         Host names answered besides loopback and --urls hosts, ';'-separated");
             Console.Write(ServerOptionsParser.Help);
             return CommandLine.ExitOk;
         }

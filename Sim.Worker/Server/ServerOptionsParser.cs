@@ -46,7 +46,7 @@ public static partial class ServerOptionsParser
 
     private static ServerSettings Parse(string[] args, bool serve)
     {
-        var names = serve ? [.. Common, "urls", "stress-cron"] : Common;
+        var names = serve ? [.. Common, "urls", "stress-cron", "allowed-hosts"] : Common;
         var options = OptionReader.Parse(args, names, serve ? ["dashboard-remote"] : []);
         options.ExpectPositionals(0, "");
 
@@ -114,12 +114,13 @@ public static partial class ServerOptionsParser
             WorkerCount = options.Int("workers", 1, 256) ?? ServerSettings.DefaultWorkerCount,
             StressCron = cron,
             DashboardAllowRemote = options.Flag("dashboard-remote"),
+            AllowedHosts = (options.String("allowed-hosts") ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             InvisibilityTimeout = options.Seconds("invisibility-timeout", TimeSpan.FromDays(1).TotalSeconds)
                                   ?? ServerSettings.DefaultInvisibilityTimeout,
             Jobs = jobs,
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z")]
     private static partial System.Text.RegularExpressions.Regex SchemaPattern();
 }
