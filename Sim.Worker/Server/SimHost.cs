@@ -145,7 +145,9 @@ public static class SimHost
     {
         if (settings.Storage == StorageKind.InMemory)
         {
-            return new InMemoryStorage(new InMemoryStorageOptions());
+            // Guid job ids: the queue starts empty after a restart, and counting from 1 again would make the
+            // dashboard links of earlier runs open other jobs.
+            return new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
         }
 
         var options = new PostgreSqlStorageOptions
