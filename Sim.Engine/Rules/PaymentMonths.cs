@@ -2,7 +2,7 @@ namespace Sim.Engine.Rules;
 
 /// <summary>
 /// Months of a calendar year in which a benefit that starts at a given age is paid, with the model's July 1
-/// birthdays (docs/model.md section 1): a person born in B reaches age a years and k months on the first of month
+/// birthdays (docs/model.md sections 1 and 11): a person born in B reaches age a years and k months on the first of month
 /// July + k of year B + a. Payment starts in that month and runs through December; later years pay 12.
 /// Used by Social Security (the first benefit month is the month the owner reaches the claim age) and pensions.
 /// </summary>

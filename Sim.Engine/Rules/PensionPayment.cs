@@ -3,7 +3,7 @@ using Sim.Engine.Scenarios;
 namespace Sim.Engine.Rules;
 
 /// <summary>
-/// A pension's payments in a year (plan terms, not a statute; docs/model.md section 12). With <c>cola:
+/// A pension's payments in a year (plan terms, not a statute; docs/model.md section 11). With <c>cola:
 /// "inflation"</c> <c>annual</c> is in today's dollars: <c>annual · months/12 · I(Y)</c>. Otherwise it is the
 /// yearly rate in the first payment year, raised each following January by the fixed rate (or not at all):
 /// <c>annual · (1 + rate)^(Y − first payment year) · months/12</c>.

@@ -4,7 +4,7 @@ namespace Sim.Engine.Rules;
 /// The Social Security retirement benefit as a share of the primary insurance amount (PIA): full retirement age by
 /// birth year (42 U.S.C. 416(l)), the reduction for claiming early (42 U.S.C. 402(q)(1), (q)(9)) and the delayed
 /// retirement credit for claiming late (42 U.S.C. 402(w)); SSA, "Early or late retirement"
-/// (https://www.ssa.gov/benefits/retirement/planner/agereduction.html, /delayret.html). docs/model.md section 12.
+/// (https://www.ssa.gov/benefits/retirement/planner/agereduction.html, /delayret.html). docs/model.md section 11.
 /// </summary>
 /// <remarks>
 /// Ages are counted in whole months. Factors are computed as one exact integer numerator over 7,200 (the least
@@ -86,7 +86,7 @@ public static class SocialSecurityBenefit
     /// <summary>
     /// Benefits paid in a year, nominal: <c>pia · factor · months · index</c>, with <paramref name="pia"/> the
     /// monthly PIA in today's dollars and <paramref name="index"/> the path's inflation index on January 1 of the
-    /// year (the cost-of-living adjustment, 42 U.S.C. 415(i), follows the path's inflation). docs/model.md section 12.
+    /// year (the cost-of-living adjustment, 42 U.S.C. 415(i), follows the path's inflation). docs/model.md section 11.
     /// </summary>
     public static double Annual(double pia, double factor, int months, double index) => pia * factor * months * index;
 }

@@ -4,7 +4,7 @@ namespace Sim.Engine.Rules;
 
 /// <summary>
 /// The part of Social Security benefits included in gross income (IRC 86; IRS Publication 915, worksheet 1).
-/// docs/model.md section 12.
+/// docs/model.md section 11.
 /// </summary>
 /// <remarks>
 /// Provisional income PI = modified AGI without the benefits + ½ of the benefits (86(b)(1)). Base amount 25,000

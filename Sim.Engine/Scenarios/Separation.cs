@@ -2,7 +2,7 @@ namespace Sim.Engine.Scenarios;
 
 /// <summary>
 /// <c>$.separation</c>: what happens to the plan balance on January 1 of the retirement year (docs/model.md section
-/// 15). The default is to stay in the plan, which is what the engine always did.
+/// 13). The default is to stay in the plan, which is what the engine always did.
 /// </summary>
 public sealed record Separation
 {

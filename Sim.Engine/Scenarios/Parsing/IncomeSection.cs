@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Sim.Engine.Scenarios.Parsing;
 
-/// <summary><c>$.income</c>: Social Security and pension streams (docs/model.md section 12). Rules that need the
+/// <summary><c>$.income</c>: Social Security and pension streams (docs/model.md section 11). Rules that need the
 /// participant or the horizon are in <see cref="IncomeRules"/>.</summary>
 internal static class IncomeSection
 {

@@ -1,6 +1,6 @@
 namespace Sim.Engine.Scenarios.Parsing;
 
-/// <summary><c>$.separation</c>: stay in the plan or roll over to an IRA (docs/model.md section 15). The rule that
+/// <summary><c>$.separation</c>: stay in the plan or roll over to an IRA (docs/model.md section 13). The rule that
 /// needs the participant (no rollover when already retired) is in <see cref="IncomeRules"/>.</summary>
 internal static class SeparationSection
 {
