@@ -244,12 +244,16 @@ public class IncomeValidationFacts
 
         Assert.Equal(
             "$.separation.action: a rollover happens at separation (January 1 of the year of retirementAge 65), but the "
-            + "participant is already 66 in startYear 2026: there is no separation left to act on; use \"stay\"",
+            + "participant is 66 in startYear 2026, already retired: there is no separation left to act on; use \"stay\"",
             SingleError(r));
 
-        // Separating on January 1 of startYear itself is still to come.
-        Assert.True(Parse("""
+        // retirementAge reached in startYear itself also counts as already retired (spec 12), the same reading as
+        // vesting and the first distribution year; one year of employment left is fine.
+        Assert.False(Parse("""
             { "participant": { "birthYear": 1960, "retirementAge": 66 }, "separation": { "action": "rollover" } }
+            """).IsValid);
+        Assert.True(Parse("""
+            { "participant": { "birthYear": 1960, "retirementAge": 67 }, "separation": { "action": "rollover" } }
             """).IsValid);
     }
 

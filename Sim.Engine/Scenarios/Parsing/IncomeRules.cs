@@ -88,13 +88,15 @@ internal static class IncomeRules
             return;
         }
 
+        // Separation is within the simulation only when the participant is still employed at startYear
+        // (age < retirementAge, spec 12); otherwise the balance is already wherever it was left.
         var ageAtStart = s.AgeIn(s.FirstYear);
-        if (ageAtStart > s.Participant.RetirementAge)
+        if (ageAtStart >= s.Participant.RetirementAge)
         {
             issues.Error(action,
                 $"a rollover happens at separation (January 1 of the year of retirementAge {s.Participant.RetirementAge}), "
-                + $"but the participant is already {ageAtStart} in startYear {s.FirstYear}: there is no separation left to act on; "
-                + "use \"stay\"");
+                + $"but the participant is {ageAtStart} in startYear {s.FirstYear}, already retired: there is no separation "
+                + "left to act on; use \"stay\"");
         }
     }
 
