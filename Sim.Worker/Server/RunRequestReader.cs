@@ -41,7 +41,11 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         }
         catch (JsonException e)
         {
-            return Fail(new ValidationIssue("$", "not valid JSON: " + e.Message));
+            // The scenario parser's words for the same mistake ("malformed JSON at line 9, position 66: a trailing
+            // comma is not allowed"), so validate, run, enqueue and this API say the same thing.
+            var words = engine.Parse(Encoding.UTF8.GetString(body), clock.GetLocalNow().Year, null).Errors
+                .FirstOrDefault(i => i.Path == "$" && i.Message.StartsWith("malformed JSON", StringComparison.Ordinal));
+            return Fail(words ?? new ValidationIssue("$", "malformed JSON: " + e.Message));
         }
 
         try

@@ -4,7 +4,7 @@ namespace Sim.Worker.Server;
 
 /// <summary>
 /// Settings of a <c>serve</c> or <c>worker</c> process. Defaults are named constants; the command line
-/// (<see cref="ServerOptionsParser"/>) is the only other place that sets them.
+/// (<see cref="Sim.Worker.Cli.ServerOptions"/>) is the only other place that sets them.
 /// </summary>
 public sealed record ServerSettings
 {
