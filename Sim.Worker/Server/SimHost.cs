@@ -60,7 +60,6 @@ public static class SimHost
             Authorization = settings.DashboardAllowRemote ? [new OpenDashboard()] : [new LocalRequestsOnlyAuthorizationFilter()],
             DashboardTitle = "Sim.Worker",
             DisplayStorageConnectionString = false,
-            DisplayNameFunc = (_, job) => DashboardLinks.DisplayName(app.Services.GetRequiredService<RunStore>(), job),
         }, app.Services.GetRequiredService<JobStorage>());
         DashboardLinks.RegisterJobPageLink();
         RunListing.Map(app);
