@@ -55,6 +55,9 @@ public sealed partial class ServerOptions
 
     private readonly Option<bool> _dashboardRemote = Options.Flag("--dashboard-remote", "let non-local requests see /hangfire (default: local only)");
 
+    private readonly Option<string?> _allowedHosts = Options.Text("--allowed-hosts", "NAMES",
+        "Host names answered besides loopback and the --urls hosts, ';'-separated (DNS-rebinding protection)");
+
     /// <summary>Adds the options of <c>serve</c> (<paramref name="serve"/>) or <c>worker</c> to <paramref name="command"/>.</summary>
     public ServerOptions(Command command, bool serve)
     {
@@ -64,6 +67,7 @@ public sealed partial class ServerOptions
             command.Options.Add(_urls);
             command.Options.Add(_cron);
             command.Options.Add(_dashboardRemote);
+            command.Options.Add(_allowedHosts);
         }
 
         foreach (var option in new Option[]
@@ -149,11 +153,13 @@ public sealed partial class ServerOptions
             WorkerCount = parse.GetValue(_workers) ?? ServerSettings.DefaultWorkerCount,
             StressCron = cron,
             DashboardAllowRemote = _serve && parse.GetValue(_dashboardRemote),
+            AllowedHosts = (_serve ? parse.GetValue(_allowedHosts) ?? "" : "")
+                .Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             InvisibilityTimeout = parse.GetValue(_invisibility) ?? ServerSettings.DefaultInvisibilityTimeout,
             Jobs = jobs,
         };
     }
 
-    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    [GeneratedRegex(@"^[a-z_][a-z0-9_]{0,62}\z")]
     private static partial Regex SchemaPattern();
 }

@@ -31,7 +31,7 @@ public static class ResultsPage
     /// What the page may load: nothing but its own images and inline style. A description that slipped past the
     /// encoding still could not run a script.
     /// </summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>The page address of a run.</summary>
     public static string PathOf(string runId) => $"/runs/{runId}";
