@@ -74,7 +74,6 @@ public static class SimHost
             IsReadOnlyFunc = context => !(context.GetHttpContext() is { } http && WebSecurity.IsLoopback(http)),
             DashboardTitle = "Sim.Worker",
             DisplayStorageConnectionString = false,
-            DisplayNameFunc = (_, job) => DashboardLinks.DisplayName(app.Services.GetRequiredService<RunStore>(), job),
         }, app.Services.GetRequiredService<JobStorage>());
         DashboardLinks.RegisterJobPageLink();
         RunListing.Map(app);
