@@ -47,6 +47,8 @@ public static class MonteCarlo
     {
         var lean = scenario with { Simulation = scenario.Simulation with { Percentiles = [50.0] } };
         var result = SimulationEngine.Run(lean, options.Simulation, options.History, null, null, cancellationToken);
-        return new TrialOutcome(result.Summary.SuccessProbability, result.Summary.TerminalReal[0], result.Paths);
+        // The share as successes / paths, so 3,302 of 10,000 reads 0.3302 (not 1 − 0.6698 = 0.33020000000000005).
+        double success = Math.Round(result.Summary.SuccessProbability * result.Paths) / result.Paths;
+        return new TrialOutcome(success, result.Summary.TerminalReal[0], result.Paths);
     }
 }

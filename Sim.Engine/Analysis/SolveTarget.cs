@@ -23,8 +23,11 @@ public sealed record SolveTarget(TargetKind Kind, double Value)
     /// <summary>The figure this target reads from a trial.</summary>
     public double Figure(TrialOutcome t) => Kind == TargetKind.Success ? t.Success : t.MedianTerminalReal;
 
-    /// <summary>True when the trial reaches the target.</summary>
-    public bool IsMet(TrialOutcome t) => Figure(t) >= Value;
+    /// <summary>True when the trial reaches the target. Success is compared as a count of paths (at least
+    /// ceil(P·n) successes), so 0.9 of 10,000 paths is exactly 9,000 whatever the binary rounding of 0.9.</summary>
+    public bool IsMet(TrialOutcome t) => Kind == TargetKind.Success
+        ? Math.Round(t.Success * t.Paths) >= Math.Ceiling((Value * t.Paths) - 1e-9)
+        : t.MedianTerminalReal >= Value;
 
     /// <summary>The canonical spelling, <c>success=0.9</c> or <c>terminalReal=500000</c>.</summary>
     public override string ToString() =>

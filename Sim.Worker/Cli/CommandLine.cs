@@ -17,6 +17,9 @@ public static class CommandLine
         ("enqueue", EnqueueCommand.Usage, EnqueueCommand.RunAsync),
         ("status", StatusCommand.Usage, StatusCommand.RunAsync),
         ("stress", StressCommand.Usage, StressCommand.RunAsync),
+        ("solve", SolveCommand.Usage, SolveCommand.RunAsync),
+        ("compare", CompareCommand.Usage, CompareCommand.RunAsync),
+        ("sensitivity", SensitivityCommand.Usage, SensitivityCommand.RunAsync),
     ];
 
     public static async Task<int> DispatchAsync(string[] args)

@@ -81,7 +81,7 @@ public static class ScenarioRunner
 
     /// <summary>A scenario's own history CSV (returns.history, relative to the scenario file), or null for the
     /// built-in Damodaran series.</summary>
-    private static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
+    public static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
     {
         if (scenario.Returns.History is not { } relative)
         {
