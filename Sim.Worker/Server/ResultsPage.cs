@@ -269,7 +269,7 @@ public static class ResultsPage
         return Results.Content(html.ToString(), HtmlMediaType, Encoding.UTF8, StatusCodes.Status404NotFound);
     }
 
-    private static void Head(StringBuilder html, string title, bool refresh)
+    internal static void Head(StringBuilder html, string title, bool refresh)
     {
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");

@@ -42,6 +42,7 @@ public static class SimHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<RunRequestReader>();
+        builder.Services.AddSingleton<AnalysisRequestReader>();
         builder.Services.AddHostedService<StressSchedule>();
         AddWorkerServices(builder.Services, settings);
         configure?.Invoke(builder.Services);
@@ -63,6 +64,7 @@ public static class SimHost
         }, app.Services.GetRequiredService<JobStorage>());
         ApiEndpoints.Map(app);
         ResultsPage.Map(app);
+        AnalysisEndpoints.Map(app);
         return app;
     }
 
@@ -98,6 +100,9 @@ public static class SimHost
         services.AddTransient<RunJob>();
         services.AddTransient<StressSuite>();
         services.AddTransient<StressSuiteJob>();
+        services.AddSingleton(_ => new Sim.Worker.Analysis.AnalysisStore(settings.Jobs.OutputPath));
+        services.AddSingleton<Sim.Worker.Analysis.AnalysisSubmitter>();
+        services.AddTransient<Sim.Worker.Analysis.AnalysisJob>();
 
         // Registered before AddHangfire, whose TryAdd registrations then leave them alone.
         services.AddSingleton(_ => CreateStorage(settings));
