@@ -86,6 +86,28 @@ public static class SensitivityInputs
         }),
     ];
 
+    /// <summary>The standard list for one scenario: <see cref="All"/> and, for each Social Security stream, its claim
+    /// age ±1 year (held within 62 to 70).</summary>
+    public static IReadOnlyList<SensitivityInput> For(Scenario scenario) =>
+    [
+        .. All,
+        .. scenario.Income.Select((stream, i) => (stream, i)).Where(x => x.stream is SocialSecurityIncome).Select(x => ClaimAge(x.i)),
+    ];
+
+    /// <summary><c>income[i].claimAge</c> ±1 year.</summary>
+    public static SensitivityInput ClaimAge(int i) => new($"income[{i}].claimAge", $"Social Security claim age ±1 year (income[{i}])",
+        ValueKind.Age, s =>
+        {
+            if (SolveFields.SocialSecurity(s, i) is not { } ss)
+            {
+                return null;
+            }
+
+            double age = ss.FirstPaymentAgeMonths(SolveFields.OwnerBirthYear(s, ss)) / 12.0;
+            return Around(s, age, Math.Max(SolveFields.EarliestClaimAge, age - 1), Math.Min(SolveFields.LatestClaimAge, age + 1),
+                (x, v) => SolveFields.WithClaimAge(x, i, v));
+        });
+
     /// <summary>Spending ±10%: the fixed amount when set, else the initial rate (fixedReal, guardrails), else the
     /// percentOfBalance rate; rmdOnly has no spending to move. The values are the field's own (dollars or rate).</summary>
     private static SensitivityVariants? Spending(Scenario s)
@@ -122,7 +144,7 @@ public static class Sensitivity
     public static SensitivityResult Run(Scenario scenario, AnalysisOptions options, IReadOnlyList<SensitivityInput>? inputs = null,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
-        inputs ??= SensitivityInputs.All;
+        inputs ??= SensitivityInputs.For(scenario);
         var applicable = inputs.Select(i => (Input: i, Variants: i.Variants(scenario))).ToList();
         int total = 1 + (2 * applicable.Count(a => a.Variants is not null));
         int done = 0;

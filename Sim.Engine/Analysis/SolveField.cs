@@ -97,8 +97,53 @@ public static class SolveFields
             (s, v) => s with { Fees = s.Fees with { ExpenseRatio = v } }),
     ];
 
-    /// <summary>The field of that name, or null.</summary>
-    public static SolveField? Find(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));
+    /// <summary>Claim-age resolution: one month.</summary>
+    public const double MonthStep = 1.0 / 12;
+
+    /// <summary>Social Security claim ages, spec 13: 62 to 70.</summary>
+    public const double EarliestClaimAge = 62, LatestClaimAge = 70;
+
+    /// <summary>The names as a person types them, with <c>income[i].claimAge</c> for each Social Security stream.</summary>
+    public static IReadOnlyList<string> Names => [.. All.Select(f => f.Name), "income[i].claimAge"];
+
+    /// <summary>The field of that name (including <c>income[i].claimAge</c>), or null.</summary>
+    public static SolveField? Find(string name)
+    {
+        if (All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal)) is { } f)
+        {
+            return f;
+        }
+
+        const string prefix = "income[", suffix = "].claimAge";
+        return name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(suffix, StringComparison.Ordinal)
+               && int.TryParse(name.AsSpan(prefix.Length, name.Length - prefix.Length - suffix.Length),
+                   System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int i)
+            ? ClaimAge(i)
+            : null;
+    }
+
+    /// <summary><c>income[i].claimAge</c>: the earliest claim age (in months) that meets the target (spec 13: 62 to 70).</summary>
+    public static SolveField ClaimAge(int i) => new(
+        $"income[{i}].claimAge", ValueKind.Age, MonthStep, Best.Smallest,
+        s => SocialSecurity(s, i) is null ? $"income[{i}] is not a Social Security stream (the scenario has {s.Income.Count} income streams)" : null,
+        _ => (EarliestClaimAge, LatestClaimAge),
+        s => SocialSecurity(s, i) is { } ss ? ss.FirstPaymentAgeMonths(OwnerBirthYear(s, ss)) / 12.0 : null,
+        (s, v) => WithClaimAge(s, i, v));
+
+    /// <summary>The scenario with Social Security stream i claimed at <paramref name="age"/> (rounded to the month).</summary>
+    public static Scenario WithClaimAge(Scenario s, int i, double age)
+    {
+        var income = s.Income.ToArray();
+        income[i] = ((SocialSecurityIncome)income[i]) with { ClaimAgeMonths = (int)Math.Round(age * 12) };
+        return s with { Income = income };
+    }
+
+    /// <summary>Stream i when it is Social Security, else null.</summary>
+    public static SocialSecurityIncome? SocialSecurity(Scenario s, int i) => i >= 0 && i < s.Income.Count ? s.Income[i] as SocialSecurityIncome : null;
+
+    /// <summary>The birth year of a stream's owner (the spouse's when the spouse owns it).</summary>
+    public static int OwnerBirthYear(Scenario s, IncomeStream stream) =>
+        stream.Owner == IncomeOwner.Spouse && s.Participant.Spouse is { } spouse ? spouse.BirthYear : s.Participant.BirthYear;
 
     /// <summary>fixedReal and guardrails spend a target set by amount or initialRate (spec 7).</summary>
     public static bool SpendsTarget(Scenario s) =>

@@ -53,7 +53,7 @@ internal sealed class PathKernel
     public void Initialize(PathState st, int start, int count)
     {
         var a = _scenario.Account;
-        bool retired = _scenario.AgeIn(_scenario.FirstYear) >= _scenario.Participant.RetirementAge;
+        bool retired = Milestones.Of(_scenario).RetiredAtStart;
         st.Pretax.AsSpan(start, count).Fill(a.PretaxBalance);
         st.Employer.AsSpan(start, count).Fill(retired ? 0 : a.EmployerBalance);
         st.Roth.AsSpan(start, count).Fill(a.RothBalance);
@@ -61,6 +61,9 @@ internal sealed class PathKernel
         st.Index.AsSpan(start, count).Fill(1.0);
         st.Loan.AsSpan(start, count).Clear();
         st.LoanPayment.AsSpan(start, count).Clear();
+        st.LoanPretaxShare.AsSpan(start, count).Clear();
+        st.LoanEmployerShare.AsSpan(start, count).Clear();
+        st.LoanCut.AsSpan(start, count).Clear();
         st.FailureAge.AsSpan(start, count).Clear();
         st.DeferredRmd.AsSpan(start, count).Clear();
         st.TotalTaxes.AsSpan(start, count).Clear();
@@ -106,7 +109,7 @@ internal sealed class PathKernel
 
         // Phase B.
         bool distributes = Distributes(y);
-        bool loanEvents = _hasLoans && (y.NewLoans.Count > 0 || y.LoanRate > 0);
+        bool loanEvents = _hasLoans && y.LoanEvents;
         bool taxed = distributes || loanEvents;
         if (taxed && FastDistributionYear(y))
         {
@@ -421,7 +424,11 @@ internal sealed class PathKernel
         double gross = Math.Min(Math.Max(need, rmd), opening);
         // Paying the whole balance empties both sources exactly (a pro-rata split would leave ±1e-11 residues that
         // later years would carry as negative balances, RMDs and taxes).
-        (double wPre, double wRoth) = gross >= opening ? (pre, roth) : Split(gross, pre, roth, rmdPre, rmdRoth);
+        // With no Roth money the whole gross comes from pre-tax, exactly (rmd + (gross − rmd) need not round back to
+        // gross): the one definition the vectorized phase shares (docs/model.md, "Distribution year").
+        (double wPre, double wRoth) = gross >= opening ? (pre, roth)
+            : roth == 0 ? (gross, 0)
+            : Split(gross, pre, roth, rmdPre, rmdRoth);
 
         double taxable = wPre + wRoth * rothShareTaxable;
         if (_hasRoth)
@@ -719,7 +726,8 @@ internal sealed class PathKernel
     /// <summary>
     /// Step 3 (spec 9): repayment of an outstanding loan (level annual payments of principal and interest return to
     /// the invested balance pro rata), a deemed distribution of the outstanding balance at separation, and
-    /// origination. Returns 1 when a request was cut to the 72(p) limit.
+    /// origination. Returns 1 the first time a request of this path is cut to the 72(p) limit (the summary counts
+    /// paths, not path-years).
     /// </summary>
     private int LoanEvents(YearPlan y, PathState st, BlockScratch scratch, int i, int j)
     {
@@ -748,6 +756,10 @@ internal sealed class PathKernel
 
             Credit(st, i, pay);
             st.Loan[i] = loan;
+            if (loan == 0)
+            {
+                st.LoanPayment[i] = 0;
+            }
         }
 
         int cut = 0;
@@ -757,8 +769,9 @@ internal sealed class PathKernel
             double vested = pre - st.Employer[i] * (1 - y.VestedFractionAtStart) + roth;
             double allowed = LoanLimits.MaxLoan(vested, st.LoanHighWater[i], st.Loan[i], request.TenThousandFloor);
             double amount = Math.Clamp(request.Amount, 0, Math.Max(0, allowed));
-            if (amount < request.Amount)
+            if (amount < request.Amount && !st.LoanCut[i])
             {
+                st.LoanCut[i] = true;
                 cut = 1;
             }
 
@@ -770,26 +783,36 @@ internal sealed class PathKernel
             // The loan leaves the invested balance pro rata by source and earns nothing for the portfolio.
             double total = pre + roth;
             double fromPre = amount * (pre / total);
+            double fromEmployer = 0;
             if (pre > 0)
             {
-                st.Employer[i] *= (pre - fromPre) / pre;
+                double employer = st.Employer[i];
+                st.Employer[i] = employer * ((pre - fromPre) / pre);
+                fromEmployer = employer - st.Employer[i];
             }
 
+            // The loan's shares by source, merged with any loan still outstanding, so repayments go back where
+            // the money came from.
+            double outstanding = st.Loan[i], combined = outstanding + amount;
+            st.LoanPretaxShare[i] = (outstanding * st.LoanPretaxShare[i] + fromPre) / combined;
+            st.LoanEmployerShare[i] = (outstanding * st.LoanEmployerShare[i] + fromEmployer) / combined;
             st.Pretax[i] = pre - fromPre;
             st.Roth[i] = roth - (amount - fromPre);
-            st.Loan[i] += amount;
+            st.Loan[i] = combined;
             st.LoanPayment[i] = LoanLimits.LevelAnnualPayment(st.Loan[i], request.Rate, request.Years);
         }
 
         return cut;
     }
 
-    /// <summary>A loan repayment returns to the invested balance pro rata to the current balances.</summary>
+    /// <summary>A loan repayment returns to the sources the loan was taken from, in the same shares: pre-tax and
+    /// Roth, and within pre-tax the vesting-tracked employer part (so forfeiture sees the unvested money the loan
+    /// had taken out).</summary>
     private static void Credit(PathState st, int i, double amount)
     {
-        double pre = st.Pretax[i], roth = st.Roth[i], total = pre + roth;
-        double toPre = total > 0 ? amount * (pre / total) : amount;
-        st.Pretax[i] = pre + toPre;
-        st.Roth[i] = roth + (amount - toPre);
+        double toPre = amount * st.LoanPretaxShare[i];
+        st.Pretax[i] += toPre;
+        st.Roth[i] += amount - toPre;
+        st.Employer[i] += amount * st.LoanEmployerShare[i];
     }
 }

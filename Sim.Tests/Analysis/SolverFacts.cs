@@ -132,3 +132,45 @@ public class SolverFacts
         Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 }
+
+public class ClaimAgeFieldFacts
+{
+    private static Sim.Engine.Scenarios.Scenario WithSocialSecurity(Sim.Engine.Scenarios.Scenario s, double claimAge) => s with
+    {
+        Income = [new Sim.Engine.Scenarios.SocialSecurityIncome { Pia = 2_000, ClaimAgeMonths = (int)Math.Round(claimAge * 12) }],
+    };
+
+    [Fact]
+    public void ClaimAge_IsFoundByName_ForEachSocialSecurityStream_OnAGridOfMonths()
+    {
+        var f = SolveFields.Find("income[0].claimAge");
+        Assert.NotNull(f);
+        Assert.Equal(1.0 / 12, f.Resolution);
+        Assert.Equal(Best.Smallest, f.Best);
+        Assert.Null(SolveFields.Find("income[x].claimAge"));
+        Assert.Contains("income[i].claimAge", SolveFields.Names);
+
+        var s = WithSocialSecurity(AnalysisScenarios.Shipped("baseline"), 67);
+        Assert.Null(f.NotApplicable(s));
+        Assert.Equal(67, f.Current(s));
+        Assert.Equal(66 * 12 + 2, ((Sim.Engine.Scenarios.SocialSecurityIncome)f.Set(s, 66 + (2.0 / 12)).Income[0]).ClaimAgeMonths);
+        Assert.Contains("not a Social Security stream", SolveFields.Find("income[1].claimAge")!.NotApplicable(s), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClaimAge_UnderAFlatTaxAndAFixedRealTarget_ChangesNoWithdrawal_SoTheEarliestAgeMeetsWhenTheScenarioDoes()
+    {
+        // fixedReal spends its target whatever the income, and a flat tax charges the withdrawal alone (spec 13), so
+        // the claim age moves neither success nor the balance: every claim age meets a target the scenario meets.
+        var s = WithSocialSecurity(AnalysisScenarios.Shipped("baseline"), 67);
+        var r = Solver.Solve(s, SolveFields.Find("income[0].claimAge")!, new SolveTarget(TargetKind.Success, 0.8),
+            AnalysisScenarios.Options(300));
+        Assert.Equal(SolveOutcome.WholeRangeMeets, r.Outcome);
+        Assert.Equal(62, r.Value);
+
+        var sensitivity = Sensitivity.Run(s, AnalysisScenarios.Options(300));
+        var row = Assert.Single(sensitivity.Rows, x => x.Input == "income[0].claimAge");
+        Assert.Equal((66.0, 68.0), (row.Low, row.High));
+        Assert.Equal(0, row.Swing);
+    }
+}

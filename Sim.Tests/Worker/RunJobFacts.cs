@@ -28,7 +28,7 @@ public sealed class RunJobFacts : IDisposable
 
     private static async Task<RunView> PostAsync(InProcessServer server, string scenarioJson)
     {
-        using var response = await server.Http.PostAsync("/api/runs", new StringContent(scenarioJson));
+        using var response = await server.Http.PostAsync("/api/runs", new StringContent(scenarioJson, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<RunView>(ApiClient.Json))!;
     }

@@ -202,6 +202,7 @@ public static class AnalysisFiles
             input = x.Input,
             field = x.Field,
             label = x.Label,
+            kind = x.Kind,
             current = x.Current,
             low = x.Low,
             high = x.High,

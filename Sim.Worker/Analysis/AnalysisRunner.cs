@@ -89,5 +89,5 @@ public static class AnalysisRunner
     }
 
     /// <summary>"withdrawals.amount, withdrawals.initialRate, ...".</summary>
-    public static string FieldList => string.Join(", ", SolveFields.All.Select(f => f.Name));
+    public static string FieldList => string.Join(", ", SolveFields.Names);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Sim.Engine.Scenarios;
 using Sim.Worker.Analysis;
 using Sim.Worker.Jobs;
@@ -10,12 +11,29 @@ namespace Sim.Worker.Cli;
 /// any is invalid), building the request (the same id the HTTP API gives), running it and printing the answer.</summary>
 internal static class AnalysisCli
 {
-    public static readonly string[] CommonOptions = ["--out", "--paths", "--seed", "--threads"];
+    /// <summary>The options every question verb takes.</summary>
+    public sealed record Common(Option<string?> Out, Option<int?> Paths, Option<ulong?> Seed, Option<int?> Threads)
+    {
+        public static Common Create() => new(
+            Options.Text("--out", "DIR", $"output folder (default {RunCommand.DefaultOutput})", "-o"),
+            Options.Int("--paths", "N", 1, SimulationSettings.MaxPaths, "paths of every trial (default: the first scenario's simulation.paths)"),
+            Options.UInt64("--seed", "S", "seed of every trial (default: the first scenario's simulation.seed)"),
+            Options.Int("--threads", "T", 1, 1024, "engine threads (default: every core); the numbers do not depend on it"));
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(Out);
+            command.Options.Add(Paths);
+            command.Options.Add(Seed);
+            command.Options.Add(Threads);
+        }
+    }
 
     /// <summary>Loads every file; prints every error and returns null when any is invalid.</summary>
     public static IReadOnlyList<LoadedScenario>? Load(IReadOnlyList<string> files)
     {
-        var loaded = files.Select(f => ScenarioFile.Load(f)).ToList();
+        var year = DateTime.Now.Year;
+        var loaded = files.Select(f => ScenarioFile.Load(f, year)).ToList();
         bool ok = true;
         foreach (var l in loaded.Where(l => !l.IsValid))
         {
@@ -44,8 +62,8 @@ internal static class AnalysisCli
         return loaded;
     }
 
-    public static AnalysisRequest Request(AnalysisKind kind, IReadOnlyList<LoadedScenario> loaded, CliArgs a, string? field = null,
-        string? target = null)
+    public static AnalysisRequest Request(AnalysisKind kind, IReadOnlyList<LoadedScenario> loaded, ParseResult a, Common o,
+        string? field = null, string? target = null)
     {
         var first = loaded[0].Scenario!;
         return new AnalysisRequest
@@ -55,17 +73,18 @@ internal static class AnalysisCli
             ScenarioNames = loaded.Select(l => l.Scenario!.Name).ToList(),
             Field = field,
             Target = target,
-            Paths = a.Int("--paths", 1, SimulationSettings.MaxPaths) ?? first.Simulation.Paths,
-            Seed = a.ULong("--seed") ?? first.Simulation.Seed,
+            Paths = a.GetValue(o.Paths) ?? first.Simulation.Paths,
+            Seed = a.GetValue(o.Seed) ?? first.Simulation.Seed,
         };
     }
 
     /// <summary>Runs the request into DIR/&lt;folder&gt;/ and prints the answer and the files; a user mistake the
     /// computation finds is one line and exit code 1.</summary>
-    public static async Task<int> RunAsync(AnalysisRequest request, IReadOnlyList<LoadedScenario> loaded, CliArgs a)
+    public static async Task<int> RunAsync(AnalysisRequest request, IReadOnlyList<LoadedScenario> loaded, ParseResult a, Common o,
+        CancellationToken cancellation)
     {
-        string outRoot = a.String("--out") ?? RunCommand.DefaultOutput;
-        using var cancel = new CancellationTokenSource();
+        string outRoot = a.GetValue(o.Out) ?? RunCommand.DefaultOutput;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
@@ -75,7 +94,7 @@ internal static class AnalysisCli
         try
         {
             var outcome = await AnalysisRunner.RunAsync(request, loaded.Select(l => l.Scenario!).ToList(), loaded[0].Directory,
-                a.Int("--threads", 1, 1024) ?? 0, folder => Path.Combine(outRoot, folder), null, cancel.Token);
+                a.GetValue(o.Threads) ?? 0, folder => Path.Combine(outRoot, folder), null, cancel.Token);
             Console.WriteLine(outcome.Answer);
             foreach (var group in outcome.Files.GroupBy(Path.GetDirectoryName))
             {

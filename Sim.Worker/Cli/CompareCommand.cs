@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Sim.Worker.Analysis;
 
 namespace Sim.Worker.Cli;
@@ -9,22 +10,25 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class CompareCommand
 {
-    public const string Usage = "compare A.json B.json [C.json ...] [--paths N] [--seed S] [--out DIR]";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var a = CliArgs.Parse(args, AnalysisCli.CommonOptions, []);
-        if (a.Positional.Count < 2)
+        var files = Options.Files("A.json B.json", "the reference scenario A, then each scenario to compare with it");
+        var common = AnalysisCli.Common.Create();
+        var command = new Command("compare", "Paired differences B − A on the same paths, per year and metric, and who ends ahead.") { files };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
         {
-            throw new UsageException("name at least two scenario files, e.g. compare scenarios/baseline.json scenarios/roth-401k.json");
-        }
+            var names = parse.GetValue(files) ?? [];
+            if (names.Length < 2)
+            {
+                throw new UsageException("name at least two scenario files, e.g. compare scenarios/baseline.json scenarios/roth-401k.json");
+            }
 
-        var loaded = AnalysisCli.Load(a.Positional);
-        if (loaded is null)
-        {
-            return CommandLine.ExitInvalidInput;
-        }
-
-        return await AnalysisCli.RunAsync(AnalysisCli.Request(AnalysisKind.Compare, loaded, a), loaded, a);
+            var loaded = AnalysisCli.Load(names);
+            return loaded is null
+                ? CommandLine.ExitInvalidInput
+                : await AnalysisCli.RunAsync(AnalysisCli.Request(AnalysisKind.Compare, loaded, parse, common), loaded, parse, common, cancel);
+        });
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Sim.Worker.Analysis;
 
 namespace Sim.Worker.Cli;
@@ -9,22 +10,20 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class SensitivityCommand
 {
-    public const string Usage = "sensitivity SCENARIO.json [--paths N] [--seed S] [--out DIR]";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var a = CliArgs.Parse(args, AnalysisCli.CommonOptions, []);
-        if (a.Positional.Count != 1)
+        var file = Options.One("SCENARIO.json", "the scenario file");
+        var common = AnalysisCli.Common.Create();
+        var command = new Command("sensitivity", "Which input moves the probability of success most: a tornado of the standard list.") { file };
+        common.AddTo(command);
+        command.SetAction(async (parse, cancel) =>
         {
-            throw new UsageException("name one scenario file, e.g. sensitivity scenarios/baseline.json");
-        }
-
-        var loaded = AnalysisCli.Load(a.Positional);
-        if (loaded is null)
-        {
-            return CommandLine.ExitInvalidInput;
-        }
-
-        return await AnalysisCli.RunAsync(AnalysisCli.Request(AnalysisKind.Sensitivity, loaded, a), loaded, a);
+            var name = parse.GetValue(file) ?? throw new UsageException("name one scenario file, e.g. sensitivity scenarios/baseline.json");
+            var loaded = AnalysisCli.Load([name]);
+            return loaded is null
+                ? CommandLine.ExitInvalidInput
+                : await AnalysisCli.RunAsync(AnalysisCli.Request(AnalysisKind.Sensitivity, loaded, parse, common), loaded, parse, common, cancel);
+        });
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Sim.Engine.Analysis;
 using Sim.Worker.Analysis;
 
@@ -10,32 +11,45 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class SolveCommand
 {
-    public const string Usage =
-        "solve SCENARIO.json --for FIELD [--target success=0.9|terminalReal=X] [--paths N] [--seed S] [--out DIR]";
-
-    public static async Task<int> RunAsync(string[] args)
+    public static Command Create()
     {
-        var a = CliArgs.Parse(args, [.. AnalysisCli.CommonOptions, "--for", "--target"], []);
-        if (a.Positional.Count != 1)
+        var file = Options.One("SCENARIO.json", "the scenario file");
+        var field = Options.Text("--for", "FIELD", $"the field to solve for: {AnalysisRunner.FieldList}");
+        var target = Options.Text("--target", "TARGET",
+            "success=P (probability of success at least P, default success=0.9) or terminalReal=X (median terminal balance in today's dollars at least X)");
+        var common = AnalysisCli.Common.Create();
+        var command = new Command("solve",
+            "The best value of one field (most spending, least saving, earliest age) that meets a target, on the same paths for every trial.")
+        {
+            file, field, target,
+        };
+        common.AddTo(command);
+        command.SetAction((parse, cancel) => RunAsync(parse, parse.GetValue(file), parse.GetValue(field), parse.GetValue(target), common, cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, string? file, string? field, string? targetText, AnalysisCli.Common common,
+        CancellationToken cancel)
+    {
+        if (file is null)
         {
             throw new UsageException("name one scenario file, e.g. solve scenarios/baseline.json --for withdrawals.amount");
         }
 
-        string field = a.String("--for") ?? throw new UsageException($"--for FIELD is required; fields: {AnalysisRunner.FieldList}");
-        if (SolveFields.Find(field) is null)
+        if (field is null || SolveFields.Find(field) is null)
         {
-            throw new UsageException($"--for: unknown field '{field}'; fields: {AnalysisRunner.FieldList}");
+            throw new UsageException($"--for: {(field is null ? "required" : $"unknown field '{field}'")}; fields: {AnalysisRunner.FieldList}");
         }
 
-        var target = SolveTarget.TryParse(a.String("--target") ?? SolveTarget.Default.ToString(), out var error)
+        var target = SolveTarget.TryParse(targetText ?? SolveTarget.Default.ToString(), out var error)
                      ?? throw new UsageException($"--target: {error}");
-        var loaded = AnalysisCli.Load(a.Positional);
+        var loaded = AnalysisCli.Load([file]);
         if (loaded is null)
         {
             return CommandLine.ExitInvalidInput;
         }
 
-        var request = AnalysisCli.Request(AnalysisKind.Solve, loaded, a, field, target.ToString());
-        return await AnalysisCli.RunAsync(request, loaded, a);
+        var request = AnalysisCli.Request(AnalysisKind.Solve, loaded, parse, common, field, target.ToString());
+        return await AnalysisCli.RunAsync(request, loaded, parse, common, cancel);
     }
 }

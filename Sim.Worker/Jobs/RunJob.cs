@@ -53,6 +53,12 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
             throw new RunRejectedException("the scenario is invalid", check.Errors);
         }
 
+        // Checked again here, not only at submission: a link in the library may have changed since.
+        if (Scenarios.HistoryFile.Open(check.Scenario!, settings.ScenariosPath, settings.ScenariosPath).Error is { } historyError)
+        {
+            throw new RunRejectedException("the scenario's history cannot be used", [historyError]);
+        }
+
         var attemptDirectory = store.CreateAttemptDirectory(runId);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(settings.RunTimeout);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Sim.Engine.Rules;
+using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
 using Sim.Worker.Output.Charts;
 
@@ -176,8 +176,7 @@ public static class FanChart
         var markers = new List<(int Age, string Label, string Color)>();
         var p = r.Scenario.Participant;
         markers.Add((p.RetirementAge, string.Create(inv, $"retirement at {p.RetirementAge}"), RetirementColor));
-        int rmdAge = RequiredMinimumDistributions.FirstRmdYear(p.BirthYear, p.RetirementAge, p.FivePercentOwner)
-                     - p.BirthYear;
+        int rmdAge = Milestones.Of(r.Scenario).FirstRmdAge;
         markers.Add((rmdAge, string.Create(inv, $"first RMD at {rmdAge}"), RmdColor));
         double previousLabelX = double.NegativeInfinity;
         int row = 0;
@@ -201,10 +200,12 @@ public static class FanChart
         return svg.ToString();
     }
 
-    /// <summary>"baseline — 87.3% of paths never run out".</summary>
+    /// <summary>"baseline — 87.3% of paths never run out" in the shared format (<see cref="Units.Percent"/>: never
+    /// 100.0% while a path failed); for a strategy that cannot fail, says so.</summary>
     public static string Title(SimulationResult r) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{r.Scenario.Name} — {r.Summary.SuccessProbability * 100:0.0}% of paths never run out");
+        Units.CannotFail(r.Scenario.Withdrawals.Strategy)
+            ? $"{r.Scenario.Name} — {Units.CannotFailText(r.Scenario.Withdrawals.Strategy)}"
+            : $"{r.Scenario.Name} — {Units.Percent(r.Summary.SuccessProbability)} of paths never run out";
 
     /// <summary>The index of a percentile level in r.Levels, or -1.</summary>
     public static int LevelIndex(SimulationResult r, double level)

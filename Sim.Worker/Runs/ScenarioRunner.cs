@@ -79,28 +79,11 @@ public static class ScenarioRunner
         return new RunOutcome(runId, outputDirectory, files, result, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>A scenario's own history CSV (returns.history, relative to the scenario file), or null for the
-    /// built-in Damodaran series.</summary>
+    /// <summary>A scenario's own history CSV (returns.history, relative to the scenario file, read and checked by
+    /// <see cref="Scenarios.HistoryFile"/>), or null for the built-in Damodaran series.</summary>
     public static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
     {
-        if (scenario.Returns.History is not { } relative)
-        {
-            return null;
-        }
-
-        string path = Path.GetFullPath(relative, scenarioDirectory ?? Directory.GetCurrentDirectory());
-        if (!File.Exists(path))
-        {
-            throw new RunInputException($"$.returns.history: file not found: {path}");
-        }
-
-        try
-        {
-            return MarketHistory.ParseCsv(File.ReadAllText(path), Path.GetFileName(path));
-        }
-        catch (FormatException e)
-        {
-            throw new RunInputException($"$.returns.history: {e.Message}");
-        }
+        var (history, error) = Scenarios.HistoryFile.Open(scenario, scenarioDirectory ?? Directory.GetCurrentDirectory(), library: null);
+        return error is null ? history?.History : throw new RunInputException(error.ToString());
     }
 }

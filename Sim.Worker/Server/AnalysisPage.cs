@@ -193,8 +193,7 @@ public static class AnalysisPage
             .Append("<th>success at high</th><th>median at low</th><th>median at high</th><th>swing</th></tr></thead>\n<tbody>\n");
         foreach (var x in root.GetProperty("inputs").EnumerateArray())
         {
-            var kind = x.GetProperty("field").GetString() == "withdrawals.amount" ? ValueKind.Money
-                : x.GetProperty("input").GetString() == "participant.retirementAge" ? ValueKind.Age : ValueKind.Rate;
+            var kind = Enum.TryParse<ValueKind>(x.GetProperty("kind").GetString(), ignoreCase: true, out var k) ? k : ValueKind.Rate;
             html.Append("<tr><th>").Append(Encode(x.GetProperty("label").GetString())).Append("</th><td>")
                 .Append(Encode(AnalysisText.Value(kind, x.GetProperty("low").GetDouble()))).Append("</td><td>")
                 .Append(Encode(AnalysisText.Value(kind, x.GetProperty("high").GetDouble()))).Append("</td><td>")

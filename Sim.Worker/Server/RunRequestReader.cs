@@ -29,12 +29,10 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
     /// <summary>Reads a body (UTF-8 JSON) with optional query overrides.</summary>
     public RunRequestParse Read(ReadOnlySpan<byte> body, string? queryPaths, string? querySeed)
     {
-        var errors = new List<ValidationIssue>();
-        string? scenarioJson = null;
-        string? file = null;
-        var prefix = "$";
-        int? paths = null;
-        ulong? seed = null;
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return Fail(new ValidationIssue("$", "the body is not valid UTF-8"));
+        }
 
         JsonDocument document;
         try
@@ -43,10 +41,37 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         }
         catch (JsonException e)
         {
-            return Fail(new ValidationIssue("$", "not valid JSON: " + e.Message));
+            // The scenario parser's words for the same mistake ("malformed JSON at line 9, position 66: a trailing
+            // comma is not allowed"), so validate, run, enqueue and this API say the same thing.
+            var words = engine.Parse(Encoding.UTF8.GetString(body), clock.GetLocalNow().Year, null).Errors
+                .FirstOrDefault(i => i.Path == "$" && i.Message.StartsWith("malformed JSON", StringComparison.Ordinal));
+            return Fail(words ?? new ValidationIssue("$", "malformed JSON: " + e.Message));
         }
 
-        using (document)
+        try
+        {
+            return Read(document, body, queryPaths, querySeed);
+        }
+        catch (InvalidOperationException)
+        {
+            // A name or string whose \u escapes are an unpaired UTF-16 surrogate cannot become a .NET string.
+            return Fail(new ValidationIssue("$", "a string or field name holds an unpaired UTF-16 surrogate (\\uD800-\\uDFFF escape)"));
+        }
+        finally
+        {
+            document.Dispose();
+        }
+    }
+
+    private RunRequestParse Read(JsonDocument document, ReadOnlySpan<byte> body, string? queryPaths, string? querySeed)
+    {
+        var errors = new List<ValidationIssue>();
+        string? scenarioJson = null;
+        string? file = null;
+        var prefix = "$";
+        int? paths = null;
+        ulong? seed = null;
+
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -56,9 +81,17 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
 
             if (root.TryGetProperty("scenario", out var scenario))
             {
-                foreach (var field in root.EnumerateObject().Where(f => !EnvelopeFields.Contains(f.Name, StringComparer.Ordinal)))
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var field in root.EnumerateObject())
                 {
-                    errors.Add(new ValidationIssue("$." + field.Name, "unknown field; a request has scenario, paths and seed"));
+                    if (!EnvelopeFields.Contains(field.Name, StringComparer.Ordinal))
+                    {
+                        errors.Add(new ValidationIssue("$." + field.Name, "unknown field; a request has scenario, paths and seed"));
+                    }
+                    else if (!seen.Add(field.Name))
+                    {
+                        errors.Add(new ValidationIssue("$." + field.Name, "duplicate key; a field may appear only once"));
+                    }
                 }
 
                 switch (scenario.ValueKind)
@@ -97,7 +130,11 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
 
         var check = engine.Parse(scenarioJson, clock.GetLocalNow().Year, file is null ? null : Path.GetFileNameWithoutExtension(file));
         errors.AddRange(check.Errors.Select(e => e with { Path = prefix + e.Path[Math.Min(1, e.Path.Length)..] }));
-        CheckHistoryPath(check.Scenario?.Returns.History, prefix, errors);
+        if (check.Scenario is not null
+            && Scenarios.HistoryFile.Open(check.Scenario, settings.ScenariosPath, settings.ScenariosPath, prefix).Error is { } historyError)
+        {
+            errors.Add(historyError);
+        }
         if (errors.Count > 0 || check.Scenario is null)
         {
             return new RunRequestParse(null, errors);
@@ -208,31 +245,6 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
 
         errors.Add(new ValidationIssue("query.seed", "must be an integer from 0 to 18446744073709551615"));
         return null;
-    }
-
-    /// <summary>
-    /// A historical-returns CSV is read relative to the scenario library; a request may name only a file inside it
-    /// (no absolute path, no '..'), and the file must exist.
-    /// </summary>
-    private void CheckHistoryPath(string? history, string prefix, List<ValidationIssue> errors)
-    {
-        if (history is null)
-        {
-            return;
-        }
-
-        var library = Path.GetFullPath(settings.ScenariosDirectory);
-        var resolved = Path.GetFullPath(Path.Combine(library, history));
-        if (Path.IsPathRooted(history) || history.Split('/', '\\').Contains("..")
-            || !resolved.StartsWith(library + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            errors.Add(new ValidationIssue(prefix + ".returns.history",
-                "must be a path inside the scenario library, relative to it, without '..' (absolute paths are not accepted over HTTP)"));
-        }
-        else if (!File.Exists(resolved))
-        {
-            errors.Add(new ValidationIssue(prefix + ".returns.history", $"no file '{history}' in the scenario library"));
-        }
     }
 
     private static RunRequestParse Fail(ValidationIssue issue) => new(null, [issue]);

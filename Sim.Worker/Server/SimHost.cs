@@ -43,6 +43,14 @@ public static class SimHost
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<RunRequestReader>();
         builder.Services.AddSingleton<AnalysisRequestReader>();
+        builder.Services.AddSingleton(new ValidationGate(settings.MaxConcurrentValidations, settings.ValidationWait));
+        builder.Services.AddAntiforgery(); // Hangfire's dashboard then puts a token in its pages and requires it on every POST
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. WebSecurity.AllowedHosts(settings)];
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = true;
+        });
         builder.Services.AddHostedService<StressSchedule>();
         AddWorkerServices(builder.Services, settings);
         configure?.Invoke(builder.Services);
@@ -54,14 +62,23 @@ public static class SimHost
             app.Urls.Add(url);
         }
 
+        app.UseHostFiltering();
+        WebSecurity.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = settings.DashboardAllowRemote ? [new OpenDashboard()] : [new LocalRequestsOnlyAuthorizationFilter()],
+
+            // Deleting, requeuing and triggering jobs: only from this machine (and, through the antiforgery token
+            // registered above, only from the dashboard's own pages). A remote viewer sees it read-only.
+            IsReadOnlyFunc = context => !(context.GetHttpContext() is { } http && WebSecurity.IsLoopback(http)),
             DashboardTitle = "Sim.Worker",
             DisplayStorageConnectionString = false,
+            DisplayNameFunc = (_, job) => DashboardLinks.DisplayName(app.Services.GetRequiredService<RunStore>(), job),
         }, app.Services.GetRequiredService<JobStorage>());
+        DashboardLinks.RegisterJobPageLink();
+        RunListing.Map(app);
         ApiEndpoints.Map(app);
         ResultsPage.Map(app);
         AnalysisEndpoints.Map(app);
