@@ -30,4 +30,12 @@ public static class EarlyWithdrawalPenalty
 
         return !(separated && retirementAge >= 55);
     }
+
+    /// <summary>
+    /// True if the additional tax applies to a distribution from an IRA (after a rollover, docs/model.md section 13)
+    /// made on January 1 of a year in which the owner attains <paramref name="age"/>. The same exceptions as
+    /// <see cref="Applies"/> except separation from service at 55 or later: IRC 72(t)(3)(A) makes 72(t)(2)(A)(v)
+    /// inapplicable to individual retirement plans, so the rule of 55 is lost by rolling the plan over.
+    /// </summary>
+    public static bool AppliesToIra(int age, bool disability, bool sepp) => !(disability || sepp || age >= 60);
 }

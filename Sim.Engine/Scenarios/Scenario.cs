@@ -21,6 +21,10 @@ public sealed record Scenario
     public Withdrawals Withdrawals { get; init; } = new();
     public IReadOnlyList<Loan> Loans { get; init; } = [];
     public Taxes Taxes { get; init; } = new();
+    /// <summary>Social Security and pensions (default none).</summary>
+    public IReadOnlyList<IncomeStream> Income { get; init; } = [];
+    /// <summary>What happens to the balance at separation (default: it stays in the plan).</summary>
+    public Separation Separation { get; init; } = new();
 
     /// <summary>Age attained in calendar year <paramref name="year"/> (spec 1: birthdays are July 1).</summary>
     public int AgeIn(int year) => year - Participant.BirthYear;

@@ -24,7 +24,7 @@ public static partial class ScenarioJson
     public static readonly IReadOnlyList<string> TopLevelFields =
     [
         "name", "description", "simulation", "participant", "account", "contributions", "employer", "fees",
-        "allocation", "returns", "withdrawals", "loans", "taxes",
+        "allocation", "returns", "withdrawals", "loans", "taxes", "income", "separation",
     ];
 
     /// <summary>The reader settings used for every scenario and overlay document.</summary>
@@ -220,13 +220,16 @@ public static partial class ScenarioJson
             Withdrawals = WithdrawalsSection.Read(o.Section("withdrawals", WithdrawalsSection.Fields), issues),
             Loans = LoansSection.Read(o.Array("loans", LoansSection.MaxLoans), issues),
             Taxes = TaxesSection.Read(o.Section("taxes", TaxesSection.Fields), issues),
+            Income = IncomeSection.Read(o.Array("income", IncomeSection.MaxStreams), issues),
+            Separation = SeparationSection.Read(o.Section("separation", SeparationSection.Fields)),
         };
 
         CrossFieldRules.Check(scenario, issues);
+        IncomeRules.Check(scenario, issues);
         return scenario;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+\z")]
     private static partial Regex FileSafe();
 
     /// <summary>System.Text.Json appends "Path: $ | LineNumber: 2 | BytePositionInLine: 4." to its messages.</summary>

@@ -36,4 +36,21 @@ public class EarlyWithdrawalPenaltyFacts
     [InlineData(true, true)]
     public void DisabilityOrSepp_ExemptEveryYear(bool disability, bool sepp) =>
         Assert.False(EarlyWithdrawalPenalty.Applies(40, retirementAge: 40, separated: true, disability, sepp));
+
+    [Theory]
+    [InlineData(56, true)]
+    [InlineData(59, true)] // 58½ on January 1
+    [InlineData(60, false)] // 59½ reached by January 1
+    public void Ira_HasNoRuleOf55_SoSeparatingAt56ThenRollingOverPaysUntil60(int age, bool expected)
+    {
+        Assert.Equal(expected, EarlyWithdrawalPenalty.AppliesToIra(age, disability: false, sepp: false));
+        Assert.False(EarlyWithdrawalPenalty.Applies(age, retirementAge: 56, separated: true, disability: false, sepp: false));
+    }
+
+    [Fact]
+    public void Ira_KeepsTheDisabilityAndSeppExceptions()
+    {
+        Assert.False(EarlyWithdrawalPenalty.AppliesToIra(50, disability: true, sepp: false));
+        Assert.False(EarlyWithdrawalPenalty.AppliesToIra(50, disability: false, sepp: true));
+    }
 }

@@ -80,6 +80,9 @@ internal sealed class JsonObjectReader
 
     public string PathOf(string name) => JsonPaths.Child(Path, name);
 
+    /// <summary>The raw value of a field that exists (see <see cref="Contains"/>), for a value of several shapes.</summary>
+    public JsonElement Raw(string name) => _fields[name];
+
     /// <summary>Reports a missing or null field; true when it has a value.</summary>
     public bool Require(string name)
     {

@@ -1,0 +1,51 @@
+using Sim.Engine.Scenarios;
+
+namespace Sim.Engine.Rules;
+
+/// <summary>
+/// The part of Social Security benefits included in gross income (IRC 86; IRS Publication 915, worksheet 1).
+/// docs/model.md section 11.
+/// </summary>
+/// <remarks>
+/// Provisional income PI = modified AGI without the benefits + ½ of the benefits (86(b)(1)). Base amount 25,000
+/// single / 32,000 mfj and adjusted base amount 34,000 / 44,000 (86(c)); these are fixed in the statute and not
+/// indexed for inflation, which is why a growing share of benefits becomes taxable over the years.
+/// Taxable = 0 up to the base amount; min(½·SS, ½·(PI − base)) up to the adjusted base (86(a)(1));
+/// above it, min(0.85·SS, 0.85·(PI − adjusted) + min(½·SS, ½·(adjusted − base))) (86(a)(2)), where
+/// ½·(adjusted − base) is 4,500 single and 6,000 mfj. Married filing separately is not modelled.
+/// </remarks>
+public static class TaxableSocialSecurity
+{
+    /// <summary>86(c)(1)(A) and (B): the base amount.</summary>
+    public static double BaseAmount(FilingStatus status) => status == FilingStatus.Mfj ? 32_000 : 25_000;
+
+    /// <summary>86(c)(2)(A) and (B): the adjusted base amount.</summary>
+    public static double AdjustedBaseAmount(FilingStatus status) => status == FilingStatus.Mfj ? 44_000 : 34_000;
+
+    /// <summary>The taxable part of <paramref name="benefits"/> (the year's Social Security, gross) given
+    /// <paramref name="otherIncome"/>, the modified AGI without them (other income, pensions, taxable withdrawals).
+    /// </summary>
+    public static double Amount(double benefits, double otherIncome, FilingStatus status)
+    {
+        if (benefits <= 0.0)
+        {
+            return 0.0;
+        }
+
+        var provisional = otherIncome + 0.5 * benefits;
+        var baseAmount = BaseAmount(status);
+        var adjusted = AdjustedBaseAmount(status);
+        if (provisional <= baseAmount)
+        {
+            return 0.0;
+        }
+
+        if (provisional <= adjusted)
+        {
+            return Math.Min(0.5 * benefits, 0.5 * (provisional - baseAmount));
+        }
+
+        var firstTier = Math.Min(0.5 * benefits, 0.5 * (adjusted - baseAmount));
+        return Math.Min(0.85 * benefits, 0.85 * (provisional - adjusted) + firstTier);
+    }
+}
