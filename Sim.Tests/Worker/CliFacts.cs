@@ -47,7 +47,7 @@ public sealed class CliFacts : IDisposable
     public async Task EveryVerb_AndTheRoot_HaveHelp_ThatDescribesEveryOption_AndExitZero()
     {
         var verbs = CommandLine.Verbs.Select(v => v()).ToList();
-        Assert.Equal(["validate", "run", "calibrate", "serve", "worker", "enqueue", "status", "stress"], verbs.Select(v => v.Name));
+        Assert.Equal(["validate", "run", "calibrate", "serve", "worker", "enqueue", "status", "stress", "solve", "compare", "sensitivity"], verbs.Select(v => v.Name));
         foreach (var verb in verbs)
         {
             using var output = new StringWriter();
