@@ -12,8 +12,9 @@ public static class AnalysisText
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>A probability as a person reads it: 90.1%.</summary>
-    public static string Percent(double p) => (p * 100).ToString("0.0", Inv) + "%";
+    /// <summary>A probability as a person reads it: 90.1% (the shared format, <see cref="Output.Units.Percent"/>: never
+    /// 100.0% while a path failed).</summary>
+    public static string Percent(double p) => Output.Units.Percent(p);
 
     /// <summary>A standard error of a probability, in percentage points: ± 0.3%.</summary>
     public static string PlusMinus(double se) => "± " + (se * 100).ToString(se < 0.0005 && se > 0 ? "0.00" : "0.0", Inv) + "%";
