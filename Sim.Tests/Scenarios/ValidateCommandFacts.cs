@@ -47,7 +47,7 @@ public sealed class ValidateCommandFacts : IDisposable
             $"OK  {good}\n"
             + $"{bad}\n"
             + "  $.participant.retirmentAge: unknown field; did you mean \"retirementAge\"? allowed: birthYear, retirementAge, endAge, salary, salaryGrowth, yearsOfService, fivePercentOwner, disability, spouse\n"
-            + "  $.participant.salary: must be >= 0, got -5\n"
+            + "  $.participant.salary: must be between 0 and 100,000,000,000, got -5\n"
             + "  $.allocation.weights: weights sum to 1.05, must sum to 1\n",
             output);
     }
@@ -131,7 +131,7 @@ public sealed class ValidateCommandFacts : IDisposable
         var worker = Path.Combine(AppContext.BaseDirectory, "Sim.Worker.dll");
 
         Assert.Equal((0, $"OK  {good}"), RunProcess(worker, "validate", good));
-        Assert.Equal((1, $"{bad}\n  $.participant.salary: must be >= 0, got -5"), RunProcess(worker, "validate", bad));
+        Assert.Equal((1, $"{bad}\n  $.participant.salary: must be between 0 and 100,000,000,000, got -5"), RunProcess(worker, "validate", bad));
         Assert.Equal(2, RunProcess(worker, "validate").Code);
     }
 

@@ -67,6 +67,22 @@ public sealed class RunJobFacts : IDisposable
     }
 
     [Fact]
+    public async Task ADeterministicCrash_FailsTheRunAtOnce_WithoutRetry()
+    {
+        // Issue 13, item 10: an overflow repeats on every attempt with the same inputs; it used to be retried 3 times.
+        var (server, engine) = await StartAsync();
+        await using var _ = server;
+        var run = await PostAsync(server, TestScenarios.Minimal("overflow"));
+
+        var done = await server.WaitForFinishAsync(run.Id);
+
+        Assert.Equal(RunStatus.Failed, done.Status);
+        Assert.Equal("OverflowException: scripted overflow", done.Error);
+        Assert.Equal(1, engine.Started["overflow"]);
+        Assert.Empty(_root.Temporaries());
+    }
+
+    [Fact]
     public async Task ResubmittingAFailedRun_QueuesItAgain()
     {
         var (server, _) = await StartAsync();

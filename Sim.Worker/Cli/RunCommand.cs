@@ -74,6 +74,16 @@ public static class RunCommand
             return CommandLine.ExitInvalidInput;
         }
 
+        try
+        {
+            OutputFolder.Prepare(outRoot); // a file, /proc/..., a read-only folder: one line before anything runs
+        }
+        catch (OutputFolderException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CommandLine.ExitUsage;
+        }
+
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         Console.CancelKeyPress += (_, e) =>
         {
@@ -89,15 +99,20 @@ public static class RunCommand
                 Console.Error.WriteLine($"warning: {l.Path}: {w}");
             }
 
-            string dir = Path.Combine(outRoot, scenario.Name);
             using var bar = new ProgressBar(scenario.Name);
             RunOutcome outcome;
             try
             {
                 // The same canonical form the HTTP API hashes, so a run has one id however it was submitted.
                 string canonical = CanonicalJson.ForRun(l.Json, scenario.Simulation.StartYear, scenario.Name);
-                outcome = await ScenarioRunner.RunAsync(scenario, canonical, l.Directory, overrides, dir, bar,
-                    cancel.Token);
+                outcome = await OutputFolder.WriteAsync(outRoot, scenario.Name, staging =>
+                    ScenarioRunner.RunAsync(scenario, canonical, l.Directory, overrides, staging, bar, cancel.Token));
+            }
+            catch (OutputFolderException e)
+            {
+                bar.Clear();
+                Console.Error.WriteLine($"error: {e.Message}");
+                return CommandLine.ExitUsage;
             }
             catch (RunInputException e)
             {

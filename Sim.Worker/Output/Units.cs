@@ -88,6 +88,14 @@ public static class Units
         _ => "cannot run out: percentOfBalance withdraws a share of the balance",
     };
 
+    /// <summary>The short form for lists and tables: <c>cannot run out (rmdOnly)</c>.</summary>
+    public static string CannotFailShort(WithdrawalStrategy strategy) =>
+        strategy == WithdrawalStrategy.RmdOnly ? "cannot run out (rmdOnly)" : "cannot run out (percentOfBalance)";
+
+    /// <summary>The success figure in a list: the percentage, or <see cref="CannotFailShort"/>.</summary>
+    public static string SuccessShort(double probability, WithdrawalStrategy strategy) =>
+        CannotFail(strategy) ? CannotFailShort(strategy) : Percent(probability);
+
     /// <summary>The success figure of a run: the percentage, or why there is none.</summary>
     public static string Success(double probability, WithdrawalStrategy strategy) =>
         CannotFail(strategy) ? CannotFailText(strategy) : Percent(probability);

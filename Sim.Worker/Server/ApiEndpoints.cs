@@ -114,7 +114,7 @@ public static class ApiEndpoints
         });
     }
 
-    private static IResult QueueStress(IBackgroundJobClient jobs, TimeProvider clock)
+    private static IResult QueueStress(IBackgroundJobClient jobs, TimeProvider clock, ServerSettings settings)
     {
         var jobId = jobs.Enqueue<StressSuiteJob>(job => job.RunAsync(CancellationToken.None));
         var night = DriftReport.Format(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
@@ -124,6 +124,10 @@ public static class ApiEndpoints
             Night = night,
             Output = $"nightly/date={night}/",
             Dashboard = $"/hangfire/jobs/details/{jobId}",
+            Storage = settings.Storage == StorageKind.InMemory ? "inmemory" : "postgres",
+            Durability = settings.Storage == StorageKind.InMemory
+                ? "in-memory storage forgets the queue when the server restarts: a suite not finished by then is lost (runs are recovered from the run store); use --storage postgres to keep it"
+                : "the queue is kept in PostgreSQL across restarts",
         });
     }
 

@@ -75,7 +75,6 @@ public static class SimHost
             IsReadOnlyFunc = context => !(context.GetHttpContext() is { } http && WebSecurity.IsLoopback(http)),
             DashboardTitle = "Sim.Worker",
             DisplayStorageConnectionString = false,
-            DisplayNameFunc = (_, job) => DashboardLinks.DisplayName(app.Services.GetRequiredService<RunStore>(), job),
         }, app.Services.GetRequiredService<JobStorage>());
         DashboardLinks.RegisterJobPageLink();
         RunListing.Map(app);
@@ -153,7 +152,9 @@ public static class SimHost
     {
         if (settings.Storage == StorageKind.InMemory)
         {
-            return new InMemoryStorage(new InMemoryStorageOptions());
+            // Guid job ids: the queue starts empty after a restart, and counting from 1 again would make the
+            // dashboard links of earlier runs open other jobs.
+            return new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
         }
 
         var options = new PostgreSqlStorageOptions

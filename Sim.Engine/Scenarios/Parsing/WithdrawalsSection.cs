@@ -25,7 +25,7 @@ internal static class WithdrawalsSection
         {
             Strategy = o.Enum("strategy", d.Strategy),
             InitialRate = o.Number("initialRate", d.InitialRate, NumberRange.Fraction),
-            Amount = o.OptionalNumber("amount", NumberRange.NonNegative),
+            Amount = o.OptionalNumber("amount", NumberRange.Money),
             Rate = o.Number("rate", d.Rate, NumberRange.Fraction),
             Upper = o.Number("upper", d.Upper, NumberRange.Fraction),
             Lower = o.Number("lower", d.Lower, NumberRange.Fraction),
@@ -46,7 +46,7 @@ internal static class WithdrawalsSection
             return null;
         }
 
-        var amount = o.OptionalNumber("amount", NumberRange.NonNegative);
+        var amount = o.OptionalNumber("amount", NumberRange.Money);
         var rate = o.OptionalNumber("rate", NumberRange.Fraction);
         var count = (o.Has("amount") ? 1 : 0) + (o.Has("rate") ? 1 : 0);
         if (count != 1)
