@@ -4,9 +4,9 @@ namespace Sim.Engine.Returns;
 
 /// <summary>
 /// The stress overlays of a scenario resolved to simulated years (spec 3, 12): each shock pins the simple return of
-/// the assets it names in one calendar year, on every path, after the model's draw. The year is birthYear + age
-/// (<see cref="Shock.Age"/>), birthYear + retirementAge + n (<see cref="Shock.YearsAfterRetirement"/>: 0 is the
-/// year of age retirementAge, the first distribution year), or the calendar year itself. When several shocks pin the
+/// the assets it names in one calendar year, on every path, after the model's draw. The year comes from
+/// <see cref="Milestones.ShockYear"/> (yearsAfterRetirement 0 is the first distribution year: the retirement year,
+/// or startYear for a participant already retired then). When several shocks pin the
 /// same asset in the same year the later one in the list wins. Shocks outside the simulated years have no effect.
 /// </summary>
 public sealed class ShockPlan
@@ -22,10 +22,10 @@ public sealed class ShockPlan
         Years = scenario.Years;
         _pins = new double[Math.Max(0, Years) * Assets];
         Array.Fill(_pins, double.NaN);
-        int birth = scenario.Participant.BirthYear;
+        var milestones = Milestones.Of(scenario);
         foreach (Shock shock in scenario.Returns.Shocks)
         {
-            int calendarYear = CalendarYear(shock, birth, scenario.Participant.RetirementAge);
+            int calendarYear = milestones.ShockYear(shock);
             int index = calendarYear - scenario.FirstYear;
             if (index < 0 || index >= Years)
             {
@@ -54,19 +54,6 @@ public sealed class ShockPlan
 
     /// <summary>Number of (year, asset) pins applied, counting overridden ones.</summary>
     public int Count { get; }
-
-    /// <summary>The calendar year a shock hits.</summary>
-    public static int CalendarYear(Shock shock, int birthYear, int retirementAge)
-    {
-        ArgumentNullException.ThrowIfNull(shock);
-        return shock switch
-        {
-            { Age: int age } => birthYear + age,
-            { YearsAfterRetirement: int n } => birthYear + retirementAge + n,
-            { Year: int year } => year,
-            _ => throw new ArgumentException("a shock needs one of age, yearsAfterRetirement or year"),
-        };
-    }
 
     /// <summary>The pinned return of <paramref name="asset"/> in simulated year <paramref name="yearIndex"/>, if any.</summary>
     public double? Pin(int yearIndex, Asset asset)

@@ -18,6 +18,9 @@ internal sealed class PathState
         Loan = new double[paths];
         LoanPayment = new double[paths];
         LoanHighWater = new double[paths];
+        LoanPretaxShare = new double[paths];
+        LoanEmployerShare = new double[paths];
+        LoanCut = new bool[paths];
         Index = new double[paths];
         PrevInflation = new double[paths];
         PrevReturn = new double[paths];
@@ -42,6 +45,12 @@ internal sealed class PathState
     public double[] LoanPayment { get; }
     /// <summary>The loan balance before this year's repayment: the highest of the previous 12 months.</summary>
     public double[] LoanHighWater { get; }
+    /// <summary>The share of the outstanding loan taken from pre-tax money (the rest came from Roth).</summary>
+    public double[] LoanPretaxShare { get; }
+    /// <summary>The share of the outstanding loan taken from the vesting-tracked employer part of pre-tax.</summary>
+    public double[] LoanEmployerShare { get; }
+    /// <summary>A loan request of this path was cut to the 72(p) limit (counted once per path).</summary>
+    public bool[] LoanCut { get; }
     /// <summary>Inflation index I(Y) at the start of the year; I(startYear) = 1.</summary>
     public double[] Index { get; }
     public double[] PrevInflation { get; }

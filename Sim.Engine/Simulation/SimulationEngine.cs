@@ -74,6 +74,10 @@ public static class SimulationEngine
             new double[years]);
         int loansCut = 0;
         var yearCounts = new StepCounts();
+        // The median nominal balance of every year, for the peak age (spec 12): read from the percentiles when 50 is
+        // among the levels, otherwise computed directly from the year's balances.
+        int medianLevel = Array.IndexOf(levels, 50.0);
+        var medianBalance = new double[years];
 
         Parallel.For(0, blocks, parallel, b =>
         {
@@ -118,6 +122,7 @@ public static class SimulationEngine
             }
 
             Reduce(t, state, metrics, levels, pct, yearly, yearCounts, parallel);
+            medianBalance[t] = medianLevel >= 0 ? pct[(int)Metric.Balance, t, medianLevel] : Median(metrics.ValuesOf((int)Metric.Balance), paths);
             progress?.Report((t + 1) / (double)years);
         }
 
@@ -134,7 +139,7 @@ public static class SimulationEngine
             Ages = plan.Select(p => p.Age).ToArray(),
             Percentiles = pct,
             Yearly = yearly,
-            Summary = Summarize(plan, state, pct, levels, yearly, loansCut),
+            Summary = Summarize(plan, state, pct, levels, yearly, medianBalance, loansCut),
         };
     }
 
@@ -185,11 +190,17 @@ public static class SimulationEngine
     /// <summary>Mean with a fixed summation order: the same bits for any thread count and vector width.</summary>
     private static double Mean(double[] values) => DeterministicSum.Sum(values) / values.Length;
 
+    private static double Median(double[] values, int paths)
+    {
+        Span<double> one = stackalloc double[1];
+        Percentiles.Compute(values.AsSpan(0, paths), [50.0], one);
+        return one[0];
+    }
+
     private static RunSummary Summarize(YearPlan[] plan, PathState state, double[,,] pct, double[] levels,
-        YearlyFigures yearly, int loansCut)
+        YearlyFigures yearly, double[] medians, int loansCut)
     {
         int last = plan.Length - 1;
-        int median = Array.IndexOf(levels, 50.0);
         double[] terminalNominal = new double[levels.Length], terminalReal = new double[levels.Length];
         for (int j = 0; j < levels.Length; j++)
         {
@@ -197,13 +208,7 @@ public static class SimulationEngine
             terminalReal[j] = pct[(int)Metric.BalanceReal, last, j];
         }
 
-        // Peak of the median nominal balance (computed directly when 50 is not among the levels).
-        double[] medians = new double[plan.Length];
-        for (int t = 0; t < plan.Length; t++)
-        {
-            medians[t] = median >= 0 ? pct[(int)Metric.Balance, t, median] : double.NaN;
-        }
-
+        // Peak of the median nominal balance.
         int peak = 0;
         for (int t = 1; t < plan.Length; t++)
         {

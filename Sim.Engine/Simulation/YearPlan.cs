@@ -18,6 +18,8 @@ public sealed record YearPlan
     public required bool Employed { get; init; }
     /// <summary>The first distribution year (or startYear when already retired).</summary>
     public required bool FirstDistributionYear { get; init; }
+    /// <summary>The separation year (January 1 of the retirement year); never when already retired at startYear.</summary>
+    public required bool SeparationYear { get; init; }
     /// <summary>The last employment year: forfeiture happens at its end (spec 12).</summary>
     public required bool LastEmploymentYear { get; init; }
     public required AssetWeights Weights { get; init; }
@@ -36,6 +38,9 @@ public sealed record YearPlan
     public required double VestedFractionAtStart { get; init; }
     /// <summary>Interest rate of the loan being repaid this year (the latest loan originated so far).</summary>
     public required double LoanRate { get; init; }
+    /// <summary>A loan may originate, be repaid or become a deemed distribution this year: from the first loan's
+    /// year through the separation year (whatever the rate, 0 included).</summary>
+    public required bool LoanEvents { get; init; }
 
     /// <summary>RMD divisor for this year, or 0 when no RMD is required this year.</summary>
     public required double RmdDivisor { get; init; }
@@ -66,8 +71,9 @@ public sealed record YearPlan
         double indexing = s.Returns.EffectiveLimitIndexing;
         int years = s.Years;
         int startAge = s.AgeIn(s.FirstYear);
-        bool retiredAtStart = startAge >= p.RetirementAge;
-        int firstRmdYear = RequiredMinimumDistributions.FirstRmdYear(p.BirthYear, p.RetirementAge, p.FivePercentOwner);
+        var milestones = Milestones.Of(s);
+        bool retiredAtStart = milestones.RetiredAtStart;
+        int firstRmdYear = milestones.FirstRmdYear;
         int? spouseAgeOffset = p.Spouse is { } sp ? sp.BirthYear - p.BirthYear : null;
         bool soleBeneficiary = p.Spouse?.SoleBeneficiary ?? false;
         // Spec 12: the given year; else startYear when a Roth balance exists; else the first year with a Roth
@@ -80,6 +86,7 @@ public sealed record YearPlan
 
         var plan = new YearPlan[years];
         double loanRate = 0;
+        int firstLoanAge = s.Loans.Count > 0 ? s.Loans.Min(l => l.Age) : int.MaxValue;
         for (int t = 0; t < years; t++)
         {
             int year = s.FirstYear + t;
@@ -131,8 +138,9 @@ public sealed record YearPlan
                 Year = year,
                 Age = age,
                 Employed = employed,
-                FirstDistributionYear = !employed && (age == p.RetirementAge || (retiredAtStart && t == 0)),
-                LastEmploymentYear = employed && age == p.RetirementAge - 1,
+                FirstDistributionYear = year == milestones.FirstDistributionYear,
+                SeparationYear = year == milestones.SeparationYear,
+                LastEmploymentYear = year == milestones.LastEmploymentYear,
                 Weights = AllocationRules.WeightsAt(s.Allocation, age),
                 Salary = salary,
                 EmployeePretax = pretax,
@@ -143,6 +151,7 @@ public sealed record YearPlan
                 VestedFraction = retiredAtStart ? 1.0 : vested,
                 VestedFractionAtStart = retiredAtStart ? 1.0 : vestedAtStart,
                 LoanRate = loanRate,
+                LoanEvents = age >= firstLoanAge && (employed || year == milestones.SeparationYear),
                 RmdDivisor = divisor,
                 RmdDeferredThisYear = rmdYear && year == firstRmdYear && s.Withdrawals.DeferFirstRmd,
                 RothRmd = rmdYear && RequiredMinimumDistributions.RothSubjectToLifetimeRmd(year),

@@ -58,19 +58,40 @@ public class ShockFacts
     }
 
     [Fact]
-    public void ShocksOutsideTheHorizon_HaveNoEffect_AndAlreadyRetiredCountsFromTheRetirementAge()
+    public void AlreadyRetiredAtStart_YearsAfterRetirementCountsFromStartYear_AndShocksOutsideTheHorizonHaveNoEffect()
     {
-        // Born 1950, retired at 65 in 2015: yearsAfterRetirement 0 is 2015 (before the start, ignored); 12 is 2027.
+        // Born 1950, retired at 65 in 2015, simulated from 2026 (issue 9, F1): yearsAfterRetirement 0 is the first
+        // simulated year, 2026 (it used to fall in 2015 and was silently dropped); 12 is 2038; 2200 is never reached.
         Scenario plain = TestScenarios.With(ReturnModelKind.Lognormal, Paths) with
         {
             Participant = new Participant { BirthYear = 1950, RetirementAge = 65 },
         };
-        Shock[] shocks = [new() { YearsAfterRetirement = 0, Stocks = -0.3 }, new() { YearsAfterRetirement = 12, Stocks = -0.3 }, new() { Year = 2200, Bonds = 0.5 }];
-        var (p0, s0) = Year(plain, shocks, 0);
-        AssertSame(p0, s0);
-        var (_, s1) = Year(plain, shocks, 1);
-        AllEqual(-0.3, s1.Stocks);
-        Assert.Equal(2027, ShockPlan.CalendarYear(shocks[1], 1950, 65));
+        Shock[] shocks = [new() { YearsAfterRetirement = 0, Stocks = -0.3 }, new() { YearsAfterRetirement = 12, Bonds = 0.2 }, new() { Year = 2200, Bonds = 0.5 }];
+        var (_, s0) = Year(plain, shocks, 0);
+        AllEqual(-0.3, s0.Stocks);
+        var (p1, s1) = Year(plain, shocks, 1);
+        AssertSame(p1, s1);
+        var (_, s12) = Year(plain, shocks, 12);
+        AllEqual(0.2, s12.Bonds);
+        var m = Milestones.Of(plain with { Returns = plain.Returns with { Shocks = shocks } });
+        Assert.Equal(2026, m.ShockYear(shocks[0]));
+        Assert.Equal(2038, m.ShockYear(shocks[1]));
+    }
+
+    [Fact]
+    public void NotYetRetired_YearsAfterRetirementCountsFromTheRetirementYear()
+    {
+        var s = TestScenarios.With(ReturnModelKind.Lognormal, Paths) with
+        {
+            Participant = new Participant { BirthYear = 1970, RetirementAge = 62 },
+        };
+        var m = Milestones.Of(s);
+        Assert.False(m.RetiredAtStart);
+        Assert.Equal(2032, m.SeparationYear);
+        Assert.Equal(2031, m.LastEmploymentYear);
+        Assert.Equal(2032, m.FirstDistributionYear);
+        Assert.Equal(2045, m.FirstRmdYear); // born 1970: applicable age 75
+        Assert.Equal(2035, m.ShockYear(new Shock { YearsAfterRetirement = 3, Stocks = 0 }));
     }
 
     [Fact]

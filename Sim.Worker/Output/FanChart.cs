@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Sim.Engine.Rules;
+using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
 using Sim.Worker.Output.Charts;
 
@@ -176,8 +176,7 @@ public static class FanChart
         var markers = new List<(int Age, string Label, string Color)>();
         var p = r.Scenario.Participant;
         markers.Add((p.RetirementAge, string.Create(inv, $"retirement at {p.RetirementAge}"), RetirementColor));
-        int rmdAge = RequiredMinimumDistributions.FirstRmdYear(p.BirthYear, p.RetirementAge, p.FivePercentOwner)
-                     - p.BirthYear;
+        int rmdAge = Milestones.Of(r.Scenario).FirstRmdAge;
         markers.Add((rmdAge, string.Create(inv, $"first RMD at {rmdAge}"), RmdColor));
         double previousLabelX = double.NegativeInfinity;
         int row = 0;

@@ -124,23 +124,23 @@ internal static class CrossFieldRules
     /// <summary>A shock outside the simulated years is legal (an overlay meant for another plan) but has no effect.</summary>
     private static void WarnAboutShocks(Scenario s, int ageAtStart, IssueCollector issues)
     {
-        var firstDistributionYear = Math.Max(s.FirstYear, s.Participant.BirthYear + s.Participant.RetirementAge);
+        var milestones = Milestones.Of(s);
         for (var i = 0; i < s.Returns.Shocks.Count; i++)
         {
             var shock = s.Returns.Shocks[i];
             var path = $"$.returns.shocks[{i}]";
-            if (!issues.AllOk(path))
+            if (!issues.AllOk(path) || shock is { Age: null, YearsAfterRetirement: null, Year: null })
             {
                 continue;
             }
 
-            int? year = shock switch
+            int? year = milestones.ShockYear(shock);
+            if (shock.YearsAfterRetirement is { } n && milestones.RetiredAtStart)
             {
-                { Age: { } a } => s.Participant.BirthYear + a,
-                { YearsAfterRetirement: { } n } => firstDistributionYear + n,
-                { Year: { } y } => y,
-                _ => null,
-            };
+                issues.Warning(path,
+                    $"the participant is already retired in startYear {s.FirstYear}: yearsAfterRetirement counts from startYear, so {n} is {year}");
+            }
+
             if (year is { } y2 && (y2 < s.FirstYear || y2 > s.LastYear))
             {
                 issues.Warning(path,
