@@ -116,6 +116,15 @@ public static class RunCommand
         Console.WriteLine($"  success probability        {(s.SuccessProbability * 100).ToString("0.0", inv)} %");
         Console.WriteLine($"  terminal balance, today's dollars   p10 {Level(10)}   p50 {Level(50)}   p90 {Level(90)}");
         Console.WriteLine($"  median nominal balance peaks at age {s.PeakAge}");
+        if (IncomeSchedule.FirstFullYear(r.Scenario) is { } fullYear && fullYear <= r.Years[^1])
+        {
+            // Social Security and inflation-indexed pensions are the same in today's dollars on every path.
+            var income = IncomeSchedule.ForYear(r.Scenario, fullYear);
+            string level = income.PensionNominal > 0 ? $", plus {Money(income.PensionNominal)} nominal of level pensions" : "";
+            Console.WriteLine($"  income, first full year    {Money(income.SocialSecurityToday + income.PensionToday)} a year " +
+                              $"in today's dollars (age {fullYear - r.Scenario.Participant.BirthYear}){level}");
+        }
+
         if (!double.IsNaN(s.MedianFailureAge))
         {
             Console.WriteLine($"  median failure age         {s.MedianFailureAge.ToString("0.#", inv)}");
