@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Sim.Engine.Random;
+using Sim.Engine.Returns;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simd;
 using Sim.Engine.Simulation;
@@ -9,21 +10,28 @@ using Sim.Worker.Scenarios;
 namespace Sim.Bench;
 
 /// <summary>
-/// <c>throughput --scenario FILE --paths N [--baseline-paths M] [--threads T] [--width auto|scalar|256|512]</c>:
+/// <c>throughput --scenario FILE --paths N [--baseline-paths M] [--threads T] [--width auto|scalar|256|512]
+/// [--reference-paths R] [--python PY] [--cliff DIR] [--cliff-paths C] [--widths]</c>:
 /// one process, one run, every figure measured side by side so the ratios hold on a noisy shared machine:
 /// <list type="bullet">
-/// <item>the engine: path-years per second, and the split between the path kernel and percentile extraction;</item>
+/// <item>the NumPy reference (<c>reference/reference.py</c>, the vectorized version an analyst would write) and the
+/// product's <c>run</c> verb, each as a whole process on the same scenario, compared per path-year (R = 0 skips);</item>
+/// <item>the engine in process: path-years per second, and the split between the path kernel and percentiles;</item>
 /// <item>the limit: generating exactly the normal draws that run needs and nothing else, same threads;</item>
 /// <item>the plain baseline: <see cref="NaiveSimulation"/> on fewer paths, scaled per path-year;</item>
-/// <item>peak working set of the process right after the engine run.</item>
+/// <item>peak working set of the process right after the engine run;</item>
+/// <item>the cliff table: every scenario of DIR in process, time per path-year against DIR's baseline.json;</item>
+/// <item>with <c>--widths</c>: the engine at AVX-512, AVX2 and scalar, and whether the numbers are identical.</item>
 /// </list>
 /// </summary>
 public static class ThroughputCommand
 {
     public static Task<int> RunAsync(string[] args)
     {
-        string? file = null;
+        string? file = null, cliffDir = null;
         int paths = 1_000_000, baselinePaths = 10_000, threads = Environment.ProcessorCount;
+        int? referencePaths = null, cliffPaths = null;
+        string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var width = SimdWidth.Auto;
         bool widths = false;
         for (int i = 0; i < args.Length; i++)
@@ -34,6 +42,10 @@ public static class ThroughputCommand
                 case "--paths": paths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--baseline-paths": baselinePaths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--threads": threads = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--reference-paths": referencePaths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+                case "--python": python = args[++i]; break;
+                case "--cliff": cliffDir = args[++i]; break;
+                case "--cliff-paths": cliffPaths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--widths": widths = true; break;
                 case "--width":
                     width = args[++i] switch { "scalar" => SimdWidth.Scalar, "256" => SimdWidth.Vector256, "512" => SimdWidth.Vector512, _ => SimdWidth.Auto };
@@ -46,29 +58,113 @@ public static class ThroughputCommand
 
         if (file is null)
         {
-            Console.Error.WriteLine("usage: throughput --scenario FILE [--paths N] [--baseline-paths M] [--threads T] [--width W]");
+            Console.Error.WriteLine("usage: throughput --scenario FILE [--paths N] [--baseline-paths M] [--threads T] [--width W] " +
+                                    "[--reference-paths R] [--python PY] [--cliff DIR] [--cliff-paths C] [--widths]");
             return Task.FromResult(2);
         }
 
-        var loaded = ScenarioFile.Load(file);
-        if (!loaded.Result.IsValid)
+        if (Load(file) is not { } scenario)
         {
-            foreach (var e in loaded.Result.Errors)
-            {
-                Console.Error.WriteLine(e);
-            }
-
             return Task.FromResult(1);
         }
 
-        var report = Measure(loaded.Result.Scenario!, paths, baselinePaths, threads, width);
-        report.Print(Console.Out);
+        var w = Console.Out;
+        var c = CultureInfo.InvariantCulture;
+        int refPaths = referencePaths ?? paths;
+        if (refPaths > 0)
+        {
+            // Whole processes first, while this process is still small: the reference, then the product's run verb.
+            double pathYears = (double)scenario.Years;
+            var product = ReferenceRunner.RunProduct(file, paths, threads);
+            w.WriteLine($"whole processes, {scenario.Name}, {scenario.Years} years:");
+            w.WriteLine($"  product `run` verb             {product.WallSeconds.ToString("0.00", c)} s on {paths.ToString("N0", c)} paths = " +
+                        $"{(product.WallSeconds / (paths * pathYears) * 1e9).ToString("0.0", c)} ns per path-year, peak RSS {product.PeakRssMiB.ToString("0", c)} MiB");
+            if (ReferenceRunner.Unsupported(scenario) is { } why)
+            {
+                w.WriteLine($"  NumPy reference                not run: it does not implement {why}");
+            }
+            else
+            {
+                var reference = ReferenceRunner.RunReference(scenario, refPaths, python);
+                double refPerPathYear = reference.Process.WallSeconds / (refPaths * pathYears);
+                double productPerPathYear = product.WallSeconds / (paths * pathYears);
+                w.WriteLine($"  NumPy reference                {reference.Process.WallSeconds.ToString("0.00", c)} s on {refPaths.ToString("N0", c)} paths = " +
+                            $"{(refPerPathYear * 1e9).ToString("0.0", c)} ns per path-year (its year loop {reference.LoopSeconds.ToString("0.00", c)} s), " +
+                            $"peak RSS {reference.Process.PeakRssMiB.ToString("0", c)} MiB");
+                w.WriteLine($"    numpy {reference.NumPy}, BLAS {reference.Blas}");
+                w.WriteLine($"    its median terminal balance {reference.MedianTerminalBalance.ToString("N0", c)}, success {(reference.SuccessProbability * 100).ToString("0.0", c)} % " +
+                            "(other draws: agrees with the engine to Monte Carlo error)");
+                w.WriteLine($"  reference / product per path-year, whole processes   {(refPerPathYear / productPerPathYear).ToString("0.0", c)}x   (target >= 20x, aim 30x)");
+            }
+        }
+
+        var report = Measure(scenario, paths, baselinePaths, threads, width);
+        report.Print(w);
+        if (cliffDir is not null)
+        {
+            Cliff(cliffDir, cliffPaths ?? paths, threads, width, w);
+        }
+
         if (widths)
         {
-            CompareWidths(loaded.Result.Scenario!, paths, threads, Console.Out);
+            CompareWidths(scenario, paths, threads, w);
         }
 
         return Task.FromResult(0);
+    }
+
+    private static Scenario? Load(string file)
+    {
+        var loaded = ScenarioFile.Load(file);
+        if (loaded.Result.IsValid)
+        {
+            return loaded.Result.Scenario!;
+        }
+
+        foreach (var e in loaded.Result.Errors)
+        {
+            Console.Error.WriteLine($"{file}: {e}");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The cliff table: every scenario file of <paramref name="dir"/> through the engine in this process (warm, same
+    /// paths and threads), time per path-year and its ratio to the directory's baseline.json (target: within 1.5x).
+    /// </summary>
+    public static void Cliff(string dir, int paths, int threads, SimdWidth width, TextWriter w)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var rows = new List<(string Name, int Years, double Seconds)>();
+        foreach (string f in Directory.GetFiles(dir, "*.json").OrderBy(f => Path.GetFileName(f) == "baseline.json" ? "" : f, StringComparer.Ordinal))
+        {
+            if (Load(f) is not { } s)
+            {
+                continue;
+            }
+
+            var options = new SimulationOptions { Paths = paths, Threads = threads, Width = width };
+            for (int i = 0; i < 2; i++)
+            {
+                SimulationEngine.Run(s, options with { Paths = Math.Min(paths, 50_000) });
+            }
+
+            GC.Collect();
+            var clock = Stopwatch.StartNew();
+            SimulationEngine.Run(s, options);
+            rows.Add((Path.GetFileNameWithoutExtension(f), s.Years, clock.Elapsed.TotalSeconds));
+        }
+
+        double basePerPathYear = rows.Count > 0 && rows[0].Name == "baseline" ? rows[0].Seconds / ((double)paths * rows[0].Years) : double.NaN;
+        w.WriteLine($"cliff: engine in process, {paths.ToString("N0", c)} paths each, time per path-year vs baseline (target <= 1.5x)");
+        foreach (var (name, years, seconds) in rows)
+        {
+            double perPathYear = seconds / ((double)paths * years);
+            double ratio = perPathYear / basePerPathYear;
+            w.WriteLine($"  {name,-30} {years,3} years {seconds.ToString("0.000", c),7} s {(perPathYear * 1e9).ToString("0.00", c),7} ns/path-year " +
+                        $"{ratio.ToString("0.00", c)}x{(ratio > 1.5 ? "  (cliff)" : "")}");
+        }
     }
 
     public static ThroughputReport Measure(Scenario scenario, int paths, int baselinePaths, int threads, SimdWidth width)
@@ -93,13 +189,14 @@ public static class ThroughputCommand
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
         double limit = NormalLimit(scenario.Simulation.Seed, paths, years, threads, width);
+        double draws = DrawsOnly(scenario, paths, threads, width);
 
         clock.Restart();
         NaiveSimulation.Run(scenario, baselinePaths);
         double naive = clock.Elapsed.TotalSeconds;
 
         return new ThroughputReport(scenario.Name, paths, years, threads, SimdWidths.Resolve(width), engine,
-            timer.Kernel.TotalSeconds, timer.Reduce.TotalSeconds, limit, baselinePaths, naive, peak,
+            timer.Kernel.TotalSeconds, timer.Reduce.TotalSeconds, draws, limit, baselinePaths, naive, peak,
             result.Summary.SuccessProbability);
     }
 
@@ -160,6 +257,29 @@ public static class ThroughputCommand
         return clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>The scenario's return generator alone over every year and block of the run (same blocks and threads
+    /// as the engine): the draws part of "path kernel + draws".</summary>
+    public static double DrawsOnly(Scenario scenario, int paths, int threads, SimdWidth width)
+    {
+        var s = scenario with { Simulation = scenario.Simulation with { Paths = paths } };
+        var generator = ReturnGenerators.Create(s, null, width);
+        const int block = SimulationOptions.DefaultBlockSize;
+        int blocks = (paths + block - 1) / block;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var clock = Stopwatch.StartNew();
+        for (int t = 0; t < s.Years; t++)
+        {
+            int year = t;
+            Parallel.For(0, blocks, parallel, () => new ReturnBlock(block), (b, _, buffer) =>
+            {
+                generator.Fill(year, (long)b * block, Math.Min(block, paths - b * block), buffer);
+                return buffer;
+            }, _ => { });
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
     /// <summary>Times the engine's phases from its own callbacks: OnYear fires when a year's kernel is done, the
     /// progress report when its percentiles are.</summary>
     private sealed class PhaseTimer : IYearObserver, IProgress<double>
@@ -189,7 +309,7 @@ public static class ThroughputCommand
 }
 
 public sealed record ThroughputReport(string Scenario, int Paths, int Years, int Threads, SimdWidth Width,
-    double EngineSeconds, double KernelSeconds, double PercentileSeconds, double LimitSeconds, int BaselinePaths,
+    double EngineSeconds, double KernelSeconds, double PercentileSeconds, double DrawSeconds, double LimitSeconds, int BaselinePaths,
     double BaselineSeconds, long PeakWorkingSet, double SuccessProbability)
 {
     public double PathYears => (double)Paths * Years;
@@ -203,7 +323,7 @@ public sealed record ThroughputReport(string Scenario, int Paths, int Years, int
         w.WriteLine($"  engine / limit                 {(EngineSeconds / LimitSeconds).ToString("0.00", c)}x   (target <= 3x)");
         w.WriteLine($"  baseline / engine per path-yr  {(BaselineSecondsScaled / EngineSeconds).ToString("0.0", c)}x   (target >= 25x)");
         w.WriteLine($"  engine                         {EngineSeconds.ToString("0.000", c)} s   {(PathYears / EngineSeconds / 1e6).ToString("0.0", c)} M path-years/s");
-        w.WriteLine($"    path kernel + draws          {KernelSeconds.ToString("0.000", c)} s");
+        w.WriteLine($"    path kernel + draws          {KernelSeconds.ToString("0.000", c)} s   (the draws alone, timed apart: {DrawSeconds.ToString("0.000", c)} s)");
         w.WriteLine($"    percentiles and yearly       {PercentileSeconds.ToString("0.000", c)} s");
         w.WriteLine($"  limit (normals only)           {LimitSeconds.ToString("0.000", c)} s   {(PathYears * 5 / LimitSeconds / 1e6).ToString("0.0", c)} M normals/s");
         w.WriteLine($"  plain baseline                 {BaselineSeconds.ToString("0.000", c)} s on {BaselinePaths.ToString("N0", c)} paths, " +

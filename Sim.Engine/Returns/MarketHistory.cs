@@ -118,6 +118,10 @@ public sealed class MarketHistory
 
     private const int MaxReportedErrors = 20;
 
+    /// <summary>A cell without the double quotes a spreadsheet puts around it (<c>"0.28"</c> is 0.28).</summary>
+    private static string Unquote(string cell) =>
+        cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1].Trim() : cell;
+
     /// <param name="columns">CSV header name → logical column (year, stocks, bonds, cash, inflation, reits).</param>
     private static MarketHistory Parse(string text, string source, Dictionary<string, string> columns, bool allowOtherColumns)
     {
@@ -144,7 +148,7 @@ public sealed class MarketHistory
             string[] fields = line.Split(',');
             for (int f = 0; f < fields.Length; f++)
             {
-                fields[f] = fields[f].Trim();
+                fields[f] = Unquote(fields[f].Trim());
             }
 
             if (indexOf is null)
@@ -157,7 +161,7 @@ public sealed class MarketHistory
                     {
                         if (!allowOtherColumns)
                         {
-                            Error(lineNumber, $"unknown column '{fields[f]}' (expected year, stocks, bonds, cash, inflation and optionally reits)");
+                            Error(lineNumber, $"column {f + 1} of the header is not one of year, stocks, bonds, cash, inflation and optionally reits");
                         }
 
                         continue;
@@ -166,7 +170,7 @@ public sealed class MarketHistory
                     int k = Array.IndexOf(logical, name);
                     if (indexOf[k] >= 0)
                     {
-                        Error(lineNumber, $"column '{fields[f]}' appears twice");
+                        Error(lineNumber, $"column {logical[k]} appears twice");
                     }
 
                     indexOf[k] = f;
@@ -198,7 +202,7 @@ public sealed class MarketHistory
             string yearText = fields[indexOf[0]];
             if (!int.TryParse(yearText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int year))
             {
-                Error(lineNumber, $"year '{yearText}' is not a whole number");
+                Error(lineNumber, $"the year (column {indexOf[0] + 1}) is not a whole number");
                 continue;
             }
 
@@ -219,11 +223,11 @@ public sealed class MarketHistory
                 string cell = fields[indexOf[k]];
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
                 {
-                    Error(lineNumber, $"{logical[k]} '{cell}' is not a number (use decimals such as 0.05 for 5%)");
+                    Error(lineNumber, $"{logical[k]} (column {indexOf[k] + 1}) is not a number (use decimals such as 0.05 for 5%)");
                 }
                 else if (value <= -1.0)
                 {
-                    Error(lineNumber, $"{logical[k]} {cell} is not above -1 (a return or inflation rate of -100% or less)");
+                    Error(lineNumber, $"{logical[k]} {value.ToString(CultureInfo.InvariantCulture)} is not above -1 (a return or inflation rate of -100% or less)");
                 }
 
                 values[v].Add(value);

@@ -232,7 +232,7 @@ public static partial class ScenarioJson
         return scenario;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]+\z")]
     private static partial Regex FileSafe();
 
     /// <summary>System.Text.Json appends "Path: $ | LineNumber: 2 | BytePositionInLine: 4." to its messages.</summary>

@@ -41,11 +41,12 @@ public sealed class FanChartFacts
     }
 
     [Fact]
-    public void Title_RoundsTheProbabilityToOneDecimal()
+    public void Title_RoundsTheProbabilityToOneDecimal_ButNeverTo100WhileAPathFailed()
     {
-        Assert.Equal("early-retiree — 100.0% of paths never run out",
+        Assert.Equal("early-retiree — > 99.9% of paths never run out",
             FanChart.Title(FanChartSamples.Baseline(success: 0.99996, name: "early-retiree")));
         Assert.Equal("x — 0.0% of paths never run out", FanChart.Title(FanChartSamples.Baseline(success: 0, name: "x")));
+        Assert.Equal("y — 100.0% of paths never run out", FanChart.Title(FanChartSamples.Baseline(success: 1, name: "y")));
     }
 
     [Fact]

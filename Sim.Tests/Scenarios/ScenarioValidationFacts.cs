@@ -36,7 +36,7 @@ public class ScenarioValidationFacts
         Assert.StartsWith("must be file-safe", byPath["$.name"]);
         Assert.Equal("must be between 1 and 10,000,000, got 0", byPath["$.simulation.paths"]);
         Assert.Contains("did you mean \"retirementAge\"?", byPath["$.participant.retirmentAge"]);
-        Assert.Equal("must be >= 0, got -5", byPath["$.participant.salary"]);
+        Assert.Equal("must be between 0 and 100,000,000,000, got -5", byPath["$.participant.salary"]);
         Assert.Equal("must be between 16 and 120, got 130", byPath["$.participant.endAge"]);
         Assert.Equal("expected a number, got string \"6%\"", byPath["$.contributions.deferralRate"]);
         Assert.Equal("weights sum to 1.05, must sum to 1", byPath["$.allocation.weights"]);
@@ -215,7 +215,7 @@ public class ScenarioValidationFacts
     {
         var r = Parse("""{ "participant": { "birthYear": 1991, "salary": -5 } }""");
 
-        Assert.Equal("$.participant.salary: must be >= 0, got -5", SingleError(r));
+        Assert.Equal("$.participant.salary: must be between 0 and 100,000,000,000, got -5", SingleError(r));
     }
 
     [Theory]
@@ -407,7 +407,7 @@ public class ScenarioValidationFacts
         var r = ParseMinimalWith("\"loans\": [ { \"amount\": 0 } ]");
 
         Assert.Equal(
-            ["$.loans[0].age: required field is missing", "$.loans[0].amount: must be > 0, got 0"],
+            ["$.loans[0].age: required field is missing", "$.loans[0].amount: must be > 0 and <= 100,000,000,000, got 0"],
             r.Errors.Select(e => e.ToString()));
     }
 

@@ -47,7 +47,7 @@ public sealed class ValidateCommandFacts : IDisposable
             $"OK  {good}\n"
             + $"{bad}\n"
             + "  $.participant.retirmentAge: unknown field; did you mean \"retirementAge\"? allowed: birthYear, retirementAge, endAge, salary, salaryGrowth, yearsOfService, fivePercentOwner, disability, spouse\n"
-            + "  $.participant.salary: must be >= 0, got -5\n"
+            + "  $.participant.salary: must be between 0 and 100,000,000,000, got -5\n"
             + "  $.allocation.weights: weights sum to 1.05, must sum to 1\n",
             output);
     }
@@ -87,20 +87,31 @@ public sealed class ValidateCommandFacts : IDisposable
 
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.Equal("error: no files given\nusage: validate [--base SCENARIO.json] FILE...\n", error);
+        Assert.Equal("error: no files given\nusage: validate [options] FILE...   (see validate --help)\n", error);
     }
 
     [Fact]
-    public void MissingFile_IsAUsageError_ExitTwo_WithoutValidatingTheOthers()
+    public void MissingFile_IsInvalidInput_ExitOne_ReportedLikeAnInvalidFile()
     {
         var good = _temp.Write("good.json", MinimalJson);
         var missing = Path.Combine(_temp.Path, "missing.json");
 
         var (code, output, error) = Run(good, missing);
 
-        Assert.Equal(2, code);
-        Assert.Empty(output);
-        Assert.StartsWith($"error: file not found: {missing}\n", error);
+        Assert.Equal(1, code);
+        Assert.Equal($"OK  {good}\n{missing}\n  $: file not found: {missing}\n", output);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public void Help_ListsEveryOption_AndExitsZero()
+    {
+        var (code, output, error) = Run("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("--base <SCENARIO.json>", output, StringComparison.Ordinal);
+        Assert.Contains("the scenario an overlay file is applied to", output, StringComparison.Ordinal);
+        Assert.Empty(error);
     }
 
     [Fact]
@@ -120,7 +131,7 @@ public sealed class ValidateCommandFacts : IDisposable
         var worker = Path.Combine(AppContext.BaseDirectory, "Sim.Worker.dll");
 
         Assert.Equal((0, $"OK  {good}"), RunProcess(worker, "validate", good));
-        Assert.Equal((1, $"{bad}\n  $.participant.salary: must be >= 0, got -5"), RunProcess(worker, "validate", bad));
+        Assert.Equal((1, $"{bad}\n  $.participant.salary: must be between 0 and 100,000,000,000, got -5"), RunProcess(worker, "validate", bad));
         Assert.Equal(2, RunProcess(worker, "validate").Code);
     }
 

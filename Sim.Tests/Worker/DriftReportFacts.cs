@@ -38,13 +38,30 @@ public sealed class DriftReportFacts : IDisposable
         Assert.Equal(0.005, rows[0].SuccessProbabilityChange!.Value, 12);
         Assert.Equal(0.01, rows[0].MedianTerminalBalanceChange!.Value, 12);
         Assert.Equal(-0.015, rows[1].SuccessProbabilityChange!.Value, 12);
-        Assert.Contains("success probability 0.9 -> 0.885", rows[1].Reason, StringComparison.Ordinal);
+        Assert.Equal("success 90.0% -> 88.5% (-1.5 points, threshold 1.0 points)", rows[1].Reason);
         Assert.Equal(-0.03, rows[2].MedianTerminalBalanceChange!.Value, 12);
-        Assert.Contains("median terminal balance", rows[2].Reason, StringComparison.Ordinal);
+        Assert.Equal("median terminal balance, nominal dollars $1,000,000 -> $970,000 (-3.0%, threshold 2.0%)", rows[2].Reason);
         Assert.Equal("no result tonight: failed: boom", rows[3].Reason);
         Assert.Null(rows[4].PreviousNight);
         Assert.All(rows.Take(3), r => Assert.Equal("2026-03-09", r.PreviousNight));
         Assert.All(rows, r => Assert.Equal("2026-03-10", r.Night));
+    }
+
+    [Fact]
+    public void Compare_NamesThePathsSeedAndEngineVersion_WhenTheyChangedWithTheNumbers()
+    {
+        var before = Previous("a", "none", 0.900, 1_000_000);
+        before.Paths = 2_000;
+        before.Seed = 1;
+        before.EngineVersion = "0.0-old";
+        var previous = (new DateOnly(2026, 3, 9), (IReadOnlyList<DriftRow>)[before]);
+
+        var rows = DriftReport.Compare(Night, [new("a", "none", "ok", 3_000, 0.880, 1_000_000, Seed: 7)], previous, 0.01, 0.02);
+
+        Assert.True(rows[0].Flagged);
+        Assert.Equal($"paths changed 2,000 -> 3,000; seed changed 1 -> 7; engine version changed 0.0-old -> {Sim.Engine.EngineInfo.Version}; " +
+                     "success 90.0% -> 88.0% (-2.0 points, threshold 1.0 points)", rows[0].Reason);
+        Assert.Equal(7L, rows[0].Seed);
     }
 
     [Fact]

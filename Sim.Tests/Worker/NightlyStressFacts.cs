@@ -87,7 +87,7 @@ public sealed class NightlyStressFacts : IDisposable
         // Night two: alpha earns more (its median moves), beta is unchanged (same seed: same numbers); queued over HTTP.
         _clock.Now = _clock.Now.AddDays(1);
         File.WriteAllText(_root.Combine("scenarios", "alpha.json"), TestScenarios.Minimal("alpha", salary: 160_000));
-        using var response = await server.Http.PostAsync("/api/stress", null);
+        using var response = await server.Http.PostAsync("/api/stress", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var secondDrift = await WaitForDriftAsync("2026-03-11");
 

@@ -94,7 +94,8 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
         var p = fixture.Summary("success_probability");
         Assert.InRange(p, 0.01, 0.999); // a baseline whose success is 0 or 1 would make this fact too weak
         Assert.Contains($"<span id=\"success\">{Percent(p)}</span> of 300 paths never run out", html, StringComparison.Ordinal);
-        Assert.Contains($"<dd>{p.ToString("0.######", CultureInfo.InvariantCulture)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>success (never ran out)</dt><dd>{Percent(p)}</dd>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(p.ToString("0.######", CultureInfo.InvariantCulture), html, StringComparison.Ordinal); // one format, not two
         foreach (var level in new[] { "10", "50", "90" })
         {
             var real = fixture.Summary($"terminal_balance_real_p{level}");
@@ -106,7 +107,8 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
         Assert.True(fixture.Summary("terminal_balance_real_p50") >= 100_000, "the baseline's median balance is too small for this fact");
         Assert.Contains($"<td>{Dollars(fixture.Summary("terminal_balance_real_p50"))}</td>", html, StringComparison.Ordinal);
         Assert.Matches(@"<th>p50</th><td>\$\d{1,3}(,\d{3})+</td><td>\$\d{1,3}(,\d{3})+</td>", html);
-        Assert.Contains($"<dt>peak age (median nominal balance)</dt><dd>{fixture.Summary("peak_age").ToString(CultureInfo.InvariantCulture)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dt>peak age (median balance, nominal dollars)</dt><dd>{fixture.Summary("peak_age").ToString(CultureInfo.InvariantCulture)}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains("<dt>median failure age (failed paths only)</dt>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>paths</dt><dd>300</dd>", html, StringComparison.Ordinal);
         Assert.Contains($"<dt>seed</dt><dd>{fixture.Run.Seed!.Value.ToString(CultureInfo.InvariantCulture)}</dd>", html, StringComparison.Ordinal);
         Assert.Contains("<dt>return model</dt><dd>lognormal</dd>", html, StringComparison.Ordinal);
@@ -126,6 +128,129 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
         Assert.Contains(fixture.Run.Files, f => f.Name == ResultParquet.PercentilesFile);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(ResultsPage.ContentSecurityPolicy, string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task TheIncomeTable_ShowsNetIncomeWithdrawalsAndTaxesByAge_AsThePercentilesFileHasThem()
+    {
+        var (_, _, html, response) = await GetPageAsync($"/runs/{Id}");
+        using var _ = response;
+        var percentiles = fixture.Root.Combine("percentiles.parquet");
+        var yearly = fixture.Root.Combine("yearly.parquet");
+        await File.WriteAllBytesAsync(percentiles, await Server.Http.GetByteArrayAsync($"/api/runs/{Id}/files/percentiles.parquet"));
+        await File.WriteAllBytesAsync(yearly, await Server.Http.GetByteArrayAsync($"/api/runs/{Id}/files/yearly.parquet"));
+        string Cell(string metric, int age, int level) => Units.Money(Convert.ToDouble(DuckDb.Scalar(
+            $"SELECT value FROM read_parquet('{DuckDb.Quote(percentiles)}') WHERE metric = '{metric}' AND age = {age} AND percentile = {level}"),
+            CultureInfo.InvariantCulture));
+
+        Assert.Contains("<h2>Retirement income by age</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("net income, today's dollars", html, StringComparison.Ordinal);
+        foreach (var age in new[] { 65, 70, 95 }) // the baseline retires at 65 and plans to 95
+        {
+            var funded = 1 - Convert.ToDouble(DuckDb.Scalar($"SELECT share_failed FROM read_parquet('{DuckDb.Quote(yearly)}') WHERE age = {age}"),
+                CultureInfo.InvariantCulture);
+            var cells = new[] { "net_income_real", "withdrawals", "taxes" }
+                .SelectMany(m => new[] { 10, 50, 90 }.Select(l => $"<td>{Cell(m, age, l)}</td>"));
+            Assert.Contains($"<tr><th>{age}</th><td>{WebUtility.HtmlEncode(Units.Percent(funded))}</td>{string.Concat(cells)}</tr>", html,
+                StringComparison.Ordinal);
+        }
+
+        Assert.True(Convert.ToDouble(DuckDb.Scalar(
+            $"SELECT value FROM read_parquet('{DuckDb.Quote(percentiles)}') WHERE metric = 'net_income_real' AND age = 65 AND percentile = 50"),
+            CultureInfo.InvariantCulture) > 1_000, "the baseline pays an income at 65; a zero would make this fact weak");
+        Assert.DoesNotContain("<tr><th>64</th>", html, StringComparison.Ordinal); // before retirement: no income rows
+
+        var realPeak = Convert.ToInt32(DuckDb.Scalar($"SELECT age FROM read_parquet('{DuckDb.Quote(percentiles)}') " +
+                                                     "WHERE metric = 'balance_real' AND percentile = 50 ORDER BY value DESC, age LIMIT 1"),
+            CultureInfo.InvariantCulture);
+        Assert.Contains($"<dt>peak age (median balance, today&#39;s dollars)</dt><dd>{realPeak}</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AStrategyThatCannotFail_SaysSo_InsteadOfASuccessRate()
+    {
+        var body = TestScenarios.Minimal("rmd-only", paths: 60)
+            .Replace("\"participant\"", "\"withdrawals\": { \"strategy\": \"rmdOnly\" }, \"participant\"", StringComparison.Ordinal);
+        using var post = await Server.Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var run = await Server.WaitForFinishAsync(JsonSerializer.Deserialize<RunView>(await post.Content.ReadAsStringAsync(), ApiClient.Json)!.Id);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+
+        var (_, _, html, response) = await GetPageAsync($"/runs/{run.Id}");
+        using var _ = response;
+
+        Assert.Contains("cannot run out: rmdOnly withdraws only the required minimum", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("paths never run out", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("median failure age", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHomePage_ListsTheRun_WithItsScenarioSuccessAndLinks()
+    {
+        var (status, contentType, html, response) = await GetPageAsync("/");
+        using var _ = response;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("text/html; charset=utf-8", contentType);
+        Assert.Contains("<h1>Runs</h1>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/runs/{Id}\">baseline</a>", html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(fixture.BaselineDescription), html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"num\">300</td><td class=\"num\">{Percent(fixture.Summary("success_probability"))}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/api/runs/{Id}\">JSON</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+
+        var (_, _, filtered, r2) = await GetPageAsync("/?scenario=no-such-name");
+        using var __ = r2;
+        Assert.Contains("No runs match.", filtered, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/runs/{Id}", filtered, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheRunListing_FiltersByScenarioAndStatus_AndPagesNewestFirst()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            using var post = await Server.Http.PostAsync("/api/runs",
+                new StringContent(TestScenarios.Minimal("pager", salary: 50_000 + i, paths: 20), Encoding.UTF8, "application/json"));
+            var queued = JsonSerializer.Deserialize<RunView>(await post.Content.ReadAsStringAsync(), ApiClient.Json)!;
+            await Server.WaitForFinishAsync(queued.Id);
+        }
+
+        var first = await Server.Http.GetFromJsonAsync<JsonElement>("/api/runs?scenario=PAGER&status=succeeded&limit=2");
+        var page1 = first.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(2, page1.Count);
+        Assert.All(page1, r => Assert.Equal("pager", r.GetProperty("scenario").GetString()));
+        var next = first.GetProperty("next").GetString()!;
+        Assert.Equal($"/api/runs?scenario=PAGER&status=succeeded&limit=2&after={page1[1].GetProperty("id").GetString()}", next);
+        var second = await Server.Http.GetFromJsonAsync<JsonElement>(next);
+        var page2 = second.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Single(page2);
+        Assert.False(second.TryGetProperty("next", out _), "the last page has no next link");
+
+        var created = page1.Concat(page2).Select(r => r.GetProperty("createdAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(created.OrderByDescending(c => c), created);
+        Assert.Equal(3, page1.Concat(page2).Select(r => r.GetProperty("id").GetString()).Distinct().Count());
+        Assert.All(page1, r => Assert.StartsWith("/runs/", r.GetProperty("links").GetProperty("page").GetString(), StringComparison.Ordinal));
+
+        using var bad = await Server.Http.GetAsync("/api/runs?status=done&limit=0&after=../x");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["after", "limit", "status"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Fact]
+    public async Task TheHangfireDashboard_NamesTheJobByItsScenario_AndLinksToTheResultsPage()
+    {
+        var jobPage = fixture.Run.Links.Dashboard!;
+        var (status, _, html, response) = await GetPageAsync(jobPage);
+        using var _ = response;
+        var (_, _, list, listResponse) = await GetPageAsync("/hangfire/jobs/succeeded");
+        using var __ = listResponse;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"baseline · run {Id}", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/runs/{Id}\">/runs/{Id}</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"baseline · run {Id}", WebUtility.HtmlDecode(list), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class RunCommandFacts
             "scenarios/social-security-claim-70.json", "scenarios/baseline.json", "--paths", "200", "--out", temp.Path);
         Assert.True(exit == 0, stderr);
         // 2,800 · 1.24 · 12 from the year of 71 (claimed in July of the year of 70).
-        Assert.Contains("  income, first full year    $41,664 a year in today's dollars (age 71)", stdout);
-        Assert.Single(stdout.Split('\n'), line => line.Contains("income, first full year", StringComparison.Ordinal));
+        var line = Assert.Single(stdout.Split('\n'), l => l.Contains("(first full year)", StringComparison.Ordinal));
+        Assert.Matches(@"^  income at 71 \(first full year\), today's dollars +\$41,664 a year\r?$", line);
     }
 
     [Fact]
@@ -46,9 +46,26 @@ public sealed class RunCommandFacts
         var (exit, stdout, stderr) = Worker(ScenarioTestSupport.RepositoryRoot(), "run", "scenarios/baseline.json",
             "--paths", "300", "--out", temp.Path);
         Assert.True(exit == 0, stderr);
-        Assert.Contains("success probability", stdout);
-        Assert.Contains("p50", stdout);
-        Assert.Contains("peaks at age", stdout);
+        Assert.Contains("success (never ran out)", stdout);
+        Assert.Contains("balance at the end, today's dollars", stdout);
+        Assert.Contains("net income at 65, today's dollars", stdout);
+        Assert.Contains("median balance peaks, nominal dollars", stdout);
+        Assert.Contains("median failure age (failed paths only)", stdout);
+        Assert.DoesNotContain("exp(", stdout); // the technical note stays in the Parquet metadata
+        var rows = stdout.ReplaceLineEndings("\n").Split('\n').Skip(1).Where(l => l.Length > 0).ToList();
+        static int ValueStart(string row)
+        {
+            var i = row.IndexOf("  ", 2, StringComparison.Ordinal);
+            while (i >= 0 && i < row.Length && row[i] == ' ')
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        Assert.True(rows.Count >= 7, stdout);
+        Assert.Single(rows.Select(ValueStart).Distinct()); // aligned: every value starts in one column
         foreach (string f in new[] { "percentiles.parquet", "yearly.parquet", "summary.parquet" })
         {
             Assert.True(File.Exists(Path.Combine(temp.Path, "baseline", f)), f);

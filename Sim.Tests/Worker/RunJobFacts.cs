@@ -28,7 +28,7 @@ public sealed class RunJobFacts : IDisposable
 
     private static async Task<RunView> PostAsync(InProcessServer server, string scenarioJson)
     {
-        using var response = await server.Http.PostAsync("/api/runs", new StringContent(scenarioJson));
+        using var response = await server.Http.PostAsync("/api/runs", new StringContent(scenarioJson, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<RunView>(ApiClient.Json))!;
     }
@@ -63,6 +63,22 @@ public sealed class RunJobFacts : IDisposable
         Assert.Equal(1, done.Computations);
         Assert.Equal(1, engine.Started["reject"]);
         Assert.False(server.Store.HasResult(run.Id));
+        Assert.Empty(_root.Temporaries());
+    }
+
+    [Fact]
+    public async Task ADeterministicCrash_FailsTheRunAtOnce_WithoutRetry()
+    {
+        // Issue 13, item 10: an overflow repeats on every attempt with the same inputs; it used to be retried 3 times.
+        var (server, engine) = await StartAsync();
+        await using var _ = server;
+        var run = await PostAsync(server, TestScenarios.Minimal("overflow"));
+
+        var done = await server.WaitForFinishAsync(run.Id);
+
+        Assert.Equal(RunStatus.Failed, done.Status);
+        Assert.Equal("OverflowException: scripted overflow", done.Error);
+        Assert.Equal(1, engine.Started["overflow"]);
         Assert.Empty(_root.Temporaries());
     }
 

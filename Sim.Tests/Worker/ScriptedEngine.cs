@@ -35,6 +35,8 @@ public sealed class ScriptedEngine : IRunEngine
                 throw new InvalidOperationException("scripted crash");
             case "reject":
                 throw new RunInputException("scripted rejection");
+            case "overflow":
+                throw new OverflowException("scripted overflow");
             case "hold":
                 File.WriteAllText(Path.Combine(outputDirectory, "partial.parquet"), "half a file");
                 Holding.TrySetResult();

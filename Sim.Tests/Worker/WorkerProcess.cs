@@ -49,7 +49,11 @@ public sealed partial class WorkerProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts <c>dotnet Sim.Worker.dll args...</c> in <paramref name="workingDirectory"/>.</summary>
-    public static WorkerProcess Start(string workingDirectory, params string[] args)
+    public static WorkerProcess Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts <c>dotnet Sim.Worker.dll args...</c> with extra environment variables.</summary>
+    public static WorkerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -68,6 +72,10 @@ public sealed partial class WorkerProcess : IDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment.Remove("SIM_CONNECTION");
         info.Environment.Remove("SIM_SERVER");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
         return new WorkerProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Sim.Engine.Calibration;
@@ -14,20 +15,31 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class CalibrateCommand
 {
-    public const string Usage =
-        "calibrate HISTORY.csv | --builtin [--from YEAR] [--to YEAR]   estimate return means, stdevs, correlations";
-
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>The verb.</summary>
+    public static Command Create()
     {
-        var a = CliArgs.Parse(args, ["--from", "--to"], ["--builtin"]);
-        int? from = a.Int("--from", 1000, 9999), to = a.Int("--to", 1000, 9999);
+        var file = Options.One("HISTORY.csv", "a history CSV: header year,stocks,bonds,cash,inflation[,reits], simple annual returns");
+        var builtin = Options.Flag("--builtin", "use the shipped 1928-2025 history instead of a file");
+        var from = Options.Int("--from", "YEAR", 1000, 9999, "first year of the history to use (default: its first)");
+        var to = Options.Int("--to", "YEAR", 1000, 9999, "last year of the history to use (default: its last)");
+        var command = new Command("calibrate",
+            "Estimate return means, standard deviations and the 5x5 correlation from a history and print a \"returns\" " +
+            "block to paste into a scenario (JSON on stdout; notes on stderr as # lines).")
+        {
+            file, builtin, from, to,
+        };
+        command.SetAction(parse => Run(parse.GetValue(file), parse.GetValue(builtin), parse.GetValue(from), parse.GetValue(to)));
+        return command;
+    }
+
+    private static int Run(string? path, bool builtin, int? from, int? to)
+    {
         if (from > to)
         {
             throw new UsageException($"--from {from} is after --to {to}");
         }
 
-        bool builtin = a.Has("--builtin");
-        if (builtin == (a.Positional.Count == 1) || a.Positional.Count > 1)
+        if (builtin == (path is not null))
         {
             throw new UsageException(
                 "name one history CSV (header year,stocks,bonds,cash,inflation[,reits]) or --builtin for the shipped 1928-2025 data");
@@ -42,21 +54,20 @@ public static class CalibrateCommand
             }
             else
             {
-                string path = a.Positional[0];
-                if (!File.Exists(path))
+                if (!File.Exists(path!))
                 {
-                    Console.Error.WriteLine($"error: {path}: file not found");
-                    return Task.FromResult(CommandLine.ExitInvalidInput);
+                    Console.Error.WriteLine($"error: file not found: {path}");
+                    return CommandLine.ExitInvalidInput;
                 }
 
-                history = AnnualHistory.From(MarketHistory.ParseCsv(File.ReadAllText(path), Path.GetFileName(path)));
+                history = AnnualHistory.From(MarketHistory.ParseCsv(File.ReadAllText(path!), Path.GetFileName(path!)));
             }
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or IOException
                                        or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return Task.FromResult(CommandLine.ExitInvalidInput);
+            return CommandLine.ExitInvalidInput;
         }
 
         CalibrationResult c;
@@ -67,7 +78,7 @@ public static class CalibrateCommand
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return Task.FromResult(CommandLine.ExitInvalidInput);
+            return CommandLine.ExitInvalidInput;
         }
 
         foreach (string note in Notes(c))
@@ -76,7 +87,7 @@ public static class CalibrateCommand
         }
 
         Console.Out.Write(ReturnsJson(c));
-        return Task.FromResult(CommandLine.ExitOk);
+        return CommandLine.ExitOk;
     }
 
     /// <summary>The stderr comment lines: the source, the method, and the REIT fallback when it applies.</summary>

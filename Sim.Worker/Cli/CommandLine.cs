@@ -1,65 +1,140 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.Text.RegularExpressions;
+
 namespace Sim.Worker.Cli;
 
-/// <summary>Verb dispatch. A user mistake prints a clear message and a non-zero exit code, never a stack trace.</summary>
-public static class CommandLine
+/// <summary>
+/// The command line, on System.CommandLine: every verb is one file under <c>Cli/</c> with a <c>Create()</c> that
+/// returns its <see cref="Command"/> (options with help text, typed values, an action), registered by one line in
+/// <see cref="Verbs"/>. <c>--help</c> works on the root and on every verb.
+/// Exit codes: <see cref="ExitOk"/> 0, <see cref="ExitInvalidInput"/> 1 (the input is wrong: an invalid or missing
+/// file, an unreachable server), <see cref="ExitUsage"/> 2 (the command line is wrong). A mistake prints
+/// <c>error: ...</c> and the verb's usage line, never a stack trace.
+/// </summary>
+public static partial class CommandLine
 {
     public const int ExitOk = 0;
     public const int ExitInvalidInput = 1;
     public const int ExitUsage = 2;
 
-    private static readonly (string Verb, string Help, Func<string[], Task<int>> Run)[] Verbs =
+    /// <summary>Every verb, in the order <c>--help</c> lists them. Adding a verb: one file, one line here.</summary>
+    public static readonly Func<Command>[] Verbs =
     [
-        ("validate", "validate FILE...                      check scenario files; prints OK or every error", ValidateCommand.RunAsync),
-        ("run", "run SCENARIO.json... [--out DIR] [--paths N] [--seed S] [--threads T] [--paths-out]", RunCommand.RunAsync),
-        ("calibrate", CalibrateCommand.Usage, CalibrateCommand.RunAsync),
-        ("serve", ServeCommand.Usage, ServeCommand.RunAsync),
-        ("worker", WorkerCommand.Usage, WorkerCommand.RunAsync),
-        ("enqueue", EnqueueCommand.Usage, EnqueueCommand.RunAsync),
-        ("status", StatusCommand.Usage, StatusCommand.RunAsync),
-        ("stress", StressCommand.Usage, StressCommand.RunAsync),
+        ValidateCommand.Create,
+        RunCommand.Create,
+        CalibrateCommand.Create,
+        ServeCommand.Create,
+        WorkerCommand.Create,
+        EnqueueCommand.Create,
+        StatusCommand.Create,
+        StressCommand.Create,
+        SolveCommand.Create,
+        CompareCommand.Create,
+        SensitivityCommand.Create,
     ];
 
-    public static async Task<int> DispatchAsync(string[] args)
+    /// <summary>The root command with every verb.</summary>
+    public static RootCommand Root(IEnumerable<Command>? verbs = null)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = new RootCommand("Sim.Worker: Monte Carlo simulation of 401(k) accounts, and its batch server.\n" +
+                                   "Each command has --help; exit codes: 0 ok, 1 the input is wrong, 2 usage.");
+        foreach (var verb in verbs ?? Verbs.Select(v => v()))
         {
-            PrintUsage(Console.Out);
-            return args.Length == 0 ? ExitUsage : ExitOk;
+            root.Subcommands.Add(verb);
         }
 
-        foreach (var (verb, _, run) in Verbs)
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/> with the console as output.</summary>
+    public static Task<int> DispatchAsync(string[] args) => InvokeAsync(Root(), args, Console.Out, Console.Error);
+
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="root"/>.</summary>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error)
+    {
+        // No response files: a scenario file named "@x.json" is a file, not a list of arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var command = parse.CommandResult.Command;
+        if (parse.Action is HelpAction)
         {
-            if (string.Equals(verb, args[0], StringComparison.Ordinal))
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        if (args.Length == 0)
+        {
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+            return ExitUsage;
+        }
+
+        if (parse.Errors.Count > 0)
+        {
+            return Usage(error, command, root, Describe(parse));
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration
             {
-                try
-                {
-                    return await run(args[1..]);
-                }
-                catch (UsageException e)
-                {
-                    Console.Error.WriteLine($"error: {e.Message}");
-                    Console.Error.WriteLine($"usage: {verb} ...   (see --help)");
-                    return ExitUsage;
-                }
-            }
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null, // serve and worker stop on SIGTERM through the host, exit code 0
+            });
+        }
+        catch (UsageException e)
+        {
+            return Usage(error, command, root, e.Message);
+        }
+    }
+
+    /// <summary>The usage line of a verb: its name, options and arguments.</summary>
+    public static string UsageLine(Command command)
+    {
+        var parts = new List<string> { command.Name };
+        if (command.Options.Any(o => !o.Hidden && o is not HelpOption))
+        {
+            parts.Add("[options]");
         }
 
-        Console.Error.WriteLine($"error: unknown command '{args[0]}'");
-        PrintUsage(Console.Error);
+        parts.AddRange(command.Arguments.Select(a => a.Arity.MaximumNumberOfValues > 1 ? a.Name + "..." : a.Name));
+        return string.Join(' ', parts);
+    }
+
+    private static int Usage(TextWriter error, Command command, RootCommand root, string message)
+    {
+        error.WriteLine($"error: {message}");
+        error.WriteLine(command == root
+            ? "usage: Sim.Worker <command> [options]   (see --help)"
+            : $"usage: {UsageLine(command)}   (see {command.Name} --help)");
         return ExitUsage;
     }
 
-    private static void PrintUsage(TextWriter w)
+    /// <summary>The first parse error, in this program's words.</summary>
+    private static string Describe(ParseResult parse)
     {
-        w.WriteLine("Sim.Worker: Monte Carlo simulation of 401(k) accounts.");
-        w.WriteLine();
-        w.WriteLine("usage: dotnet run --project Sim.Worker -- <command> [options]");
-        foreach (var (_, help, _) in Verbs)
+        var first = parse.Errors[0].Message;
+        if (parse.UnmatchedTokens.Count > 0 && !parse.Errors.Any(e => e.Message.StartsWith("unknown option", StringComparison.Ordinal)))
         {
-            w.WriteLine($"  {help}");
+            var token = parse.UnmatchedTokens[0];
+            return parse.CommandResult.Command is RootCommand
+                ? $"unknown command '{token}'"
+                : token.StartsWith('-')
+                    ? Options.UnknownOption(token, parse.CommandResult)
+                    : $"unexpected argument '{token}'";
         }
+
+        if (MissingValue().Match(first) is { Success: true } m)
+        {
+            return $"{m.Groups[1].Value} needs a value";
+        }
+
+        return first;
     }
+
+    [GeneratedRegex("^Required argument missing for option: '([^']+)'")]
+    private static partial Regex MissingValue();
 }
 
-/// <summary>A command-line mistake: reported as a one-line message with the usage hint.</summary>
+/// <summary>A command-line mistake found in an action: reported as a one-line message with the usage hint.</summary>
 public sealed class UsageException(string message) : Exception(message);

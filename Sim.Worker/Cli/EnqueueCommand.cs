@@ -1,78 +1,142 @@
+using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Sim.Engine.Scenarios;
 using Sim.Worker.Jobs;
+using Sim.Worker.Output;
+using Sim.Worker.Scenarios;
 using Sim.Worker.Server;
 
 namespace Sim.Worker.Cli;
 
 /// <summary>
 /// <c>enqueue SCENARIO.json --server URL</c>: submits a scenario to a running server and prints the run id
-/// (alone on the first line, for scripts). <c>--name NAME</c> names a file of the server's library instead.
-/// With <c>--wait</c> it then follows the run to its end.
+/// (alone on the first line, for scripts). <c>--name NAME</c> names a file of the server's library instead;
+/// <c>--overlay FILE</c> (or <c>--overlay-name NAME</c>) merges a stress overlay in. With <c>--wait</c> it then
+/// follows the run to its end. A file that cannot be read is reported in the words <c>validate</c> and <c>run</c>
+/// use (exit code 1); the server's validation errors are listed with their JSON paths (exit code 1).
 /// </summary>
 public static class EnqueueCommand
 {
-    /// <summary>Usage line for the verb table.</summary>
-    public const string Usage = "enqueue SCENARIO.json | --name NAME  [--server URL] [--paths N] [--seed S] [--wait] [--timeout SECONDS]";
-
-    /// <summary>Runs the verb.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The verb.</summary>
+    public static Command Create()
     {
-        var options = OptionReader.Parse(args, ["server", "paths", "seed", "name", "timeout"], ["wait"]);
-        var name = options.String("name");
-        if (name is null)
+        var file = Options.One("SCENARIO.json", "the scenario file to submit (or --name NAME)");
+        var name = Options.Text("--name", "NAME", "a scenario of the server's library (scenarios/NAME.json) instead of a file");
+        var overlay = Options.Text("--overlay", "FILE", "a stress overlay file merged into the scenario before it runs");
+        var overlayName = Options.Text("--overlay-name", "NAME", "an overlay of the server's library (scenarios/stress/NAME.json)");
+        var server = ServerOption();
+        var paths = Options.Int("--paths", "N", 1, SimulationSettings.MaxPaths, "number of paths (default: the scenario's)");
+        var seed = Options.UInt64("--seed", "S", "random seed (default: the scenario's)");
+        var wait = Options.Flag("--wait", "follow the run until it succeeds or fails (progress on stderr)");
+        var timeout = TimeoutOption();
+        var command = new Command("enqueue", "Submit a scenario to a running server; prints the run id.")
         {
-            options.ExpectPositionals(1, "SCENARIO.json (or --name NAME)");
-        }
-        else
+            file, name, overlay, overlayName, server, paths, seed, wait, timeout,
+        };
+        command.SetAction(parse => RunAsync(parse.GetValue(file), parse.GetValue(name), parse.GetValue(overlay),
+            parse.GetValue(overlayName), ApiClient.ResolveServer(parse.GetValue(server)), parse.GetValue(paths),
+            parse.GetValue(seed), parse.GetValue(wait), parse.GetValue(timeout) ?? DefaultTimeout));
+        return command;
+    }
+
+    /// <summary>How long <c>--wait</c> waits by default.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(1);
+
+    /// <summary><c>--server URL</c>, shared with <c>status</c>.</summary>
+    internal static Option<string?> ServerOption() => Options.Text("--server", "URL",
+        $"the server's address (default: the environment variable {ApiClient.ServerVariable}, else {Server.ServerSettings.DefaultUrls})");
+
+    /// <summary><c>--timeout SECONDS</c>, shared with <c>status</c>.</summary>
+    internal static Option<TimeSpan?> TimeoutOption() => Options.Seconds("--timeout", TimeSpan.FromDays(7).TotalSeconds,
+        "with --wait: give up after this many seconds (default 3600)");
+
+    private static async Task<int> RunAsync(string? file, string? name, string? overlayFile, string? overlayName, Uri server,
+        int? paths, ulong? seed, bool wait, TimeSpan timeout)
+    {
+        if ((file is null) == (name is null))
         {
-            options.ExpectPositionals(0, "");
+            throw new UsageException(file is null ? "missing SCENARIO.json (or --name NAME)" : "give SCENARIO.json or --name NAME, not both");
         }
 
-        var server = ApiClient.ResolveServer(options.String("server"));
-        var paths = options.Int("paths", 1, SimulationSettings.MaxPaths);
-        var seed = options.UInt64("seed");
-        var timeout = options.Seconds("timeout", TimeSpan.FromDays(7).TotalSeconds) ?? TimeSpan.FromHours(1);
+        if (overlayFile is not null && overlayName is not null)
+        {
+            throw new UsageException("give --overlay FILE or --overlay-name NAME, not both");
+        }
 
-        string path;
+        string? overlayJson = null;
+        if (overlayFile is not null && Read(overlayFile) is var (overlayText, overlayOk))
+        {
+            if (!overlayOk)
+            {
+                return CommandLine.ExitInvalidInput;
+            }
+
+            overlayJson = overlayText;
+        }
+
+        string path = "/api/runs";
         string body;
-        if (name is not null)
+        if (name is not null || overlayJson is not null || overlayName is not null)
         {
-            path = "/api/runs";
-            body = JsonSerializer.Serialize(new { scenario = name, paths, seed }, ApiClient.Json);
-        }
-        else
-        {
-            var file = options.Positionals[0];
-            if (!File.Exists(file))
+            // The envelope: {"scenario": NAME or {...}, "overlay": NAME or {...}, "paths": N, "seed": S}.
+            string scenarioPart;
+            if (name is not null)
             {
-                Console.Error.WriteLine($"error: no file '{file}'");
+                scenarioPart = JsonSerializer.Serialize(name);
+            }
+            else if (Read(file!) is (var text, true))
+            {
+                scenarioPart = text!;
+            }
+            else
+            {
                 return CommandLine.ExitInvalidInput;
             }
 
-            try
+            var parts = new List<string> { $"\"scenario\": {scenarioPart}" };
+            if (overlayJson is not null)
             {
-                body = ScenarioCatalog.ReadCapped(file);
+                parts.Add($"\"overlay\": {overlayJson}");
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            else if (overlayName is not null)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return CommandLine.ExitInvalidInput;
+                parts.Add($"\"overlay\": {JsonSerializer.Serialize(overlayName)}");
             }
 
-            var query = new List<string>();
             if (paths is { } p)
             {
-                query.Add($"paths={p.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                parts.Add($"\"paths\": {p.ToString(CultureInfo.InvariantCulture)}");
             }
 
             if (seed is { } s)
             {
-                query.Add($"seed={s.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                parts.Add($"\"seed\": {s.ToString(CultureInfo.InvariantCulture)}");
             }
 
-            path = "/api/runs" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+            body = "{\n" + string.Join(",\n", parts) + "\n}";
+        }
+        else
+        {
+            if (Read(file!) is not (var text, true))
+            {
+                return CommandLine.ExitInvalidInput;
+            }
+
+            body = text!;
+            var query = new List<string>();
+            if (paths is { } p)
+            {
+                query.Add($"paths={p.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            if (seed is { } s)
+            {
+                query.Add($"seed={s.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            path += query.Count > 0 ? "?" + string.Join('&', query) : "";
         }
 
         using var client = new ApiClient(server);
@@ -100,10 +164,24 @@ public static class EnqueueCommand
         var view = answer.Body.Deserialize<RunView>(ApiClient.Json)!;
         Console.WriteLine(view.Id);
         Console.Error.WriteLine(view.Created == true
-            ? $"queued run {view.Id} ({view.Scenario}, {view.Paths} paths, seed {view.Seed})"
+            ? $"queued run {view.Id} ({view.Scenario}, {(view.Paths is { } n ? Units.Count(n) : "?")} paths, seed {view.Seed})"
             : $"run {view.Id} already exists: {StatusCommand.Describe(view)}");
-        return options.Flag("wait")
+        return wait
             ? await StatusCommand.WaitAsync(client, view.Id, timeout)
             : CommandLine.ExitOk;
+    }
+
+    /// <summary>Reads a file as <c>validate</c> and <c>run</c> do; on failure prints the same two lines they print.</summary>
+    private static (string? Text, bool Ok) Read(string file)
+    {
+        var (text, error) = ScenarioFile.ReadText(file);
+        if (text is not null)
+        {
+            return (text, true);
+        }
+
+        Console.Error.WriteLine(file);
+        Console.Error.WriteLine($"  {error}");
+        return (null, false);
     }
 }

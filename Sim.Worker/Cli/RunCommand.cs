@@ -1,43 +1,60 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
 using Sim.Worker.Jobs;
+using Sim.Worker.Output;
 using Sim.Worker.Runs;
 using Sim.Worker.Scenarios;
 
 namespace Sim.Worker.Cli;
 
 /// <summary>
-/// <c>run SCENARIO.json... [--out DIR] [--paths N] [--seed S] [--threads T] [--paths-out]</c>: validates every
-/// file first (nothing is written if any is invalid), then runs each into DIR/&lt;scenario&gt;/ and prints a short
-/// summary.
+/// <c>run SCENARIO.json... [--out DIR] [--paths N] [--seed S] [--threads T] [--paths-out] [--overlay FILE]</c>:
+/// validates every file first (nothing is written if any is invalid), then runs each into DIR/&lt;scenario&gt;/ and
+/// prints a short summary in the shared units (<see cref="Units"/>).
 /// </summary>
 public static class RunCommand
 {
     public const string DefaultOutput = "out";
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The verb.</summary>
+    public static Command Create()
     {
-        var a = CliArgs.Parse(args, ["--out", "--paths", "--seed", "--threads"], ["--paths-out"]);
-        if (a.Positional.Count == 0)
+        var files = Options.Files("SCENARIO.json", "scenario files to run, each into OUT/<scenario name>/");
+        var output = Options.Text("--out", "DIR", $"output folder (default {DefaultOutput})", "-o");
+        var paths = Options.Int("--paths", "N", 1, SimulationSettings.MaxPaths, "number of simulated paths (default: the scenario's simulation.paths)");
+        var seed = Options.UInt64("--seed", "S", "random seed (default: the scenario's simulation.seed)");
+        var threads = Options.Int("--threads", "T", 1, 1024, "engine threads (default: every core); the numbers do not depend on it");
+        var pathsOut = Options.Flag("--paths-out", "also write every path's yearly values (paths.parquet; for small runs)");
+        var overlay = Options.Text("--overlay", "FILE",
+            "a stress overlay (scenarios/stress/*.json) merged into every scenario before it runs; the run is named SCENARIO-OVERLAY");
+        var command = new Command("run", "Run scenarios on this machine and write Parquet files and a fan chart.")
+        {
+            files, output, paths, seed, threads, pathsOut, overlay,
+        };
+        command.SetAction((parse, cancel) => RunAsync(parse.GetValue(files) ?? [],
+            new RunOverrides(parse.GetValue(paths), parse.GetValue(seed), parse.GetValue(threads), parse.GetValue(pathsOut)),
+            parse.GetValue(output) ?? DefaultOutput, parse.GetValue(overlay), cancel));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] files, RunOverrides overrides, string outRoot, string? overlayPath,
+        CancellationToken cancellation)
+    {
+        if (files.Length == 0)
         {
             throw new UsageException("name at least one scenario file, e.g. run scenarios/baseline.json");
         }
 
-        var overrides = new RunOverrides(
-            a.Int("--paths", 1, SimulationSettings.MaxPaths),
-            a.ULong("--seed"),
-            a.Int("--threads", 1, 1024),
-            a.Has("--paths-out"));
-        string outRoot = a.String("--out") ?? DefaultOutput;
-
         // Validate everything before computing anything.
+        var year = DateTime.Now.Year;
         var loaded = new List<LoadedScenario>();
         bool ok = true;
-        foreach (string file in a.Positional)
+        foreach (string file in files)
         {
-            var l = ScenarioFile.Load(file);
+            var l = overlayPath is null ? ScenarioFile.Load(file, year) : ScenarioFile.LoadWithOverlay(file, overlayPath, year);
             if (!l.Result.IsValid)
             {
                 ok = false;
@@ -57,7 +74,17 @@ public static class RunCommand
             return CommandLine.ExitInvalidInput;
         }
 
-        using var cancel = new CancellationTokenSource();
+        try
+        {
+            OutputFolder.Prepare(outRoot); // a file, /proc/..., a read-only folder: one line before anything runs
+        }
+        catch (OutputFolderException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CommandLine.ExitUsage;
+        }
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
@@ -72,15 +99,20 @@ public static class RunCommand
                 Console.Error.WriteLine($"warning: {l.Path}: {w}");
             }
 
-            string dir = Path.Combine(outRoot, scenario.Name);
             using var bar = new ProgressBar(scenario.Name);
             RunOutcome outcome;
             try
             {
                 // The same canonical form the HTTP API hashes, so a run has one id however it was submitted.
                 string canonical = CanonicalJson.ForRun(l.Json, scenario.Simulation.StartYear, scenario.Name);
-                outcome = await ScenarioRunner.RunAsync(scenario, canonical, l.Directory, overrides, dir, bar,
-                    cancel.Token);
+                outcome = await OutputFolder.WriteAsync(outRoot, scenario.Name, staging =>
+                    ScenarioRunner.RunAsync(scenario, canonical, l.Directory, overrides, staging, bar, cancel.Token));
+            }
+            catch (OutputFolderException e)
+            {
+                bar.Clear();
+                Console.Error.WriteLine($"error: {e.Message}");
+                return CommandLine.ExitUsage;
             }
             catch (RunInputException e)
             {
@@ -97,47 +129,81 @@ public static class RunCommand
             }
 
             bar.Clear();
-            PrintSummary(outcome);
+            foreach (var line in Summary(outcome))
+            {
+                Console.WriteLine(line);
+            }
         }
 
         return CommandLine.ExitOk;
     }
 
-    private static void PrintSummary(RunOutcome o)
+    /// <summary>
+    /// The summary a person reads after a run: a heading line, then label / value rows with the labels padded to
+    /// one column. Money names its dollars; success follows <see cref="Units.Success"/>.
+    /// </summary>
+    internal static IReadOnlyList<string> Summary(RunOutcome o)
     {
         var r = o.Result;
         var s = r.Summary;
-        string Level(double p) => r.Levels.Contains(p)
-            ? Money(s.TerminalReal[r.Levels.ToList().IndexOf(p)])
-            : "n/a";
+        var scenario = r.Scenario;
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine($"{r.Scenario.Name}  (run {o.RunId}, {r.Paths.ToString("N0", inv)} paths, seed {r.Seed}, " +
-                          $"{r.Years[0]}-{r.Years[^1]}, {o.WallSeconds.ToString("0.00", inv)} s)");
-        Console.WriteLine($"  success probability        {(s.SuccessProbability * 100).ToString("0.0", inv)} %");
-        Console.WriteLine($"  terminal balance, today's dollars   p10 {Level(10)}   p50 {Level(50)}   p90 {Level(90)}");
-        Console.WriteLine($"  median nominal balance peaks at age {s.PeakAge}");
-        if (IncomeSchedule.FirstFullYear(r.Scenario) is { } fullYear && fullYear <= r.Years[^1])
+        var levels = r.Levels.ToList();
+        string Level(double[] values, double p) => levels.IndexOf(p) is var i and >= 0 ? Units.Money(values[i]) : "n/a";
+        string Band(Func<int, double> at) => string.Join("   ", new[] { 10.0, 50.0, 90.0 }.Select(p =>
+            $"p{p.ToString(inv)} " + (levels.IndexOf(p) is var i and >= 0 ? Units.Money(at(i)) : "n/a")));
+
+        var rows = new List<(string Label, string Value)>();
+        var strategy = scenario.Withdrawals.Strategy.Name;
+        rows.Add(Units.CannotFail(strategy)
+            ? ("success", Units.CannotFailText(strategy))
+            : ("success (never ran out)", $"{Units.Percent(s.SuccessProbability)} of {Units.Count(r.Paths)} paths"));
+        rows.Add(("balance at the end, today's dollars",
+            string.Join("   ", new[] { 10.0, 50.0, 90.0 }.Select(p => $"p{p.ToString(inv)} {Level(s.TerminalReal, p)}"))));
+
+        var retirementIndex = Array.FindIndex(r.Ages, a => a >= scenario.Participant.RetirementAge);
+        if (retirementIndex >= 0)
+        {
+            rows.Add(($"net income at {r.Ages[retirementIndex].ToString(inv)}, today's dollars",
+                Band(i => r.Percentile(Metric.NetIncomeReal, retirementIndex, i))));
+        }
+
+        if (IncomeSchedule.FirstFullYear(scenario) is { } fullYear && fullYear <= r.Years[^1])
         {
             // Social Security and inflation-indexed pensions are the same in today's dollars on every path.
-            var income = IncomeSchedule.ForYear(r.Scenario, fullYear);
-            string level = income.PensionNominal > 0 ? $", plus {Money(income.PensionNominal)} nominal of level pensions" : "";
-            Console.WriteLine($"  income, first full year    {Money(income.SocialSecurityToday + income.PensionToday)} a year " +
-                              $"in today's dollars (age {fullYear - r.Scenario.Participant.BirthYear}){level}");
+            var income = IncomeSchedule.ForYear(scenario, fullYear);
+            string level = income.PensionNominal > 0
+                ? $", plus {Units.Money(income.PensionNominal)} nominal of level pensions"
+                : "";
+            rows.Add(($"income at {(fullYear - scenario.Participant.BirthYear).ToString(inv)} (first full year), today's dollars",
+                $"{Units.Money(income.SocialSecurityToday + income.PensionToday)} a year{level}"));
         }
 
-        if (!double.IsNaN(s.MedianFailureAge))
+        if (levels.IndexOf(50) is var median and >= 0)
         {
-            Console.WriteLine($"  median failure age         {s.MedianFailureAge.ToString("0.#", inv)}");
+            var real = Enumerable.Range(0, r.Years.Length).Select(y => r.Percentile(Metric.BalanceReal, y, median)).ToList();
+            rows.Add(("median balance peaks, today's dollars", "age " + PlainWords.PeakAge(r.Ages, real).ToString(inv)));
         }
 
-        Console.WriteLine($"  wrote {string.Join(", ", o.Files.Select(Path.GetFileName))} to {o.Directory}");
-        foreach (string note in r.Notes)
+        rows.Add(("median balance peaks, nominal dollars", "age " + s.PeakAge.ToString(inv)));
+        if (!Units.CannotFail(strategy))
         {
-            Console.WriteLine($"  note: {note}");
+            rows.Add(("median failure age (failed paths only)",
+                double.IsNaN(s.MedianFailureAge) ? "none: no path ran out" : Units.Age(s.MedianFailureAge)));
         }
+
+        rows.Add(("returns", PlainWords.Returns(scenario)));
+        rows.Add(("wrote", $"{string.Join(", ", o.Files.Select(Path.GetFileName))} to {o.Directory}"));
+
+        var width = rows.Max(x => x.Label.Length) + 2;
+        var lines = new List<string>
+        {
+            $"{scenario.Name}  (run {o.RunId}, {Units.Count(r.Paths)} paths, seed {r.Seed}, " +
+            $"{r.Years[0]}-{r.Years[^1]}, {o.WallSeconds.ToString("0.00", inv)} s)",
+        };
+        lines.AddRange(rows.Select(x => "  " + x.Label.PadRight(width) + x.Value));
+        return lines;
     }
-
-    internal static string Money(double v) => "$" + Math.Round(v).ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>A one-line progress bar on stderr, shown only on a terminal and only after about a second.</summary>
     private sealed class ProgressBar(string label) : IProgress<double>, IDisposable

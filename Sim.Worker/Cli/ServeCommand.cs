@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
 using Sim.Worker.Server;
 
@@ -9,23 +10,19 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class ServeCommand
 {
-    /// <summary>Usage line for the verb table.</summary>
-    public const string Usage = "serve [--urls http://127.0.0.1:5080] [--storage inmemory|postgres] [--connection CS] [--out DIR] (see serve --help)";
-
-    /// <summary>Runs the verb.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The verb.</summary>
+    public static Command Create()
     {
-        if (args is ["--help"] or ["-h"])
-        {
-            Console.WriteLine("usage: serve [options]");
-            Console.WriteLine("  --urls URLS                   listening addresses, ';'-separated (default http://127.0.0.1:5080)");
-            Console.WriteLine("  --stress-cron CRON|off        nightly stress suite schedule, server local time (default \"0 2 * * *\")");
-            Console.WriteLine("  --dashboard-remote            let non-local requests see /hangfire (default: local only)");
-            Console.Write(ServerOptionsParser.Help);
-            return CommandLine.ExitOk;
-        }
+        var command = new Command("serve",
+            "Run the HTTP API, the home page (/), results pages, the Hangfire dashboard (/hangfire) and a Hangfire server, " +
+            "bound to 127.0.0.1. Runs until Ctrl+C; running jobs are cancelled and stay queued.");
+        var options = new ServerOptions(command, serve: true);
+        command.SetAction(parse => RunAsync(options.Read(parse)));
+        return command;
+    }
 
-        var settings = ServerOptionsParser.ParseServe(args);
+    private static async Task<int> RunAsync(ServerSettings settings)
+    {
         if (await SimHost.CheckStorageAsync(settings) is { } problem)
         {
             Console.Error.WriteLine($"error: {problem}");

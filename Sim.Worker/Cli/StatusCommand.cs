@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Sim.Worker.Jobs;
+using Sim.Worker.Output;
 using Sim.Worker.Server;
 
 namespace Sim.Worker.Cli;
@@ -12,28 +14,43 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class StatusCommand
 {
-    /// <summary>Usage line for the verb table.</summary>
-    public const string Usage = "status RUN_ID [--server URL] [--json] [--wait] [--timeout SECONDS]";
-
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Runs the verb.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The verb.</summary>
+    public static Command Create()
     {
-        var options = OptionReader.Parse(args, ["server", "timeout"], ["json", "wait"]);
-        options.ExpectPositionals(1, "RUN_ID");
-        var id = options.Positionals[0];
+        var id = Options.One("RUN_ID", "the run id enqueue printed (16 lowercase hex digits)");
+        var server = EnqueueCommand.ServerOption();
+        var json = Options.Flag("--json", "print the API's JSON instead of the summary");
+        var wait = Options.Flag("--wait", "poll until the run succeeds or fails (progress on stderr)");
+        var timeout = EnqueueCommand.TimeoutOption();
+        var command = new Command("status", "Print a run's state, progress, success, timings and files. " +
+                                            "Exit code 0 unless the run failed or does not exist.")
+        {
+            id, server, json, wait, timeout,
+        };
+        command.SetAction(parse => RunAsync(parse.GetValue(id), parse.GetValue(server), parse.GetValue(json),
+            parse.GetValue(wait), parse.GetValue(timeout) ?? EnqueueCommand.DefaultTimeout));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? id, string? serverOption, bool json, bool wait, TimeSpan timeout)
+    {
+        if (id is null)
+        {
+            throw new UsageException("missing RUN_ID");
+        }
+
         if (!RunIds.IsWellFormed(id))
         {
             throw new UsageException($"'{id}' is not a run id (16 lowercase hex digits, as printed by enqueue)");
         }
 
-        var server = ApiClient.ResolveServer(options.String("server"));
-        var timeout = options.Seconds("timeout", TimeSpan.FromDays(7).TotalSeconds) ?? TimeSpan.FromHours(1);
+        var server = ApiClient.ResolveServer(serverOption);
         using var client = new ApiClient(server);
         try
         {
-            if (options.Flag("wait"))
+            if (wait)
             {
                 return await WaitAsync(client, id, timeout);
             }
@@ -49,7 +66,7 @@ public static class StatusCommand
                 return CommandLine.ExitInvalidInput;
             }
 
-            if (options.Flag("json"))
+            if (json)
             {
                 Console.WriteLine(JsonSerializer.Serialize(answer.Body, new JsonSerializerOptions { WriteIndented = true }));
             }
@@ -115,7 +132,7 @@ public static class StatusCommand
     {
         RunStatus.Running => string.Create(CultureInfo.InvariantCulture, $"run {view.Id}: running {view.Progress:0.#}%"),
         RunStatus.Succeeded => string.Create(CultureInfo.InvariantCulture,
-            $"run {view.Id}: succeeded in {view.WallSeconds:0.##} s, success probability {view.SuccessProbability:0.####}"),
+            $"run {view.Id}: succeeded in {view.WallSeconds:0.##} s, success {(view.SuccessProbability is { } p ? Units.Percent(p) : "n/a")}"),
         RunStatus.Failed => $"run {view.Id}: failed: {view.Error}",
         _ => $"run {view.Id}: queued" + (view.Error is null ? "" : $" ({view.Error})"),
     };
@@ -124,7 +141,7 @@ public static class StatusCommand
     {
         Console.WriteLine(Describe(view));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  scenario {view.Scenario}{(view.ScenarioFile is null ? "" : $" ({view.ScenarioFile})")}, {view.Paths} paths, seed {view.Seed}, start year {view.StartYear}, engine {view.EngineVersion}"));
+            $"  scenario {view.Scenario}{(view.ScenarioFile is null ? "" : $" ({view.ScenarioFile})")}, {(view.Paths is { } n ? Units.Count(n) : "?")} paths, seed {view.Seed}, start year {view.StartYear}, engine {view.EngineVersion}"));
         Console.WriteLine($"  created {view.CreatedAt:u}" + (view.StartedAt is { } s ? $", started {s:u}" : "") +
                           (view.FinishedAt is { } f ? $", finished {f:u}" : "") + $", computations {view.Computations}");
         foreach (var error in view.ValidationErrors)

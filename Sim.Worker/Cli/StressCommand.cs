@@ -1,7 +1,9 @@
+using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Sim.Engine.Scenarios;
 using Sim.Worker.Jobs;
+using Sim.Worker.Output;
 using Sim.Worker.Server;
 
 namespace Sim.Worker.Cli;
@@ -12,31 +14,41 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class StressCommand
 {
-    /// <summary>Usage line for the verb table.</summary>
-    public const string Usage = "stress [--scenarios DIR] [--out DIR] [--paths N] [--date YYYY-MM-DD] [--drift-success X] [--drift-balance X]";
-
-    /// <summary>Runs the verb.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The verb.</summary>
+    public static Command Create()
     {
-        var options = OptionReader.Parse(args, ["scenarios", "out", "paths", "date", "drift-success", "drift-balance"]);
-        options.ExpectPositionals(0, "");
-        var defaults = new JobSettings();
-        var settings = new JobSettings
+        var scenarios = Options.Text("--scenarios", "DIR", "scenario library: *.json and stress/*.json (default scenarios)");
+        var output = Options.Text("--out", "DIR", "output folder; the suite writes OUT/nightly/date=YYYY-MM-DD/ (default out)", "-o");
+        var paths = Options.Int("--paths", "N", 1, SimulationSettings.MaxPaths, "paths per case (default: each scenario's own)");
+        var date = Options.Date("--date", "the night to file the results under (default: today, local time)");
+        var driftSuccess = Options.Double("--drift-success", "X", 0, 1,
+            "flag success-probability changes above X (absolute, default 0.01 = 1 point)");
+        var driftBalance = Options.Double("--drift-balance", "X", 0, 100,
+            "flag median-terminal-balance changes above X (relative, default 0.02 = 2%)");
+        var command = new Command("stress",
+            "Run the nightly stress suite once in this process (every scenario x every overlay in scenarios/stress/) " +
+            "and print one line per case with any drift since the previous night.")
         {
-            OutputDirectory = options.String("out") ?? defaults.OutputDirectory,
-            ScenariosDirectory = options.String("scenarios") ?? defaults.ScenariosDirectory,
-            StressPaths = options.Int("paths", 1, SimulationSettings.MaxPaths),
-            DriftSuccessThreshold = options.Double("drift-success", 0, 1) ?? defaults.DriftSuccessThreshold,
-            DriftBalanceThreshold = options.Double("drift-balance", 0, 100) ?? defaults.DriftBalanceThreshold,
+            scenarios, output, paths, date, driftSuccess, driftBalance,
         };
-        DateOnly? night = null;
-        if (options.String("date") is { } text)
+        command.SetAction(parse =>
         {
-            night = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                ? d
-                : throw new UsageException($"--date must be YYYY-MM-DD, not '{text}'");
-        }
+            var defaults = new JobSettings();
+            var settings = new JobSettings
+            {
+                OutputDirectory = parse.GetValue(output) ?? defaults.OutputDirectory,
+                ScenariosDirectory = parse.GetValue(scenarios) ?? defaults.ScenariosDirectory,
+                StressPaths = parse.GetValue(paths),
+                DriftSuccessThreshold = parse.GetValue(driftSuccess) ?? defaults.DriftSuccessThreshold,
+                DriftBalanceThreshold = parse.GetValue(driftBalance) ?? defaults.DriftBalanceThreshold,
+            };
+            return RunAsync(settings, parse.GetValue(date));
+        });
+        return command;
+    }
 
+    private static async Task<int> RunAsync(JobSettings settings, DateOnly? night)
+    {
         if (!Directory.Exists(settings.ScenariosPath))
         {
             Console.Error.WriteLine($"error: no scenarios folder {settings.ScenariosPath}");
@@ -82,8 +94,9 @@ public static class StressCommand
             return $"{head} {row.Status}";
         }
 
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{head} success {row.SuccessProbability:0.####}, median terminal balance {row.MedianTerminalBalance:#,0}");
+        var success = row.SuccessProbability is { } p ? Units.Percent(p) : "n/a";
+        var balance = row.MedianTerminalBalance is { } b ? Units.Money(b, DollarBasis.Nominal) : "n/a";
+        var line = $"{head} success {success}, median terminal balance {balance}";
         return row.Flagged ? $"{line}  DRIFT: {row.Reason}" : line;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Sim.Engine.Scenarios;
 using Sim.Worker.Scenarios;
 
@@ -8,62 +9,42 @@ namespace Sim.Worker.Cli;
 /// for a valid file (then its warnings), or the path followed by every error, indented. A file with a top-level
 /// <c>overlay</c> key is an overlay: its shape is checked and it is applied to the base (the reference base when
 /// <c>--base</c> is not given) and the merged scenario validated. Exit code 0 when every file is valid, 1 when any
-/// is not, 2 for a usage error (no files, a missing file, an invalid base).
+/// is not (a missing file is reported like an invalid one, in the words <c>run</c> and <c>enqueue</c> use), 2 for
+/// a usage error (no files, an unknown option).
 /// </summary>
 public static class ValidateCommand
 {
-    private const string Usage = "usage: validate [--base SCENARIO.json] FILE...";
+    /// <summary>The verb on the console, with the clock's year.</summary>
+    public static Command Create() => Create(null, null, null);
 
-    public static Task<int> RunAsync(string[] args) =>
-        Task.FromResult(Run(args, Console.Out, Console.Error, DateTime.Now.Year));
+    /// <summary>The verb with its writers and clock year passed in (for tests); null means the console / clock.</summary>
+    internal static Command Create(TextWriter? output, TextWriter? error, int? currentYear)
+    {
+        var baseOption = Options.Text("--base", "SCENARIO.json",
+            "the scenario an overlay file is applied to (default: the reference base scenario)");
+        var files = Options.Files("FILE", "scenario files and stress overlays to check");
+        var command = new Command("validate",
+            "Check scenario files and stress overlays: prints OK or every error with its JSON path. " +
+            "Exit code 0 when every file is valid, 1 when any is not (or is missing), 2 for a usage error.")
+        {
+            baseOption,
+            files,
+        };
+        command.SetAction(parse => Check(parse.GetValue(files) ?? [], parse.GetValue(baseOption),
+            output ?? Console.Out, error ?? Console.Error, currentYear ?? DateTime.Now.Year));
+        return command;
+    }
 
     /// <summary>The command with its writers and clock year passed in (for tests).</summary>
-    internal static int Run(string[] args, TextWriter output, TextWriter error, int currentYear)
+    internal static int Run(string[] args, TextWriter output, TextWriter error, int currentYear) =>
+        CommandLine.InvokeAsync(CommandLine.Root([Create(output, error, currentYear)]), ["validate", .. args], output, error)
+            .GetAwaiter().GetResult();
+
+    private static int Check(string[] files, string? basePath, TextWriter output, TextWriter error, int currentYear)
     {
-        string? basePath = null;
-        var files = new List<string>();
-        var optionsDone = false;
-        for (var i = 0; i < args.Length; i++)
+        if (files.Length == 0)
         {
-            var a = args[i];
-            if (!optionsDone && a == "--")
-            {
-                optionsDone = true;
-            }
-            else if (!optionsDone && a is "-h" or "--help")
-            {
-                output.WriteLine(Usage);
-                output.WriteLine("Checks scenario files (and stress overlays) and lists every error with its JSON path.");
-                return CommandLine.ExitOk;
-            }
-            else if (!optionsDone && a == "--base")
-            {
-                if (i + 1 >= args.Length)
-                {
-                    return UsageError(error, "--base needs a scenario file");
-                }
-
-                basePath = args[++i];
-            }
-            else if (!optionsDone && a.StartsWith("--", StringComparison.Ordinal))
-            {
-                return UsageError(error, $"unknown option '{a}'");
-            }
-            else
-            {
-                files.Add(a);
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            return UsageError(error, "no files given");
-        }
-
-        var missing = files.Concat(basePath is null ? [] : [basePath]).Where(f => !File.Exists(f)).ToList();
-        if (missing.Count > 0)
-        {
-            return UsageError(error, string.Join("; ", missing.Select(f => $"file not found: {f}")));
+            throw new UsageException("no files given");
         }
 
         var baseJson = OverlayFile.ReferenceBaseJson;
@@ -75,7 +56,7 @@ public static class ValidateCommand
             {
                 error.WriteLine($"error: the --base scenario {basePath} is not valid:");
                 WriteIssues(error, loaded.Result.Errors, "");
-                return CommandLine.ExitUsage;
+                return CommandLine.ExitInvalidInput;
             }
 
             baseJson = loaded.Json;
@@ -115,12 +96,5 @@ public static class ValidateCommand
         {
             w.WriteLine($"  {prefix}{issue}");
         }
-    }
-
-    private static int UsageError(TextWriter error, string message)
-    {
-        error.WriteLine($"error: {message}");
-        error.WriteLine(Usage);
-        return CommandLine.ExitUsage;
     }
 }

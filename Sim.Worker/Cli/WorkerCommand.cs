@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Sim.Worker.Server;
 
@@ -9,20 +10,19 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class WorkerCommand
 {
-    /// <summary>Usage line for the verb table.</summary>
-    public const string Usage = "worker --storage postgres --connection CS [--out DIR] [--workers N]   (see worker --help)";
-
-    /// <summary>Runs the verb.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>The verb.</summary>
+    public static Command Create()
     {
-        if (args is ["--help"] or ["-h"])
-        {
-            Console.WriteLine("usage: worker --storage postgres --connection CS [options]");
-            Console.Write(ServerOptionsParser.Help);
-            return CommandLine.ExitOk;
-        }
+        var command = new Command("worker",
+            "Run a headless Hangfire server on a shared PostgreSQL queue (no HTTP): start one per machine; every worker " +
+            "must see the same --out and --scenarios folders.");
+        var options = new ServerOptions(command, serve: false);
+        command.SetAction(parse => RunAsync(options.Read(parse)));
+        return command;
+    }
 
-        var settings = ServerOptionsParser.ParseWorker(args);
+    private static async Task<int> RunAsync(ServerSettings settings)
+    {
         if (await SimHost.CheckStorageAsync(settings) is { } problem)
         {
             Console.Error.WriteLine($"error: {problem}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Parquet.Serialization;
 using Sim.Engine;
+using Sim.Worker.Output;
 
 namespace Sim.Worker.Jobs;
 
@@ -38,6 +39,7 @@ public static class DriftReport
                 Stress = result.Stress,
                 Status = result.Status,
                 Paths = result.Paths,
+                Seed = result.Seed is { } seed ? unchecked((long)seed) : null,
                 EngineVersion = EngineInfo.Version,
                 SuccessProbability = result.SuccessProbability,
                 MedianTerminalBalance = result.MedianTerminalBalance,
@@ -60,14 +62,20 @@ public static class DriftReport
                     : null;
                 if (row.SuccessProbabilityChange is { } ds && Math.Abs(ds) > successThreshold)
                 {
-                    reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"success probability {old.SuccessProbability:0.####} -> {result.SuccessProbability:0.####} (change {ds:+0.####;-0.####}, threshold {successThreshold})"));
+                    reasons.Add($"success {Units.Percent(old.SuccessProbability ?? double.NaN)} -> {Units.Percent(result.SuccessProbability ?? double.NaN)} " +
+                                $"({Units.PointChange(ds)}, threshold {Units.PointChange(successThreshold).TrimStart('+')})");
                 }
 
                 if (row.MedianTerminalBalanceChange is { } db && Math.Abs(db) > balanceThreshold)
                 {
-                    reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"median terminal balance {old.MedianTerminalBalance:0.##} -> {result.MedianTerminalBalance:0.##} (change {db:+0.####%;-0.####%}, threshold {balanceThreshold:0.####%})"));
+                    reasons.Add($"median terminal balance, nominal dollars {Units.Money(old.MedianTerminalBalance ?? 0)} -> " +
+                                $"{Units.Money(result.MedianTerminalBalance ?? 0)} ({Units.RelativeChange(db)}, threshold {Units.RelativeChange(balanceThreshold).TrimStart('+')})");
+                }
+
+                if (reasons.Count > 0)
+                {
+                    // Say what else changed since that night: a move that comes with new inputs is not the market's.
+                    reasons.InsertRange(0, InputChanges(old, row));
                 }
             }
 
@@ -77,6 +85,31 @@ public static class DriftReport
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The inputs that differ from the previous night's row: path count, seed, engine version (each compared only
+    /// when both nights recorded it).
+    /// </summary>
+    public static IReadOnlyList<string> InputChanges(DriftRow before, DriftRow tonight)
+    {
+        var changes = new List<string>();
+        if (before.Paths is { } p0 && tonight.Paths is { } p1 && p0 != p1)
+        {
+            changes.Add($"paths changed {Units.Count(p0)} -> {Units.Count(p1)}");
+        }
+
+        if (before.Seed is { } s0 && tonight.Seed is { } s1 && s0 != s1)
+        {
+            changes.Add($"seed changed {unchecked((ulong)s0).ToString(CultureInfo.InvariantCulture)} -> {unchecked((ulong)s1).ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (before.EngineVersion is { Length: > 0 } e0 && tonight.EngineVersion is { Length: > 0 } e1 && e0 != e1)
+        {
+            changes.Add($"engine version changed {e0} -> {e1}");
+        }
+
+        return changes;
     }
 
     /// <summary>The latest night before <paramref name="night"/> under <paramref name="nightlyRoot"/> that has a drift file.</summary>

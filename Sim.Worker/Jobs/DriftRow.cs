@@ -28,6 +28,10 @@ public sealed class DriftRow
     [JsonPropertyName("paths")]
     public int? Paths { get; set; }
 
+    /// <summary>Seed used tonight (stored as a signed 64-bit column; null in files written before it was recorded).</summary>
+    [JsonPropertyName("seed")]
+    public long? Seed { get; set; }
+
     /// <summary>Engine version that computed tonight's numbers.</summary>
     [JsonPropertyName("engine_version")]
     public string EngineVersion { get; set; } = "";

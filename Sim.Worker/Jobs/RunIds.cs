@@ -17,6 +17,6 @@ public static partial class RunIds
     /// <summary>True for a well-formed run id (16 lowercase hex digits); anything else never touches the disk.</summary>
     public static bool IsWellFormed(string? id) => id is not null && IdPattern().IsMatch(id);
 
-    [GeneratedRegex("^[0-9a-f]{16}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9a-f]{16}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

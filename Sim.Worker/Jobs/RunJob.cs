@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
@@ -29,7 +28,7 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
     /// </summary>
     [AutomaticRetry(Attempts = RetryAttempts, DelaysInSeconds = [2, 10, 30], ExceptOn = [typeof(RunRejectedException)],
         OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisplayName("run {0}")]
+    [Server.RunDisplayName]
     public void Execute(string runId, PerformContext? context, CancellationToken cancellationToken)
     {
         if (!RunIds.IsWellFormed(runId))
@@ -51,6 +50,12 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
         if (!check.IsValid)
         {
             throw new RunRejectedException("the scenario is invalid", check.Errors);
+        }
+
+        // Checked again here, not only at submission: a link in the library may have changed since.
+        if (Scenarios.HistoryFile.Open(check.Scenario!, settings.ScenariosPath, settings.ScenariosPath).Error is { } historyError)
+        {
+            throw new RunRejectedException("the scenario's history cannot be used", [historyError]);
         }
 
         var attemptDirectory = store.CreateAttemptDirectory(runId);
@@ -98,6 +103,12 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
             RunStore.DeleteDirectory(attemptDirectory);
             throw new RunRejectedException(e.Message);
         }
+        catch (Exception e) when (IsDeterministic(e))
+        {
+            // The same inputs fail the same way every time (an overflow, a bad argument): a retry only repeats it.
+            RunStore.DeleteDirectory(attemptDirectory);
+            throw new RunRejectedException(Describe(e));
+        }
         catch (Exception e)
         {
             RunStore.DeleteDirectory(attemptDirectory);
@@ -105,6 +116,13 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
             throw;
         }
     }
+
+    /// <summary>
+    /// True for failures that depend only on the run's inputs and the code, which a retry would repeat
+    /// (arithmetic overflow, invalid arguments, bad formats). Anything else (I/O, memory, a lost lock) is retried.
+    /// </summary>
+    public static bool IsDeterministic(Exception e) => e is ArithmeticException or ArgumentException or FormatException
+        or IndexOutOfRangeException or InvalidCastException or NotSupportedException or KeyNotFoundException or NullReferenceException;
 
     /// <summary>"Type: message" of an exception, for state.json.</summary>
     public static string Describe(Exception e) => $"{e.GetType().Name}: {e.Message}";
@@ -165,6 +183,8 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
         {
             logger.LogWarning("Run {RunId}: another attempt published first; this attempt's files were discarded", runId);
         }
+
+        Files.CrashPoint.Reach("job-published");
 
         var current = store.LoadState(runId);
         if (current is not null && current.AttemptId != attemptId && current.Status == RunStatus.Succeeded)

@@ -47,7 +47,34 @@ public sealed class RunRecovery(RunStore store, JobSettings settings, IBackgroun
         {
             store.DeleteTemporaries(runId);
             var state = store.LoadState(runId);
-            if (store.HasResult(runId) || state is null or { IsFinished: true } || store.LoadRequest(runId) is null)
+            if (state is not null && state.JobId is not null && (state.IsFinished || store.HasResult(runId)))
+            {
+                // The job ids of the previous process are gone with its queue; a stale id would link to another job.
+                state = state with { JobId = null };
+                store.SaveState(state);
+            }
+
+            if (store.HasResult(runId))
+            {
+                if (state is not { Status: RunStatus.Succeeded })
+                {
+                    // Published, then the process died before it could say so: the files are complete.
+                    var now = clock.GetUtcNow();
+                    store.SaveState((state ?? new RunState { RunId = runId, Status = RunStatus.Succeeded, CreatedAt = now }) with
+                    {
+                        Status = RunStatus.Succeeded,
+                        Progress = 100,
+                        FinishedAt = now,
+                        Error = null,
+                        Files = RunJob.ListFiles(store.ResultDirectory(runId)),
+                    });
+                    logger.LogInformation("Run {RunId} was published before its server stopped: marked succeeded", runId);
+                }
+
+                continue;
+            }
+
+            if (state is null or { IsFinished: true } || store.LoadRequest(runId) is null)
             {
                 continue;
             }

@@ -179,6 +179,6 @@ public sealed partial class RunStore
         ? runId
         : throw new ArgumentException($"'{runId}' is not a run id (16 lowercase hex digits)", nameof(runId));
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}\\.(parquet|svg)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,100}\.(parquet|svg)\z", RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();
 }

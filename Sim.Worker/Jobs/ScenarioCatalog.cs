@@ -44,8 +44,9 @@ public sealed partial class ScenarioCatalog(string directory)
             return null;
         }
 
+        // After following links: a link in the library that points elsewhere is not a scenario of the library.
         var path = System.IO.Path.Combine(Directory, stem + ".json");
-        return File.Exists(path) ? path : null;
+        return File.Exists(path) && Files.SafeFile.IsInside(Directory, path) ? path : null;
     }
 
     /// <summary>
@@ -58,7 +59,7 @@ public sealed partial class ScenarioCatalog(string directory)
         return text ?? throw new InvalidDataException($"{System.IO.Path.GetFileName(path)}: {error!.Message}");
     }
 
-    private static IReadOnlyList<CatalogEntry> List(string folder)
+    private IReadOnlyList<CatalogEntry> List(string folder)
     {
         if (!System.IO.Directory.Exists(folder))
         {
@@ -67,7 +68,7 @@ public sealed partial class ScenarioCatalog(string directory)
 
         return System.IO.Directory.EnumerateFiles(folder, "*.json")
             .Select(path => (Path: path, Name: System.IO.Path.GetFileNameWithoutExtension(path)))
-            .Where(f => IsSafeName(f.Name))
+            .Where(f => IsSafeName(f.Name) && Files.SafeFile.IsInside(Directory, f.Path))
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .Select(f => new CatalogEntry(f.Name, f.Path, TryDescription(f.Path)))
             .ToList();
@@ -89,6 +90,6 @@ public sealed partial class ScenarioCatalog(string directory)
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,100}\z", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 }

@@ -7,8 +7,9 @@ namespace Sim.Worker.Jobs;
 /// <param name="Paths">Paths simulated.</param>
 /// <param name="SuccessProbability">Probability of success.</param>
 /// <param name="MedianTerminalBalance">Median nominal balance at the end of the last year.</param>
+/// <param name="Seed">Seed used (the scenario's).</param>
 public sealed record StressCaseResult(string Scenario, string Stress, string Status, int? Paths, double? SuccessProbability,
-    double? MedianTerminalBalance)
+    double? MedianTerminalBalance, ulong? Seed = null)
 {
     /// <summary>The status of a case that produced its files.</summary>
     public const string Ok = "ok";

@@ -82,7 +82,7 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
                 cancellationToken);
             AtomicDirectory.Replace(staging, Path.Combine(partition, "scenario=" + scenario, "stress=" + stress));
             return new StressCaseResult(scenario, stress, StressCaseResult.Ok, paths ?? loaded.Scenario!.Simulation.Paths,
-                outcome.SuccessProbability, outcome.MedianTerminalBalance);
+                outcome.SuccessProbability, outcome.MedianTerminalBalance, loaded.Scenario!.Simulation.Seed);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

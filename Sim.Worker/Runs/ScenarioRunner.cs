@@ -17,7 +17,7 @@ public sealed record RunOutcome(string RunId, string Directory, IReadOnlyList<st
 }
 
 /// <summary>A user mistake found while preparing a run (e.g. an unreadable history CSV): reported, not retried.</summary>
-public sealed class RunInputException(string message) : Exception(message);
+public class RunInputException(string message) : Exception(message);
 
 /// <summary>
 /// Runs one validated scenario and writes its Parquet files into outputDirectory (created if missing), each through
@@ -59,6 +59,7 @@ public static class ScenarioRunner
             result = SimulationEngine.Run(scenario, options, history, null, progress, cancellationToken);
         }
 
+        CheckFinite(result);
         var metadata = ResultParquet.Metadata(result, runId, plainJson);
         double wall = clock.Elapsed.TotalSeconds;
         string Target(string name)
@@ -79,28 +80,34 @@ public static class ScenarioRunner
         return new RunOutcome(runId, outputDirectory, files, result, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>A scenario's own history CSV (returns.history, relative to the scenario file), or null for the
-    /// built-in Damodaran series.</summary>
-    private static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
+    /// <summary>
+    /// Refuses to write a result holding Infinity or NaN (inputs are bounded so that none arises; this is the
+    /// last line of defence, so no Parquet file or chart ever carries one). Deterministic: never retried.
+    /// </summary>
+    private static void CheckFinite(SimulationResult result)
     {
-        if (scenario.Returns.History is not { } relative)
+        var p = result.Percentiles;
+        for (int m = 0; m < p.GetLength(0); m++)
         {
-            return null;
+            for (int y = 0; y < p.GetLength(1); y++)
+            {
+                for (int l = 0; l < p.GetLength(2); l++)
+                {
+                    if (!double.IsFinite(p[m, y, l]))
+                    {
+                        throw new RunInputException(
+                            $"the simulation produced a non-finite value ({(Metric)m}, year {result.Years[y]}); an input is beyond what the model computes, so nothing was written");
+                    }
+                }
+            }
         }
+    }
 
-        string path = Path.GetFullPath(relative, scenarioDirectory ?? Directory.GetCurrentDirectory());
-        if (!File.Exists(path))
-        {
-            throw new RunInputException($"$.returns.history: file not found: {path}");
-        }
-
-        try
-        {
-            return MarketHistory.ParseCsv(File.ReadAllText(path), Path.GetFileName(path));
-        }
-        catch (FormatException e)
-        {
-            throw new RunInputException($"$.returns.history: {e.Message}");
-        }
+    /// <summary>A scenario's own history CSV (returns.history, relative to the scenario file, read and checked by
+    /// <see cref="Scenarios.HistoryFile"/>), or null for the built-in Damodaran series.</summary>
+    public static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
+    {
+        var (history, error) = Scenarios.HistoryFile.Open(scenario, scenarioDirectory ?? Directory.GetCurrentDirectory(), library: null);
+        return error is null ? history?.History : throw new RunInputException(error.ToString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Sim.Engine.Scenarios;
+using Sim.Worker.Files;
 
 namespace Sim.Worker.Scenarios;
 
@@ -108,48 +109,25 @@ public static class ScenarioFile
     /// The size is checked from the file system first and enforced again while reading.</summary>
     public static (string? Text, ValidationIssue? Error) ReadText(string path)
     {
+        var (bytes, error, oversize) = SafeFile.ReadRegular(path, MaxBytes, "the scenario");
+        if (bytes is null)
+        {
+            return (null, oversize is { } size ? TooLarge(size) : new ValidationIssue("$", error!));
+        }
+
+        var span = bytes.AsSpan();
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            span = span[Encoding.UTF8.Preamble.Length..];
+        }
+
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                return (null, new ValidationIssue("$", $"file not found: {path}"));
-            }
-
-            if (info.Length > MaxBytes)
-            {
-                return (null, TooLarge(info.Length));
-            }
-
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var buffer = new byte[MaxBytes + 1];
-            var total = 0;
-            int read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-            {
-                total += read;
-            }
-
-            if (total > MaxBytes)
-            {
-                return (null, TooLarge(Math.Max(total, stream.Length)));
-            }
-
-            var span = buffer.AsSpan(0, total);
-            if (span.StartsWith(Encoding.UTF8.Preamble))
-            {
-                span = span[Encoding.UTF8.Preamble.Length..];
-            }
-
             return (StrictUtf8.GetString(span), null);
         }
         catch (DecoderFallbackException)
         {
             return (null, new ValidationIssue("$", "the file is not valid UTF-8 text"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (null, new ValidationIssue("$", $"cannot read the file: {e.Message}"));
         }
     }
 
@@ -157,25 +135,15 @@ public static class ScenarioFile
 
     private static LoadedScenario Complete(string path, string? directory, string json, ScenarioParseResult result)
     {
-        if (!result.IsValid || result.Scenario!.Returns.History is not { } history)
+        if (!result.IsValid || result.Scenario!.Returns.History is null)
         {
             return new LoadedScenario(path, directory, json, result, null);
         }
 
-        if (directory is null)
-        {
-            return new LoadedScenario(path, directory, json, result.WithErrors(
-            [
-                new ValidationIssue("$.returns.history",
-                    "a history CSV path is only allowed in a scenario file (it is relative to the file); inline scenarios use the built-in history"),
-            ]), null);
-        }
-
-        var resolved = Path.GetFullPath(Path.Combine(directory, history));
-        return File.Exists(resolved)
-            ? new LoadedScenario(path, directory, json, result, resolved)
-            : new LoadedScenario(path, directory, json,
-                result.WithErrors([new ValidationIssue("$.returns.history", $"file not found: {resolved}")]), null);
+        var (history, error) = HistoryFile.Open(result.Scenario, directory, library: null);
+        return error is null
+            ? new LoadedScenario(path, directory, json, result, history!.Path)
+            : new LoadedScenario(path, directory, json, result.WithErrors([error]), null);
     }
 
     private static ValidationIssue TooLarge(long bytes) => new("$",

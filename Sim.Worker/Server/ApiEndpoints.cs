@@ -30,8 +30,14 @@ public static class ApiEndpoints
         api.MapPost("/stress", QueueStress);
     }
 
+    /// <summary>Most validation errors one 400 answer lists; the rest are counted ("… and N more").</summary>
+    public const int MaxReportedErrors = 50;
+
+    /// <summary>Longest JSON path or message quoted in a 400 answer (a field name can be 1 MiB long).</summary>
+    public const int MaxReportedLength = 200;
+
     private static async Task<IResult> SubmitAsync(HttpRequest http, RunRequestReader reader, RunSubmitter submitter, RunStore store,
-        CancellationToken cancellationToken)
+        ValidationGate gate, CancellationToken cancellationToken)
     {
         var body = await BoundedBody.ReadAsync(http, ServerSettings.MaxRequestBytes, cancellationToken);
         if (body is null)
@@ -40,13 +46,22 @@ public static class ApiEndpoints
                 detail: $"a request is at most {ServerSettings.MaxRequestBytes} bytes (1 MiB)");
         }
 
-        var parsed = reader.Read(body, http.Query["paths"].FirstOrDefault(), http.Query["seed"].FirstOrDefault());
+        RunRequestParse parsed;
+        using (var slot = await gate.EnterAsync(cancellationToken))
+        {
+            if (slot is null)
+            {
+                http.HttpContext.Response.Headers.RetryAfter = "5";
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
+                    detail: $"{gate.Capacity} run requests are being validated; try again in a few seconds");
+            }
+
+            parsed = reader.Read(body, http.Query["paths"].FirstOrDefault(), http.Query["seed"].FirstOrDefault());
+        }
+
         if (parsed.Request is null)
         {
-            var errors = parsed.Errors.GroupBy(e => e.Path, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-            return Results.ValidationProblem(errors, title: "The run request is invalid",
-                detail: $"{parsed.Errors.Count} error(s); each key is the JSON path of a field in the request body");
+            return Invalid(parsed.Errors);
         }
 
         var result = submitter.Submit(parsed.Request);
@@ -99,7 +114,7 @@ public static class ApiEndpoints
         });
     }
 
-    private static IResult QueueStress(IBackgroundJobClient jobs, TimeProvider clock)
+    private static IResult QueueStress(IBackgroundJobClient jobs, TimeProvider clock, ServerSettings settings)
     {
         var jobId = jobs.Enqueue<StressSuiteJob>(job => job.RunAsync(CancellationToken.None));
         var night = DriftReport.Format(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
@@ -109,9 +124,38 @@ public static class ApiEndpoints
             Night = night,
             Output = $"nightly/date={night}/",
             Dashboard = $"/hangfire/jobs/details/{jobId}",
+            Storage = settings.Storage == StorageKind.InMemory ? "inmemory" : "postgres",
+            Durability = settings.Storage == StorageKind.InMemory
+                ? "in-memory storage forgets the queue when the server restarts: a suite not finished by then is lost (runs are recovered from the run store); use --storage postgres to keep it"
+                : "the queue is kept in PostgreSQL across restarts",
         });
     }
 
+    /// <summary>
+    /// The 400 answer for <paramref name="issues"/>: at most <see cref="MaxReportedErrors"/> of them, each path and
+    /// message cut to <see cref="MaxReportedLength"/> characters, and one "…" entry counting the rest, so the answer
+    /// stays a few kilobytes whatever the body held.
+    /// </summary>
+    public static IResult Invalid(IReadOnlyList<Sim.Engine.Scenarios.ValidationIssue> issues)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var group in issues.Take(MaxReportedErrors).GroupBy(e => Shorten(e.Path), StringComparer.Ordinal))
+        {
+            errors[group.Key] = [.. group.Select(e => Shorten(e.Message))];
+        }
+
+        if (issues.Count > MaxReportedErrors)
+        {
+            errors["…"] = [$"… and {issues.Count - MaxReportedErrors} more"];
+        }
+
+        return Results.ValidationProblem(errors, title: "The run request is invalid",
+            detail: $"{issues.Count} error(s); each key is the JSON path of a field in the request body");
+    }
+
+    private static string Shorten(string text) =>
+        text.Length <= MaxReportedLength ? text : string.Concat(text.AsSpan(0, MaxReportedLength - 1), "…");
+
     private static IResult BadId(string id) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a run id",
-        detail: $"'{id}' is not a run id: run ids are 16 lowercase hex digits");
+        detail: $"'{Shorten(id)}' is not a run id: run ids are 16 lowercase hex digits");
 }

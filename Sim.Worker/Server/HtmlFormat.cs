@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Sim.Worker.Output;
 
 namespace Sim.Worker.Server;
 
@@ -14,12 +15,11 @@ public static class HtmlFormat
     /// <summary>HTML-encodes text for element content and double-quoted attribute values (&lt; &gt; &amp; " ').</summary>
     public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    /// <summary>Whole dollars with thousands separators: <c>$1,234,568</c>.</summary>
-    public static string Dollars(double value) =>
-        value < 0 ? "−$" + (-value).ToString("N0", Inv) : "$" + value.ToString("N0", Inv);
+    /// <summary>Whole dollars with thousands separators: <c>$1,234,568</c> (<see cref="Units.Money(double)"/>).</summary>
+    public static string Dollars(double value) => Units.Money(value);
 
-    /// <summary>A share as a percentage with one decimal, as in the fan chart's title: 0.8733 is <c>87.3%</c>.</summary>
-    public static string Percent(double share) => (share * 100).ToString("0.0", Inv) + "%";
+    /// <summary>A share as a percentage with one decimal (<see cref="Units.Percent"/>): 0.8733 is <c>87.3%</c>.</summary>
+    public static string Percent(double share) => Units.Percent(share);
 
     /// <summary>A percentile level as a row heading: 10 is <c>p10</c>, 2.5 is <c>p2.5</c>.</summary>
     public static string Level(double level) => "p" + level.ToString("0.###", Inv);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Parquet;
+using Sim.Engine.Scenarios;
 using Sim.Worker.Jobs;
 using Sim.Worker.Output;
 using static Sim.Worker.Server.HtmlFormat;
@@ -30,7 +31,7 @@ public static class ResultsPage
     /// What the page may load: nothing but its own images and inline style. A description that slipped past the
     /// encoding still could not run a script.
     /// </summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+    public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>The page address of a run.</summary>
     public static string PathOf(string runId) => $"/runs/{runId}";
@@ -56,6 +57,7 @@ public static class ResultsPage
         var request = store.LoadRequest(id);
         ResultsSummary? summary = null;
         string? summaryProblem = null;
+        ResultsTables? tables = null;
         if (state.Status == RunStatus.Succeeded)
         {
             var path = store.ResultFile(id, ResultParquet.SummaryFile);
@@ -74,13 +76,27 @@ public static class ResultsPage
                     summaryProblem = $"summary.parquet could not be read: {e.Message}";
                 }
             }
+
+            if (store.ResultFile(id, ResultParquet.PercentilesFile) is { } percentiles
+                && store.ResultFile(id, ResultParquet.YearlyFile) is { } yearly)
+            {
+                try
+                {
+                    tables = await ResultsTables.ReadAsync(percentiles, yearly, cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or ParquetException or NotSupportedException)
+                {
+                    tables = null; // the page still shows the summary; the files stay downloadable
+                }
+            }
         }
 
-        return Results.Content(Render(state, request, store, summary, summaryProblem), HtmlMediaType, Encoding.UTF8);
+        return Results.Content(Render(state, request, store, summary, summaryProblem, tables), HtmlMediaType, Encoding.UTF8);
     }
 
     /// <summary>The page of a run (pure: everything it shows is in the arguments, except the result file sizes).</summary>
-    public static string Render(RunState state, RunRequest? request, RunStore store, ResultsSummary? summary, string? summaryProblem)
+    public static string Render(RunState state, RunRequest? request, RunStore store, ResultsSummary? summary, string? summaryProblem,
+        ResultsTables? tables = null)
     {
         var name = request?.ScenarioName ?? summary?.Scenario ?? "run " + state.RunId;
         var html = new StringBuilder();
@@ -94,7 +110,7 @@ public static class ResultsPage
         }
 
         html.Append("</p>\n<h1 id=\"scenario\">").Append(Encode(name)).Append("</h1>\n");
-        if (Description(request) is { Length: > 0 } description)
+        if (RunListing.Description(request) is { Length: > 0 } description)
         {
             html.Append("<p id=\"description\" class=\"description\">").Append(Encode(description)).Append("</p>\n");
         }
@@ -105,14 +121,14 @@ public static class ResultsPage
         {
             if (summary is not null)
             {
-                SummarySection(html, state.RunId, summary);
+                SummarySection(html, state.RunId, summary, tables, RunListing.Strategy(request));
             }
             else
             {
                 html.Append("<p class=\"problem\">").Append(Encode(summaryProblem ?? "summary.parquet is unavailable."));
                 if (state.SuccessProbability is { } p)
                 {
-                    html.Append(" Success probability recorded with the run: ").Append(Percent(p)).Append('.');
+                    html.Append(" Success recorded with the run: ").Append(Units.Success(p, RunListing.Strategy(request))).Append('.');
                 }
 
                 html.Append("</p>\n");
@@ -176,18 +192,29 @@ public static class ResultsPage
         html.Append("</section>\n");
     }
 
-    private static void SummarySection(StringBuilder html, string runId, ResultsSummary s)
+    private static void SummarySection(StringBuilder html, string runId, ResultsSummary s, ResultsTables? tables,
+        string strategy)
     {
-        html.Append("<section id=\"summary\">\n<p class=\"headline\"><span id=\"success\">").Append(Percent(s.SuccessProbability))
-            .Append("</span> of ").Append(Count(s.Paths)).Append(" paths never run out</p>\n");
+        var inv = CultureInfo.InvariantCulture;
+        html.Append("<section id=\"summary\">\n<p class=\"headline\">");
+        if (Units.CannotFail(strategy))
+        {
+            html.Append("<span id=\"success\" class=\"cannot-fail\">").Append(Encode(Units.CannotFailText(strategy)))
+                .Append("</span> (").Append(Count(s.Paths)).Append(" paths)</p>\n");
+        }
+        else
+        {
+            html.Append("<span id=\"success\">").Append(Encode(Units.Percent(s.SuccessProbability)))
+                .Append("</span> of ").Append(Count(s.Paths)).Append(" paths never run out</p>\n");
+        }
 
         var chart = Encode($"/api/runs/{runId}/files/{FanChart.FileName}");
         html.Append("<figure><img src=\"").Append(chart).Append("\" width=\"")
-            .Append(FanChart.Width.ToString(CultureInfo.InvariantCulture)).Append("\" height=\"")
-            .Append(FanChart.Height.ToString(CultureInfo.InvariantCulture))
+            .Append(FanChart.Width.ToString(inv)).Append("\" height=\"")
+            .Append(FanChart.Height.ToString(inv))
             .Append("\" alt=\"Fan chart: percentile bands of the balance in today's dollars by age\"></figure>\n");
 
-        html.Append("<h2>Balance at the end of ").Append(s.EndYear.ToString(CultureInfo.InvariantCulture)).Append("</h2>\n")
+        html.Append("<h2>Balance at the end of ").Append(s.EndYear.ToString(inv)).Append("</h2>\n")
             .Append("<table id=\"terminal\">\n<thead><tr><th>percentile</th><th>today's dollars</th><th>nominal dollars</th></tr></thead>\n<tbody>\n");
         foreach (var t in s.Terminal)
         {
@@ -197,22 +224,84 @@ public static class ResultsPage
         }
 
         html.Append("</tbody>\n</table>\n");
-        html.Append("<p class=\"note\">Today's dollars are dollars of ").Append(s.StartYear.ToString(CultureInfo.InvariantCulture))
+        html.Append("<p class=\"note\">Today's dollars are dollars of ").Append(s.StartYear.ToString(inv))
             .Append(", the first simulated year.</p>\n");
 
+        if (tables is not null)
+        {
+            IncomeTable(html, tables, strategy);
+        }
+
         html.Append("<h2>Run</h2>\n<dl id=\"facts\">\n");
-        Fact(html, "success probability", s.SuccessProbability.ToString("0.######", CultureInfo.InvariantCulture));
-        Fact(html, "peak age (median nominal balance)", s.PeakAge.ToString(CultureInfo.InvariantCulture));
-        Fact(html, "median failure age", s.MedianFailureAge is { } age
-            ? age.ToString("0.#", CultureInfo.InvariantCulture)
-            : "none (no path ran out)");
-        Fact(html, "years", $"{s.StartYear.ToString(CultureInfo.InvariantCulture)}–{s.EndYear.ToString(CultureInfo.InvariantCulture)}");
+        Fact(html, "success (never ran out)", Units.Success(s.SuccessProbability, strategy));
+        if (tables?.RealPeakAge is { } realPeak)
+        {
+            Fact(html, "peak age (median balance, today's dollars)", realPeak.ToString(inv));
+        }
+
+        Fact(html, "peak age (median balance, nominal dollars)", s.PeakAge.ToString(inv));
+        if (!Units.CannotFail(strategy))
+        {
+            Fact(html, "median failure age (failed paths only)", s.MedianFailureAge is { } age
+                ? Units.Age(age)
+                : "none (no path ran out)");
+        }
+
+        Fact(html, "years", $"{s.StartYear.ToString(inv)}–{s.EndYear.ToString(inv)}");
         Fact(html, "paths", Count(s.Paths));
-        Fact(html, "seed", s.Seed.ToString(CultureInfo.InvariantCulture));
+        Fact(html, "seed", s.Seed.ToString(inv));
         Fact(html, "return model", s.Model);
         Fact(html, "engine version", s.EngineVersion);
         Fact(html, "wall time", Seconds(s.WallSeconds));
         html.Append("</dl>\n</section>\n");
+    }
+
+    /// <summary>
+    /// Retirement income by age: the share of paths still funded, net income in today's dollars and the gross
+    /// withdrawal and its tax in nominal dollars, each at p10 / p50 / p90 across paths.
+    /// </summary>
+    private static void IncomeTable(StringBuilder html, ResultsTables tables, string strategy)
+    {
+        var rows = tables.ShownRows();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        html.Append("<h2>Retirement income by age</h2>\n<table id=\"income\">\n<thead>\n<tr><th rowspan=\"2\">age</th>")
+            .Append("<th rowspan=\"2\">still funded</th>")
+            .Append("<th colspan=\"3\" class=\"group\">net income, today's dollars</th>")
+            .Append("<th colspan=\"3\" class=\"group\">withdrawals, nominal dollars</th>")
+            .Append("<th colspan=\"3\" class=\"group\">taxes, nominal dollars</th></tr>\n<tr>");
+        for (var g = 0; g < 3; g++)
+        {
+            foreach (var level in ResultsTables.Levels)
+            {
+                html.Append("<th>").Append(Level(level)).Append("</th>");
+            }
+        }
+
+        html.Append("</tr>\n</thead>\n<tbody>\n");
+        foreach (var row in rows)
+        {
+            html.Append("<tr><th>").Append(row.Age.ToString(inv)).Append("</th><td>")
+                .Append(Encode(Units.CannotFail(strategy) ? "—" : Units.Percent(row.StillFunded))).Append("</td>");
+            foreach (var values in new[] { row.NetIncomeReal, row.Withdrawals, row.Taxes })
+            {
+                foreach (var v in values)
+                {
+                    html.Append("<td>").Append(double.IsNaN(v) ? "n/a" : Encode(Units.Money(v))).Append("</td>");
+                }
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n<p class=\"note\">Each column is a percentile across paths, taken separately ")
+            .Append("(the p10 of net income and the p10 of taxes may come from different paths). Still funded: the share of ")
+            .Append("paths that have not run out by that age. Net income is the withdrawal less taxes and penalties. Shown: the ")
+            .Append("first withdrawal age, every fifth age and the last; <code>percentiles.parquet</code> has every year.</p>\n");
     }
 
     private static void Fact(StringBuilder html, string term, string value) =>
@@ -238,28 +327,6 @@ public static class ResultsPage
         html.Append("</ul>\n<p class=\"note\">Parquet files open in DuckDB, pandas, polars or R: <code>SELECT * FROM read_parquet('summary.parquet')</code>.</p>\n");
     }
 
-    /// <summary>The scenario's description, from the canonical scenario JSON of the request.</summary>
-    private static string? Description(RunRequest? request)
-    {
-        if (request is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(request.ScenarioJson);
-            return doc.RootElement.ValueKind == JsonValueKind.Object
-                   && doc.RootElement.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String
-                ? d.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
     private static IResult NotFound(string title, string detail)
     {
         var html = new StringBuilder();
@@ -269,7 +336,8 @@ public static class ResultsPage
         return Results.Content(html.ToString(), HtmlMediaType, Encoding.UTF8, StatusCodes.Status404NotFound);
     }
 
-    private static void Head(StringBuilder html, string title, bool refresh)
+    /// <summary>The document head, the shared style sheet and the opening of <c>main</c> (also used by the home page).</summary>
+    internal static void Head(StringBuilder html, string title, bool refresh, string extraStyle = "")
     {
         html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -279,7 +347,7 @@ public static class ResultsPage
                 .Append(RefreshSeconds.ToString(CultureInfo.InvariantCulture)).Append("\">\n");
         }
 
-        html.Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
+        html.Append("<title>").Append(Encode(title)).Append("</title>\n<style>\n").Append(Style).Append(extraStyle).Append("</style>\n</head>\n<body>\n<main>\n");
     }
 
     private const string Style = """
@@ -307,6 +375,11 @@ public static class ResultsPage
         thead th { border-bottom: 2px solid #ccc; }
         tbody th { text-align: left; font-weight: 600; }
         tr.median td { font-weight: 700; }
+        #income { font-size: 14px; }
+        #income th, #income td { padding: 3px 8px; }
+        #income thead th.group { text-align: center; border-bottom: 1px solid #ccc; }
+        #income td:nth-child(3n+3) { border-left: 1px solid #ddd; }
+        .cannot-fail { font-size: 22px !important; font-weight: 600 !important; }
         dl { display: grid; grid-template-columns: max-content auto; gap: 2px 18px; margin: 0; }
         dt { color: #555; }
         dd { margin: 0; font-variant-numeric: tabular-nums; }

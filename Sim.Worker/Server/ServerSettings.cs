@@ -4,7 +4,7 @@ namespace Sim.Worker.Server;
 
 /// <summary>
 /// Settings of a <c>serve</c> or <c>worker</c> process. Defaults are named constants; the command line
-/// (<see cref="ServerOptionsParser"/>) is the only other place that sets them.
+/// (<see cref="Sim.Worker.Cli.ServerOptions"/>) is the only other place that sets them.
 /// </summary>
 public sealed record ServerSettings
 {
@@ -41,8 +41,23 @@ public sealed record ServerSettings
     /// <summary>Cron of the nightly stress suite (server local time); null disables it.</summary>
     public string? StressCron { get; init; } = StressSuiteJob.DefaultCron;
 
-    /// <summary>Let non-local requests see the dashboard (default: local requests only).</summary>
+    /// <summary>Let non-local requests see the dashboard, read-only (default: local requests only).</summary>
     public bool DashboardAllowRemote { get; init; }
+
+    /// <summary>
+    /// Host names (the <c>Host</c> header, without port) the server answers besides the loopback names and the
+    /// host names of <see cref="Urls"/>; any other name gets 400 (a DNS-rebinding page uses its own name).
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>Default number of run requests validated at the same time (the rest wait, then get 503).</summary>
+    public static int DefaultMaxConcurrentValidations => Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Run requests validated at the same time; validation is CPU work a client chooses the size of.</summary>
+    public int MaxConcurrentValidations { get; init; } = DefaultMaxConcurrentValidations;
+
+    /// <summary>How long a request waits for a validation slot before it is answered 503.</summary>
+    public TimeSpan ValidationWait { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>PostgreSQL invisibility timeout (sliding).</summary>
     public TimeSpan InvisibilityTimeout { get; init; } = DefaultInvisibilityTimeout;

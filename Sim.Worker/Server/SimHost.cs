@@ -42,6 +42,15 @@ public static class SimHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<RunRequestReader>();
+        builder.Services.AddSingleton<AnalysisRequestReader>();
+        builder.Services.AddSingleton(new ValidationGate(settings.MaxConcurrentValidations, settings.ValidationWait));
+        builder.Services.AddAntiforgery(); // Hangfire's dashboard then puts a token in its pages and requires it on every POST
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. WebSecurity.AllowedHosts(settings)];
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = true;
+        });
         builder.Services.AddHostedService<StressSchedule>();
         AddWorkerServices(builder.Services, settings);
         configure?.Invoke(builder.Services);
@@ -53,16 +62,25 @@ public static class SimHost
             app.Urls.Add(url);
         }
 
+        app.UseHostFiltering();
+        WebSecurity.Use(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = settings.DashboardAllowRemote ? [new OpenDashboard()] : [new LocalRequestsOnlyAuthorizationFilter()],
+
+            // Deleting, requeuing and triggering jobs: only from this machine (and, through the antiforgery token
+            // registered above, only from the dashboard's own pages). A remote viewer sees it read-only.
+            IsReadOnlyFunc = context => !(context.GetHttpContext() is { } http && WebSecurity.IsLoopback(http)),
             DashboardTitle = "Sim.Worker",
             DisplayStorageConnectionString = false,
         }, app.Services.GetRequiredService<JobStorage>());
+        DashboardLinks.RegisterJobPageLink();
+        RunListing.Map(app);
         ApiEndpoints.Map(app);
         ResultsPage.Map(app);
+        AnalysisEndpoints.Map(app);
         return app;
     }
 
@@ -98,6 +116,9 @@ public static class SimHost
         services.AddTransient<RunJob>();
         services.AddTransient<StressSuite>();
         services.AddTransient<StressSuiteJob>();
+        services.AddSingleton(_ => new Sim.Worker.Analysis.AnalysisStore(settings.Jobs.OutputPath));
+        services.AddSingleton<Sim.Worker.Analysis.AnalysisSubmitter>();
+        services.AddTransient<Sim.Worker.Analysis.AnalysisJob>();
 
         // Registered before AddHangfire, whose TryAdd registrations then leave them alone.
         services.AddSingleton(_ => CreateStorage(settings));
@@ -131,7 +152,9 @@ public static class SimHost
     {
         if (settings.Storage == StorageKind.InMemory)
         {
-            return new InMemoryStorage(new InMemoryStorageOptions());
+            // Guid job ids: the queue starts empty after a restart, and counting from 1 again would make the
+            // dashboard links of earlier runs open other jobs.
+            return new InMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
         }
 
         var options = new PostgreSqlStorageOptions

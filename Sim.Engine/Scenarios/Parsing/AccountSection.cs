@@ -19,12 +19,12 @@ internal static class AccountSection
 
         return new Account
         {
-            PretaxBalance = o.Number("pretaxBalance", 0, NumberRange.NonNegative),
-            RothBalance = o.Number("rothBalance", 0, NumberRange.NonNegative),
-            RothBasis = o.OptionalNumber("rothBasis", NumberRange.NonNegative),
+            PretaxBalance = o.Number("pretaxBalance", 0, NumberRange.Money),
+            RothBalance = o.Number("rothBalance", 0, NumberRange.Money),
+            RothBasis = o.OptionalNumber("rothBasis", NumberRange.Money),
             RothFirstContributionYear = o.OptionalInteger("rothFirstContributionYear",
                 NumberRange.Between(FirstRothYear, SimulationSection.LastSupportedYear)),
-            EmployerBalance = o.Number("employerBalance", 0, NumberRange.NonNegative),
+            EmployerBalance = o.Number("employerBalance", 0, NumberRange.Money),
         };
     }
 }

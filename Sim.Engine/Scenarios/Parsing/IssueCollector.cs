@@ -7,16 +7,39 @@ internal sealed class IssueCollector
     private readonly List<ValidationIssue> _errors = [];
     private readonly List<ValidationIssue> _warnings = [];
     private readonly List<string> _failedPaths = [];
+    private int _unreported;
 
-    public IReadOnlyList<ValidationIssue> Errors => _errors;
+    /// <summary>Most errors kept; past it errors are only counted, so a document of 60,000 unknown keys costs
+    /// a bounded report (issue 13, item 4).</summary>
+    public const int MaxErrors = 100;
+
+    /// <summary>Longest path kept in a report (a field name can be as long as the document).</summary>
+    public const int MaxPathLength = 200;
+
+    /// <summary>The errors, and one last "… and N more errors" when more were found than kept.</summary>
+    public IReadOnlyList<ValidationIssue> Errors => _unreported == 0
+        ? _errors
+        : [.. _errors, new ValidationIssue(JsonPaths.Root, $"… and {_unreported} more errors")];
 
     public IReadOnlyList<ValidationIssue> Warnings => _warnings;
 
     public void Error(string path, string message)
     {
-        _errors.Add(new ValidationIssue(path, message));
         _failedPaths.Add(path);
+        if (_errors.Count >= MaxErrors)
+        {
+            _unreported++;
+            return;
+        }
+
+        _errors.Add(new ValidationIssue(Cut(path, MaxPathLength), Cut(message, MaxMessageLength)));
     }
+
+    /// <summary>Longest message kept (a message may quote a value the document gave).</summary>
+    public const int MaxMessageLength = 600;
+
+    private static string Cut(string text, int max) =>
+        text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 
     /// <summary>Marks a path as unreliable without reporting anything (e.g. the field a misspelled name was
     /// probably meant to set), so rules that depend on it stay quiet.</summary>

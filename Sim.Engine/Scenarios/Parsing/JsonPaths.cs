@@ -20,6 +20,6 @@ internal static partial class JsonPaths
             : inner.Length > outer.Length && inner.StartsWith(outer, StringComparison.Ordinal)
               && inner[outer.Length] is '.' or '[';
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex Identifier();
 }

@@ -45,7 +45,7 @@ internal static class LoansSection
             loans.Add(new Loan
             {
                 Age = o.Integer("age", 0, NumberRange.Between(0, Participant.MaxEndAge)),
-                Amount = o.Number("amount", 0, NumberRange.Above(0)),
+                Amount = o.Number("amount", 0, NumberRange.PositiveMoney),
                 Years = years,
                 Rate = o.Number("rate", d.Rate, NumberRange.Between(0, 0.5)),
                 Residence = residence,

@@ -4,8 +4,17 @@ namespace Sim.Engine.Scenarios.Parsing;
 /// (Damerau-Levenshtein, optimal string alignment, case-insensitive), if it is close enough to be a typo.</summary>
 internal static class NameSuggestions
 {
+    /// <summary>Longest name a suggestion is looked for: every allowed name is far shorter, and the distance costs
+    /// the product of the lengths, so a 1 MiB key must not be compared (issue 13, item 4).</summary>
+    public const int MaxLength = 64;
+
     public static string? Closest(string given, IEnumerable<string> candidates)
     {
+        if (given.Length > MaxLength)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var c in candidates)

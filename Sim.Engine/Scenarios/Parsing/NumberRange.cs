@@ -9,6 +9,19 @@ internal readonly record struct NumberRange(double Min, double Max, bool MinExcl
     public static readonly NumberRange NonNegative = AtLeast(0);
     public static readonly NumberRange Fraction = Between(0, 1);
 
+    /// <summary>
+    /// Largest amount of money any input may hold: $100 billion (docs/model.md, "Input ranges"). Far above any
+    /// account or income the model is meant for, and far enough below the largest double that no balance, tax or
+    /// chart scale computed from it can overflow (issue 13, item 10: 1e308 used to become NaN taxes and Infinity).
+    /// </summary>
+    public const double MaxMoney = 1e11;
+
+    /// <summary>An amount of money: from $0 to <see cref="MaxMoney"/>.</summary>
+    public static readonly NumberRange Money = Between(0, MaxMoney);
+
+    /// <summary>A positive amount of money: above $0, at most <see cref="MaxMoney"/>.</summary>
+    public static readonly NumberRange PositiveMoney = new(0, MaxMoney, MinExclusive: true);
+
     public static NumberRange AtLeast(double min) => new(min, double.PositiveInfinity);
 
     public static NumberRange Above(double min) => new(min, double.PositiveInfinity, MinExclusive: true);

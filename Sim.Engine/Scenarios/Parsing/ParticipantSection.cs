@@ -29,7 +29,7 @@ internal static class ParticipantSection
             RetirementAge = o.Integer("retirementAge", new Participant().RetirementAge,
                 NumberRange.Between(MinAge, Participant.MaxEndAge)),
             EndAge = o.Integer("endAge", Participant.DefaultEndAge, NumberRange.Between(MinAge, Participant.MaxEndAge)),
-            Salary = o.Number("salary", 0, NumberRange.NonNegative),
+            Salary = o.Number("salary", 0, NumberRange.Money),
             SalaryGrowth = o.Number("salaryGrowth", new Participant().SalaryGrowth, NumberRange.Between(-0.5, 0.5)),
             YearsOfService = o.Integer("yearsOfService", 0, NumberRange.Between(0, 100)),
             FivePercentOwner = o.Boolean("fivePercentOwner", false),

@@ -38,7 +38,7 @@ internal static class TaxesSection
             Method = method,
             Rate = o.Number("rate", d.Rate, NumberRange.Fraction),
             FilingStatus = o.Enum("filingStatus", d.FilingStatus),
-            OtherIncome = o.Number("otherIncome", d.OtherIncome, NumberRange.NonNegative),
+            OtherIncome = o.Number("otherIncome", d.OtherIncome, NumberRange.Money),
             Exceptions = ReadExceptions(o, issues),
         };
     }

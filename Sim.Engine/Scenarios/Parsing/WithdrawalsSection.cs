@@ -65,7 +65,7 @@ internal static class WithdrawalsSection
             return null;
         }
 
-        var amount = o.OptionalNumber("amount", NumberRange.NonNegative);
+        var amount = o.OptionalNumber("amount", NumberRange.Money);
         var rate = o.OptionalNumber("rate", NumberRange.Fraction);
         var count = (o.Has("amount") ? 1 : 0) + (o.Has("rate") ? 1 : 0);
         if (count != 1)

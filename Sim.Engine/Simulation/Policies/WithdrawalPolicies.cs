@@ -45,6 +45,8 @@ internal abstract class StrategyEntry
     public required string Name { get; init; }
     public required Type Type { get; init; }
     public required IReadOnlyList<string> Fields { get; init; }
+    /// <summary>The policy's <see cref="IWithdrawalPolicy.CanFail"/> (a constant of the policy type).</summary>
+    public required bool CanFail { get; init; }
 
     public abstract WithdrawalStrategy Read(JsonObjectReader o);
 
@@ -61,7 +63,10 @@ internal abstract class StrategyEntry
         Func<JsonObjectReader, TStrategy> read, Func<TStrategy, Withdrawals, TPolicy> policy)
         where TStrategy : WithdrawalStrategy
         where TPolicy : struct, IWithdrawalPolicy =>
-        new Entry<TStrategy, TPolicy>(read, policy) { Name = name, Type = typeof(TStrategy), Fields = fields };
+        new Entry<TStrategy, TPolicy>(read, policy)
+        {
+            Name = name, Type = typeof(TStrategy), Fields = fields, CanFail = default(TPolicy).CanFail,
+        };
 
     private sealed class Entry<TStrategy, TPolicy>(Func<JsonObjectReader, TStrategy> read,
         Func<TStrategy, Withdrawals, TPolicy> policy)

@@ -37,6 +37,5 @@ public static class MoneyFormat
     }
 
     /// <summary>Whole dollars with thousands separators: $1,250,000.</summary>
-    public static string Dollars(double value) =>
-        (value < 0 ? "-$" : "$") + Math.Round(Math.Abs(value)).ToString("N0", CultureInfo.InvariantCulture);
+    public static string Dollars(double value) => Units.Money(value);
 }

@@ -4,8 +4,14 @@ namespace Sim.Engine.Scenarios;
 
 /// <summary>guardrails (Guyton-Klinger, spec 7 and 12): starts like fixedReal; the rules are in
 /// <c>GuardrailRules</c>.</summary>
-public sealed record GuardrailsStrategy : WithdrawalStrategy
+public sealed record GuardrailsStrategy : WithdrawalStrategy, IStartingTargetStrategy
 {
+    /// <inheritdoc />
+    public WithdrawalStrategy WithInitialRate(double initialRate) => this with { InitialRate = initialRate };
+
+    /// <inheritdoc />
+    public WithdrawalStrategy WithAmount(double? amount) => this with { Amount = amount };
+
     public double InitialRate { get; init; } = StartingTarget.DefaultInitialRate;
     /// <summary>First-year target in today's dollars; wins over InitialRate.</summary>
     public double? Amount { get; init; }

@@ -11,5 +11,5 @@ internal static class StartingTarget
     public static readonly string[] Fields = ["initialRate", "amount"];
 
     public static (double InitialRate, double? Amount) Read(JsonObjectReader o) =>
-        (o.Number("initialRate", DefaultInitialRate, NumberRange.Fraction), o.OptionalNumber("amount", NumberRange.NonNegative));
+        (o.Number("initialRate", DefaultInitialRate, NumberRange.Fraction), o.OptionalNumber("amount", NumberRange.Money));
 }

@@ -15,4 +15,7 @@ public abstract record WithdrawalStrategy
 
     /// <summary>The JSON spelling, e.g. "fixedReal".</summary>
     public string Name => Simulation.Policies.WithdrawalPolicies.NameOf(this);
+
+    /// <summary>False when the strategy cannot run out by construction (its target is a share of the balance, or 0).</summary>
+    public bool CanFail => Simulation.Policies.WithdrawalPolicies.Of(this).CanFail;
 }

@@ -12,4 +12,16 @@ public sealed record Withdrawals
     public WithdrawalOrder Order { get; init; } = WithdrawalOrder.ProRata;
     public bool DeferFirstRmd { get; init; }
     public InService? InService { get; init; }
+
+    /// <summary>The starting-target parameters when the strategy has them (fixedReal, fixedNominal, guardrails).</summary>
+    public IStartingTargetStrategy? StartingTarget => Strategy as IStartingTargetStrategy;
+
+    /// <summary>The same withdrawals with the strategy's amount replaced (a strategy with a starting target).</summary>
+    public Withdrawals WithAmount(double? amount) => this with { Strategy = Starting().WithAmount(amount) };
+
+    /// <summary>The same withdrawals with the strategy's initial rate replaced (a strategy with a starting target).</summary>
+    public Withdrawals WithInitialRate(double rate) => this with { Strategy = Starting().WithInitialRate(rate) };
+
+    private IStartingTargetStrategy Starting() => StartingTarget
+        ?? throw new InvalidOperationException($"the {Strategy.Name} strategy has no initialRate or amount");
 }

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sim.Engine.Scenarios;
+using Sim.Engine.Simulation;
+
+namespace Sim.Bench;
+
+/// <summary>What one whole process cost: wall seconds and peak resident set (from <c>/usr/bin/time</c>).</summary>
+public sealed record ProcessCost(double WallSeconds, long PeakRssKiB, string Output)
+{
+    public double PeakRssMiB => PeakRssKiB / 1024.0;
+}
+
+/// <summary>The NumPy reference's own report (reference/reference.py prints one JSON line).</summary>
+public sealed record ReferenceReport(ProcessCost Process, string NumPy, string Blas, double LoopSeconds,
+    double MedianTerminalBalance, double SuccessProbability);
+
+/// <summary>
+/// Runs whole processes beside the in-process figures: the NumPy reference (<c>reference/reference.py</c>) and the
+/// product's own <c>run</c> verb, each under <c>/usr/bin/time</c> for wall time and peak RSS.
+/// </summary>
+public static class ReferenceRunner
+{
+    /// <summary>Why the reference cannot run this scenario, or null when it can: it implements exactly what the
+    /// example scenario uses.</summary>
+    public static string? Unsupported(Scenario s) =>
+        s.Returns.Model != ReturnModelKind.Lognormal ? "returns.model is not lognormal"
+        : s.Returns.Shocks.Count > 0 ? "returns.shocks"
+        : s.Taxes.Method != TaxMethod.Flat ? "taxes.method is not flat"
+        : s.Withdrawals.Strategy is not FixedRealStrategy { Amount: null } ? "withdrawals other than fixedReal by rate"
+        : s.Withdrawals.AfterTax || s.Withdrawals.Order != WithdrawalOrder.ProRata || s.Withdrawals.DeferFirstRmd || s.Withdrawals.InService is not null
+            ? "after-tax targets, source orders, deferred RMDs or in-service withdrawals"
+        : s.Loans.Count > 0 ? "loans"
+        : null;
+
+    /// <summary>The plan file the reference reads: the scenario's parameters and the engine's per-year schedule.</summary>
+    public static string WritePlan(Scenario s)
+    {
+        var r = s.Returns;
+        var years = new JsonArray();
+        foreach (var y in YearPlan.Build(s))
+        {
+            years.Add(new JsonObject
+            {
+                ["year"] = y.Year,
+                ["employed"] = y.Employed,
+                ["firstDistributionYear"] = y.FirstDistributionYear,
+                ["lastEmploymentYear"] = y.LastEmploymentYear,
+                ["weights"] = new JsonArray(y.Weights.Stocks, y.Weights.Bonds, y.Weights.Cash, y.Weights.Reits),
+                ["employeePretax"] = y.EmployeePretax,
+                ["employeeRoth"] = y.EmployeeRoth,
+                ["match"] = y.Match,
+                ["nonElective"] = y.NonElective,
+                ["vestedFraction"] = y.VestedFraction,
+                ["rmdDivisor"] = y.RmdDivisor,
+                ["rothQualified"] = y.RothQualified,
+                ["penaltyApplies"] = y.PenaltyApplies,
+            });
+        }
+
+        var correlation = new JsonArray();
+        foreach (var row in r.Correlation)
+        {
+            correlation.Add(new JsonArray(row.Select(v => (JsonNode)v).ToArray()));
+        }
+
+        var plan = new JsonObject
+        {
+            ["scenario"] = new JsonObject
+            {
+                ["name"] = s.Name,
+                ["seed"] = s.Simulation.Seed,
+                ["percentiles"] = new JsonArray(s.Simulation.Percentiles.Select(v => (JsonNode)v).ToArray()),
+                ["assets"] = new JsonArray(new[] { r.Stocks, r.Bonds, r.Cash, r.Reits }
+                    .Select(a => (JsonNode)new JsonArray(a.Mean, a.Stdev)).ToArray()),
+                ["inflation"] = new JsonArray(r.Inflation.Mean, r.Inflation.Stdev),
+                ["correlation"] = correlation,
+                ["expenseRatio"] = s.Fees.ExpenseRatio,
+                ["taxRate"] = s.Taxes.Rate,
+                ["initialRate"] = ((FixedRealStrategy)s.Withdrawals.Strategy).InitialRate,
+                ["pretaxBalance"] = s.Account.PretaxBalance,
+                ["rothBalance"] = s.Account.RothBalance,
+                ["employerBalance"] = s.Account.EmployerBalance,
+            },
+            ["years"] = years,
+        };
+        string file = Path.Combine(Path.GetTempPath(), $"sim-reference-plan-{Environment.ProcessId}.json");
+        File.WriteAllText(file, plan.ToJsonString());
+        return file;
+    }
+
+    /// <summary>
+    /// The NumPy reference as its own process on <paramref name="paths"/> paths. OPENBLAS_CORETYPE and
+    /// OPENBLAS_L2_SIZE are removed from that process's environment only: this machine sets them for old OpenBLAS
+    /// builds, and they slow a current one; the report names the BLAS kernel that then ran.
+    /// </summary>
+    public static ReferenceReport RunReference(Scenario s, int paths, string python)
+    {
+        string plan = WritePlan(s);
+        try
+        {
+            string script = Path.Combine(AppContext.BaseDirectory, "reference", "reference.py");
+            var cost = Timed(python, [script, plan, "--paths", paths.ToString(CultureInfo.InvariantCulture)],
+                env => { env.Remove("OPENBLAS_CORETYPE"); env.Remove("OPENBLAS_L2_SIZE"); });
+            string line = cost.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'));
+            var json = JsonNode.Parse(line)!;
+            return new ReferenceReport(cost, (string)json["numpy"]!, (string)json["blas"]!, (double)json["loopSeconds"]!,
+                (double)json["medianTerminalBalance"]!, (double)json["successProbability"]!);
+        }
+        finally
+        {
+            File.Delete(plan);
+        }
+    }
+
+    /// <summary>The product's <c>run</c> verb on <paramref name="paths"/> paths as its own process (the Release
+    /// Sim.Worker built beside this program), output to a temporary folder.</summary>
+    public static ProcessCost RunProduct(string scenarioFile, int paths, int threads)
+    {
+        string worker = Path.Combine(AppContext.BaseDirectory, "Sim.Worker.dll");
+        string outDir = Path.Combine(Path.GetTempPath(), $"sim-throughput-{Environment.ProcessId}");
+        try
+        {
+            return Timed("dotnet", [worker, "run", scenarioFile, "--paths", paths.ToString(CultureInfo.InvariantCulture),
+                "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", outDir], _ => { });
+        }
+        finally
+        {
+            if (Directory.Exists(outDir))
+            {
+                Directory.Delete(outDir, true);
+            }
+        }
+    }
+
+    private static ProcessCost Timed(string program, string[] args, Action<IDictionary<string, string?>> environment)
+    {
+        string timeFile = Path.GetTempFileName();
+        try
+        {
+            var start = new ProcessStartInfo("/usr/bin/time")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (string a in (string[])["-f", "%e %M", "-o", timeFile, program, .. args])
+            {
+                start.ArgumentList.Add(a);
+            }
+
+            environment(start.Environment);
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            string stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"{program} exited with {process.ExitCode}: {stderr.Result}");
+            }
+
+            string[] parts = File.ReadAllText(timeFile).Trim().Split('\n').Last().Split(' ');
+            return new ProcessCost(double.Parse(parts[0], CultureInfo.InvariantCulture),
+                long.Parse(parts[1], CultureInfo.InvariantCulture), stdout);
+        }
+        finally
+        {
+            File.Delete(timeFile);
+        }
+    }
+}

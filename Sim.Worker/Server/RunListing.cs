@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sim.Engine.Scenarios;
+using Sim.Worker.Jobs;
+using Sim.Worker.Output;
+
+namespace Sim.Worker.Server;
+
+/// <summary>One run as the listing shows it (<c>GET /api/runs</c> and the home page).</summary>
+public sealed record RunListItem
+{
+    /// <summary>Run id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Scenario name.</summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>The scenario's description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>queued, running, succeeded or failed.</summary>
+    public required RunStatus Status { get; init; }
+
+    /// <summary>When first queued.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it finished.</summary>
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>Effective paths.</summary>
+    public int? Paths { get; init; }
+
+    /// <summary>Effective seed.</summary>
+    public ulong? Seed { get; init; }
+
+    /// <summary>Probability of success once succeeded (a number from 0 to 1).</summary>
+    public double? SuccessProbability { get; init; }
+
+    /// <summary>The success figure as people read it (<see cref="Units.SuccessShort"/>): "85.7%", "&gt; 99.9%", or "cannot run out (rmdOnly)".</summary>
+    public string? Success { get; init; }
+
+    /// <summary>Links: the run's JSON, its results page, its Hangfire job.</summary>
+    public required RunLinks Links { get; init; }
+}
+
+/// <summary>A page of the listing.</summary>
+/// <param name="Runs">Newest first.</param>
+/// <param name="Next">The address of the next page, or null on the last one.</param>
+public sealed record RunListPage(IReadOnlyList<RunListItem> Runs, string? Next);
+
+/// <summary>
+/// Finding past runs: <c>GET /api/runs?scenario=&amp;status=&amp;limit=&amp;after=</c> (JSON, newest first, paged with
+/// <c>after</c> = the last id of the previous page) and the home page <c>GET /</c>, which shows the same listing for
+/// a person. <c>scenario</c> matches part of the scenario name, ignoring case.
+/// </summary>
+public static class RunListing
+{
+    /// <summary>Page size when <c>limit</c> is not given.</summary>
+    public const int DefaultLimit = 50;
+
+    /// <summary>Largest page.</summary>
+    public const int MaxLimit = 500;
+
+    /// <summary>Maps <c>GET /api/runs</c> and <c>GET /</c>.</summary>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/runs", (HttpRequest http, RunStore store) =>
+        {
+            var (query, errors) = Parse(http.Query);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "The listing query is invalid",
+                    detail: "scenario: part of a name; status: queued, running, succeeded or failed; limit: 1 to 500; after: a run id");
+            }
+
+            return Results.Ok(List(store, query));
+        });
+        app.MapGet("/", (HttpRequest http, HttpContext context, RunStore store) =>
+        {
+            context.Response.Headers.ContentSecurityPolicy = HomePage.ContentSecurityPolicy;
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            var (query, errors) = Parse(http.Query);
+            var page = errors.Count > 0 ? new RunListPage([], null) : List(store, query);
+            return Results.Content(HomePage.Render(page, query, errors.Values.SelectMany(v => v).ToList()),
+                ResultsPage.HtmlMediaType, System.Text.Encoding.UTF8);
+        });
+    }
+
+    /// <summary>What the listing was asked for.</summary>
+    public sealed record Query(string? Scenario, RunStatus? Status, int Limit, string? After);
+
+    /// <summary>Reads and checks the query string; every problem keyed by its parameter.</summary>
+    public static (Query Query, Dictionary<string, string[]> Errors) Parse(IQueryCollection q)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var scenario = q["scenario"].FirstOrDefault();
+        if (string.IsNullOrWhiteSpace(scenario))
+        {
+            scenario = null;
+        }
+        else if (scenario.Length > 100)
+        {
+            errors["scenario"] = ["at most 100 characters"];
+        }
+
+        RunStatus? status = null;
+        if (q["status"].FirstOrDefault() is { Length: > 0 } s)
+        {
+            if (Enum.TryParse<RunStatus>(s, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(s[0]))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors["status"] = ["must be queued, running, succeeded or failed"];
+            }
+        }
+
+        var limit = DefaultLimit;
+        if (q["limit"].FirstOrDefault() is { Length: > 0 } l)
+        {
+            if (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit)
+            {
+                errors["limit"] = [$"must be an integer from 1 to {MaxLimit}"];
+                limit = DefaultLimit;
+            }
+        }
+
+        var after = q["after"].FirstOrDefault();
+        if (string.IsNullOrEmpty(after))
+        {
+            after = null;
+        }
+        else if (!RunIds.IsWellFormed(after))
+        {
+            errors["after"] = ["must be a run id (16 lowercase hex digits): the last id of the previous page"];
+            after = null;
+        }
+
+        return (new Query(scenario, status, limit, after), errors);
+    }
+
+    /// <summary>The runs matching <paramref name="query"/>, newest first (then by id), one page.</summary>
+    public static RunListPage List(RunStore store, Query query)
+    {
+        var all = new List<RunListItem>();
+        foreach (var id in store.ListRunIds())
+        {
+            RunState? state;
+            RunRequest? request;
+            try
+            {
+                state = store.LoadState(id);
+                request = store.LoadRequest(id);
+            }
+            catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+            {
+                continue; // a run being written or damaged: left out of the listing, still reachable by id
+            }
+
+            if (state is null
+                || (query.Status is { } status && state.Status != status)
+                || (query.Scenario is { } name && request?.ScenarioName.Contains(name, StringComparison.OrdinalIgnoreCase) != true))
+            {
+                continue;
+            }
+
+            all.Add(Item(state, request));
+        }
+
+        all.Sort((a, b) => b.CreatedAt != a.CreatedAt
+            ? b.CreatedAt.CompareTo(a.CreatedAt)
+            : string.CompareOrdinal(a.Id, b.Id));
+        var start = query.After is { } after ? all.FindIndex(r => r.Id == after) + 1 : 0;
+        var page = all.Skip(start).Take(query.Limit).ToList();
+        var more = start + page.Count < all.Count && page.Count > 0;
+        return new RunListPage(page, more ? NextLink(query, page[^1].Id) : null);
+    }
+
+    /// <summary>The description of a run's scenario, read from its canonical JSON.</summary>
+    public static string? Description(RunRequest? request) => Field(request, "description", null);
+
+    /// <summary>The run's withdrawal strategy, read from its canonical JSON (fixedReal when absent).</summary>
+    public static string Strategy(RunRequest? request) =>
+        Field(request, "withdrawals", "strategy") is { } text && WithdrawalStrategies.Canonical(text) is { } strategy
+            ? strategy
+            : WithdrawalStrategies.Names[0];
+
+    private static RunListItem Item(RunState state, RunRequest? request) => new()
+    {
+        Id = state.RunId,
+        Scenario = request?.ScenarioName,
+        Description = Description(request),
+        Status = state.Status,
+        CreatedAt = state.CreatedAt,
+        FinishedAt = state.FinishedAt,
+        Paths = request?.Paths,
+        Seed = request?.Seed,
+        SuccessProbability = state.SuccessProbability,
+        Success = state.SuccessProbability is { } p ? Units.SuccessShort(p, Strategy(request)) : null,
+        Links = new RunLinks($"/api/runs/{state.RunId}", state.JobId is null ? null : $"/hangfire/jobs/details/{state.JobId}",
+            ResultsPage.PathOf(state.RunId)),
+    };
+
+    private static string NextLink(Query query, string lastId)
+    {
+        var parts = new List<string>();
+        if (query.Scenario is { } s)
+        {
+            parts.Add("scenario=" + Uri.EscapeDataString(s));
+        }
+
+        if (query.Status is { } status)
+        {
+            parts.Add("status=" + status.ToString().ToLowerInvariant());
+        }
+
+        if (query.Limit != DefaultLimit)
+        {
+            parts.Add("limit=" + query.Limit.ToString(CultureInfo.InvariantCulture));
+        }
+
+        parts.Add("after=" + lastId);
+        return "/api/runs?" + string.Join('&', parts);
+    }
+
+    private static string? Field(RunRequest? request, string name, string? inner)
+    {
+        if (request is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(request.ScenarioJson);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty(name, out var value))
+            {
+                return null;
+            }
+
+            if (inner is not null)
+            {
+                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(inner, out value))
+                {
+                    return null;
+                }
+            }
+
+            return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
