@@ -163,6 +163,21 @@ public class IncomeZeroVolatilityFacts
         }
     }
 
+    [Fact]
+    public void RolloverYear_ADeemedLoanDistributionKeepsThePlansRuleOf55_TheIrasWithdrawalsDoNot()
+    {
+        const string loan = """, "loans": [ { "age": 55, "amount": 20000, "years": 5, "rate": 0.05 } ] """;
+        var stay = TestScenarios.Run(Parse(EarlyRetiree + loan));
+        var rollover = TestScenarios.Run(Parse(EarlyRetiree + loan + """, "separation": { "action": "rollover" } """));
+
+        // 2027, age 56: the outstanding loan is a deemed distribution from the plan (rule of 55: no penalty); the
+        // 40,000 withdrawn from the IRA pays 10 %. Both pay 22 % on withdrawal + deemed amount.
+        Assert.Equal(0, M(stay, Metric.Penalties, 2027));
+        Assert.Equal(4_000, M(rollover, Metric.Penalties, 2027), Cent);
+        Assert.Equal(M(stay, Metric.Taxes, 2027), M(rollover, Metric.Taxes, 2027), Cent);
+        Assert.True(M(stay, Metric.Taxes, 2027) > 0.22 * 40_000 + 0.22 * 15_000);
+    }
+
     [Theory]
     [InlineData(1976, 51, true)] // separated before 55: the withheld 20 % is penalised
     [InlineData(1971, 56, false)] // the rule of 55 covers it (a distribution from the plan)
