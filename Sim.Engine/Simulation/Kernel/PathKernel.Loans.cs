@@ -24,6 +24,7 @@ internal sealed partial class PathKernel
                 // Separation with the loan outstanding: deemed distribution (taxable, penalised when the 10% rule
                 // applies). The receivable leaves the account; nothing is withdrawn from the invested balance.
                 scratch.Tax[j] += accrued;
+                scratch.PlanTaxable[j] += accrued;
                 st.Loan[i] = 0;
                 st.LoanPayment[i] = 0;
                 return 0;
