@@ -83,7 +83,7 @@ internal static class IncomeSection
     private static SocialSecurityIncome ReadSocialSecurity(JsonObjectReader o, IncomeOwner owner, IssueCollector issues)
     {
         o.Require("pia");
-        var pia = o.Number("pia", 0, NumberRange.NonNegative);
+        var pia = o.Number("pia", 0, NumberRange.Money);
         if (issues.AllOk(o.PathOf("pia")) && pia > SuspiciousPia)
         {
             issues.Warning(o.PathOf("pia"),
@@ -106,7 +106,7 @@ internal static class IncomeSection
         return new PensionIncome
         {
             Owner = owner,
-            Annual = o.Number("annual", 0, NumberRange.NonNegative),
+            Annual = o.Number("annual", 0, NumberRange.Money),
             StartAgeMonths = ReadAgeInMonths(o, "startAge", StartAgeRange, $"0 to {Participant.MaxEndAge}", issues)
                 ?? new PensionIncome().StartAgeMonths,
             Cola = ReadCola(o, issues),
