@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Statistics;
 
@@ -14,7 +15,10 @@ namespace Sim.Engine.Statistics;
 /// <remarks>
 /// <para>
 /// Sorting a million values for every year and metric would dominate a run, so <see cref="Compute"/> selects the
-/// needed order statistics instead, exactly, in two streaming passes (a radix select on the IEEE-754 bit pattern):
+/// needed order statistics instead, exactly. Columns of 65,536 values or more go through the one-pass sampling
+/// select (<see cref="SampleSelect"/>, PercentilesSampleSelect.cs); smaller ones, and any column where the sample's
+/// prediction misses, through the histogram select below: two or three streaming passes (a radix select on the
+/// IEEE-754 bit pattern):
 /// </para>
 /// <list type="number">
 /// <item>Map every value to an unsigned key whose integer order is the numeric order (flip all bits of negatives,
@@ -28,7 +32,7 @@ namespace Sim.Engine.Statistics;
 /// pass and answered without the histogram. <see cref="ComputeBySorting"/> is the plain reference the tests compare
 /// against.</para>
 /// </remarks>
-public static class Percentiles
+public static partial class Percentiles
 {
     private const int BucketBits = 12;
     private const int BucketCount = 1 << BucketBits;
@@ -69,13 +73,27 @@ public static class Percentiles
     }
 
     /// <summary>The order statistics x(ranks[r]) (0-based ranks into the sorted values), exactly.</summary>
+    /// <remarks>Large inputs go through <see cref="SampleSelect"/> (one pass); when its prediction misses, or for
+    /// mid-sized inputs, through <see cref="HistogramSelect"/> (two or three passes).</remarks>
+    internal static void Select(ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, Span<double> result,
+        SimdWidth width = SimdWidth.Auto)
+    {
+        if (values.Length >= SampleSelectThreshold && SampleSelect(values, ranks, result, width))
+        {
+            return;
+        }
+
+        HistogramSelect(values, ranks, result);
+    }
+
+    /// <summary>The order statistics x(ranks[r]) by histograms of the keys, exactly.</summary>
     /// <remarks>
     /// Level 1 histograms the keys over the (sampled) key range. A needed bucket that is still large (a wide range
     /// crowds the values into a few buckets, e.g. zeros of failed paths beside balances in the millions) is split
     /// again by a level-2 histogram over its own key range in one more pass. The last pass gathers only the small
     /// (sub-)buckets that hold a needed rank; those are sorted, or selected again in the rare case one is still large.
     /// </remarks>
-    internal static void Select(ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, Span<double> result)
+    internal static void HistogramSelect(ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, Span<double> result)
     {
         int n = values.Length;
         if (n <= SortThreshold)

@@ -27,8 +27,9 @@ public sealed class AnalystGuideFacts(AnalystOutputFixture output) : IClassFixtu
     [Fact]
     public void Guide_HasTheSnippetsItPromises()
     {
-        Assert.True(AnalystGuide.Blocks("sql").Count >= 12, "fewer SQL blocks than expected: did a fence change?");
+        Assert.True(AnalystGuide.Blocks("sql").Count >= 16, "fewer SQL blocks than expected: did a fence change?");
         Assert.Equal(2, AnalystGuide.Blocks("python").Count);
+        Assert.Equal(4, ExportBlocks.Count);
     }
 
     [Theory]
@@ -40,9 +41,88 @@ public sealed class AnalystGuideFacts(AnalystOutputFixture output) : IClassFixtu
         Assert.True(sql.TrimEnd().EndsWith(';') && sql.Count(c => c == ';') == 1,
             $"block {index} ({firstLine}) must be exactly one statement ending with ';'");
 
+        if (sql.StartsWith("COPY", StringComparison.Ordinal))
+        {
+            var csv = ExportTarget(sql);
+            Query(sql);
+            Assert.True(File.Exists(csv) && File.ReadLines(csv).Skip(1).Any(), $"block {index} ({firstLine}) wrote no rows to {csv}");
+            return;
+        }
+
         var rows = Query(sql);
 
         Assert.True(rows.Rows.Count > 0, $"block {index} ({firstLine}) returned no rows");
+    }
+
+    /// <summary>
+    /// The pandas block, run with a python3 that has pandas (Debian's python3-pandas) on the CSV files the export
+    /// blocks write; its numbers must be the Parquet files' numbers, per scenario (never averaged over scenarios).
+    /// </summary>
+    [PandasFact]
+    public void PandasBlock_RunsOnTheExportedCsv_AndGetsTheStoredNumbers()
+    {
+        Assert.True(PandasFactAttribute.Python is not null,
+            $"{PandasFactAttribute.Variable}=1 but no python3 on the PATH imports pandas: apt-get install -y python3-pandas");
+        foreach (var export in ExportBlocks)
+        {
+            Query(export);
+        }
+
+        var block = Assert.Single(AnalystGuide.Blocks("python"), b => b.Contains("pd.read_csv", StringComparison.Ordinal));
+        const string report = """
+
+            import json
+            print("RESULT " + json.dumps({
+                "success": float(summary["success_probability"][0]),
+                "p50_at_65": float(wide.loc[65, "p50"]),
+                "nights": {str(d.date()): {s: float(v) for s, v in row.items()} for d, row in baseline_success.iterrows()},
+                "saver": [float(v) for v in success[("saver", "none")]],
+                "recomputed_at_65": float(recomputed.loc[65]),
+            }))
+            """;
+        var start = new ProcessStartInfo(PandasFactAttribute.Python!)
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = output.Root,
+        };
+        start.ArgumentList.Add("-");
+        using var p = Process.Start(start)!;
+        p.StandardInput.Write(block + report);
+        p.StandardInput.Close();
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"the pandas block failed:\n{stderr}");
+        var line = stdout.Result.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal));
+        using var json = System.Text.Json.JsonDocument.Parse(line["RESULT ".Length..]);
+        var r = json.RootElement;
+
+        double Stored(string sql) => Convert.ToDouble(Query(sql).Rows[0][0], CultureInfo.InvariantCulture);
+        Assert.Equal(Stored("SELECT success_probability FROM read_parquet('out/baseline/summary.parquet');"), r.GetProperty("success").GetDouble(), 12);
+        var p50 = Stored("SELECT value FROM read_parquet('out/baseline/percentiles.parquet') WHERE metric = 'balance_real' AND percentile = 50 AND age = 65;");
+        Assert.Equal(p50, r.GetProperty("p50_at_65").GetDouble(), 6);
+        Assert.Equal(p50, r.GetProperty("recomputed_at_65").GetDouble(), 6);
+        foreach (var night in AnalystOutputFixture.Nights)
+        {
+            foreach (var stress in AnalystOutputFixture.Stresses)
+            {
+                var stored = Stored($"SELECT success_probability FROM read_parquet('out/nightly/date={night}/scenario=baseline/stress={stress}/summary.parquet');");
+                Assert.Equal(stored, r.GetProperty("nights").GetProperty(night).GetProperty(stress).GetDouble(), 12);
+            }
+        }
+
+        // The fact would be weak if the two scenarios had the same success: an average would then look right.
+        Assert.All(r.GetProperty("saver").EnumerateArray(), s => Assert.NotEqual(r.GetProperty("nights").GetProperty(AnalystOutputFixture.Nights[0]).GetProperty("none").GetDouble(), s.GetDouble(), 3));
+    }
+
+    private static IReadOnlyList<string> ExportBlocks =>
+        AnalystGuide.Blocks("sql").Where(b => b.StartsWith("COPY", StringComparison.Ordinal)).ToList();
+
+    private string ExportTarget(string sql)
+    {
+        var to = sql.IndexOf(" TO 'out/", StringComparison.Ordinal);
+        var path = sql[(to + " TO '".Length)..];
+        return Path.Combine(output.Root, path[..path.IndexOf('\'')]);
     }
 
     [Fact]
@@ -79,7 +159,7 @@ public sealed class AnalystGuideFacts(AnalystOutputFixture output) : IClassFixtu
     {
         var result = Query(Single("lag(success_probability)"));
 
-        Assert.Equal(AnalystOutputFixture.Nights.Length * AnalystOutputFixture.Stresses.Length, result.Rows.Count);
+        Assert.Equal(AnalystOutputFixture.Nights.Length * (AnalystOutputFixture.Stresses.Length + 1), result.Rows.Count); // + the saver
         var dates = result.Rows.Select(r => Convert.ToString(r[result.Column("date")], CultureInfo.InvariantCulture))
             .Distinct().Order().ToArray();
         Assert.Equal(2, dates.Length);
@@ -172,6 +252,52 @@ public sealed class AnalystGuideFacts(AnalystOutputFixture output) : IClassFixtu
         }
 
         return new Result(columns, rows);
+    }
+}
+
+/// <summary>
+/// A fact that needs a python3 with pandas (Debian's python3-pandas). Without one it is skipped with the reason,
+/// unless <see cref="Variable"/>=1 (CI sets it after installing python3-pandas): then it runs and fails, saying what
+/// is missing.
+/// </summary>
+public sealed class PandasFactAttribute : FactAttribute
+{
+    public const string Variable = "SIM_TEST_PANDAS";
+
+    /// <summary>The first python3 on the PATH (then /usr/bin/python3) that imports pandas, or null.</summary>
+    public static readonly string? Python = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(System.IO.Path.PathSeparator)
+        .Select(d => System.IO.Path.Combine(d, "python3"))
+        .Append("/usr/bin/python3")
+        .Where(File.Exists)
+        .Distinct()
+        .FirstOrDefault(ImportsPandas);
+
+    public PandasFactAttribute()
+    {
+        if (Python is null && Environment.GetEnvironmentVariable(Variable) != "1")
+        {
+            Skip = "no python3 with pandas (apt-get install -y python3-pandas): the pandas block of docs/analysts.md was not run; "
+                   + $"{Variable}=1 makes this a failure instead";
+        }
+    }
+
+    private static bool ImportsPandas(string python)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("import pandas");
+            using var p = Process.Start(start)!;
+            p.StandardOutput.ReadToEnd();
+            p.StandardError.ReadToEnd();
+            return p.WaitForExit(30_000) && p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 }
 

@@ -8,13 +8,17 @@ namespace Sim.Tests.Docs;
 /// Real worker output in a temporary folder, laid out as docs/analysts.md describes it:
 /// <c>out/baseline/</c> (one run with <c>--paths-out</c>) and a two-night Hive history
 /// <c>out/nightly/date=.../scenario=baseline/stress=.../</c> made of further runs (another seed on the second
-/// night; a stress overlay with a crash in the first year of retirement).
+/// night; a stress overlay with a crash in the first year of retirement) and of a second scenario,
+/// <see cref="OtherScenario"/>, unstressed, so a snippet that mixes scenarios gets a different number.
 /// </summary>
 public sealed class AnalystOutputFixture : IAsyncLifetime
 {
     public const int Paths = 300;
     public static readonly string[] Nights = ["2026-01-05", "2026-01-06"];
     public static readonly string[] Stresses = ["none", "crash-at-retirement"];
+
+    /// <summary>The second scenario of the nightly history: the baseline with four times the savings and a 2.5% first-year withdrawal (success near 1).</summary>
+    public const string OtherScenario = "saver";
 
     public string Root { get; } = Directory.CreateTempSubdirectory("sim-analysts-").FullName;
 
@@ -52,6 +56,15 @@ public sealed class AnalystOutputFixture : IAsyncLifetime
                     $"stress={stress}");
                 await ScenarioRunner.RunAsync(scenario, Json(stress, seed), null, new RunOverrides(Seed: seed), dir, null, ct);
             }
+
+            var saver = Baseline with
+            {
+                Name = OtherScenario,
+                Account = new Account { PretaxBalance = 720_000, RothBalance = 80_000 },
+                Withdrawals = new Withdrawals { Strategy = new FixedRealStrategy { InitialRate = 0.025 } },
+            };
+            await ScenarioRunner.RunAsync(saver, Json(OtherScenario, 7 + (ulong)night), null, new RunOverrides(Seed: 7 + (ulong)night),
+                Path.Combine(Root, "out", "nightly", $"date={Nights[night]}", $"scenario={OtherScenario}", "stress=none"), null, ct);
         }
     }
 

@@ -1,3 +1,4 @@
+using Sim.Engine.Simd;
 using Sim.Engine.Statistics;
 
 namespace Sim.Tests.Statistics;
@@ -106,6 +107,95 @@ public class PercentilesFacts
         }).ToArray();
         AssertSame(values);
     }
+
+    [Theory]
+    [InlineData(70_000, 0.0)]
+    [InlineData(200_003, 0.0)]
+    [InlineData(300_000, 0.12)]
+    [InlineData(1_000_000, 0.03)]
+    public void SampleSelect_FindsEveryRankInOnePass_AndEqualsSorting(int n, double zeroShare)
+    {
+        // Balance-like columns: lognormal, with a share of failed paths at exactly 0. The one-pass select must
+        // succeed (no fallback) at every width and give the sort's order statistics.
+        var rng = new System.Random(n);
+        double[] values = Enumerable.Range(0, n)
+            .Select(_ => rng.NextDouble() < zeroShare ? 0.0 : Math.Exp(12 + 1.5 * Normal(rng))).ToArray();
+        double[] sorted = values.Order().ToArray();
+        long[] ranks = Levels.SelectMany(level =>
+        {
+            (long lo, _) = Percentiles.Position(n, level);
+            return new[] { lo, Math.Min(lo + 1, n - 1) };
+        }).ToArray();
+        foreach (var width in SimdWidths.All)
+        {
+            var found = new double[ranks.Length];
+            Assert.True(Percentiles.SampleSelect(values, ranks, found, width), $"fell back at {width}");
+            Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
+        }
+    }
+
+    public static IEnumerable<object[]> ShortLengths() => Enumerable.Range(0, 257).Select(n => new object[] { n });
+
+    [Theory]
+    [MemberData(nameof(ShortLengths))]
+    public void Classify_GivesTheSameCountsAndGatheredValues_AtEveryWidth(int n)
+    {
+        // Vectors of 8 or 4 keys plus the scalar remainder: every width must count and gather exactly like the
+        // scalar twin, including negatives, −0, +0, ties and values on the bracket edges.
+        var rng = new System.Random(n + 1);
+        double[] pool = [-3.5, -0.0, 0.0, 1.0, 2.0, 2.5, 7.0, 1e9, -1e-300];
+        double[] values = Enumerable.Range(0, n).Select(i => i % 3 == 0 ? pool[rng.Next(pool.Length)] : rng.NextDouble() * 10 - 2).ToArray();
+        long[] a = [long.MinValue, Percentiles.SignedKey(0.0), Percentiles.SignedKey(2.0), Percentiles.SignedKey(7.0)];
+        long[] b = [Percentiles.SignedKey(-1.0), Percentiles.SignedKey(1.0), Percentiles.SignedKey(2.0), long.MaxValue];
+        (long[] Below, int[] Filled, double[][] Gathered) Run(SimdWidth width)
+        {
+            var below = new long[a.Length];
+            var filled = new int[a.Length];
+            double[][] gather = [new double[n + 1], new double[n + 1], new double[1], new double[n + 1]];
+            Assert.True(Percentiles.Classify(values, a, b, below, gather, filled, width));
+            return (below, filled, gather);
+        }
+
+        var scalar = Run(SimdWidth.Scalar);
+        // The scalar twin against the definition.
+        for (int t = 0; t < a.Length; t++)
+        {
+            long lo = a[t], hi = b[t];
+            Assert.Equal(values.Count(v => Percentiles.SignedKey(v) < lo), scalar.Below[t]);
+            var inside = values.Where(v => Percentiles.SignedKey(v) >= lo && Percentiles.SignedKey(v) <= hi).ToArray();
+            Assert.Equal(inside.Length, scalar.Filled[t]);
+            if (lo != hi)
+            {
+                Assert.Equal(inside, scalar.Gathered[t].Take(inside.Length));
+            }
+        }
+
+        foreach (var width in new[] { SimdWidth.Vector256, SimdWidth.Vector512 })
+        {
+            var v = Run(width);
+            Assert.Equal(scalar.Below, v.Below);
+            Assert.Equal(scalar.Filled, v.Filled);
+            for (int t = 0; t < a.Length; t++)
+            {
+                Assert.Equal(scalar.Gathered[t].Take(scalar.Filled[t]).Select(BitConverter.DoubleToInt64Bits),
+                    v.Gathered[t].Take(v.Filled[t]).Select(BitConverter.DoubleToInt64Bits));
+            }
+        }
+    }
+
+    [Fact]
+    public void SignedKey_OrdersLikeTheNumbers()
+    {
+        double[] ordered = [double.NegativeInfinity, -1e300, -2.0, -1.0, -double.Epsilon, -0.0, 0.0, double.Epsilon, 1.0, 2.0, 1e300, double.PositiveInfinity];
+        long[] keys = ordered.Select(Percentiles.SignedKey).ToArray();
+        for (int i = 1; i < keys.Length; i++)
+        {
+            Assert.True(keys[i - 1] < keys[i], $"{ordered[i - 1]} vs {ordered[i]}");
+        }
+    }
+
+    private static double Normal(System.Random rng) =>
+        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
     private static void AssertSame(double[] values)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Sim.Worker.Cli;
 using Sim.Worker.Jobs;
+using Sim.Worker.Server;
 
 namespace Sim.Tests.Worker;
 
@@ -46,7 +47,7 @@ public sealed class CliFacts : IDisposable
     public async Task EveryVerb_AndTheRoot_HaveHelp_ThatDescribesEveryOption_AndExitZero()
     {
         var verbs = CommandLine.Verbs.Select(v => v()).ToList();
-        Assert.Equal(["validate", "run", "calibrate", "serve", "worker", "enqueue", "status", "stress"], verbs.Select(v => v.Name));
+        Assert.Equal(["validate", "run", "calibrate", "serve", "worker", "enqueue", "status", "stress", "solve", "compare", "sensitivity"], verbs.Select(v => v.Name));
         foreach (var verb in verbs)
         {
             using var output = new StringWriter();
@@ -111,6 +112,37 @@ public sealed class CliFacts : IDisposable
         Assert.Contains(notFound, runMissing.StdErr);
         Assert.Contains(notFound, enqueueMissing.StdErr);
         Assert.Equal([1, 1, 1, 1, 1], new[] { validate.ExitCode, run.ExitCode, runMissing.ExitCode, enqueue.ExitCode, enqueueMissing.ExitCode });
+    }
+
+    [Fact]
+    public async Task AnOverlay_ThroughRunEnqueueAndTheApi_IsOneRun_NamedScenarioDashOverlay()
+    {
+        File.WriteAllText(_root.Combine("scenarios", "stress", "fees.json"),
+            TestScenarios.Overlay("fees", """{"fees": {"expenseRatio": 0.02}}"""));
+        await using var server = await InProcessServer.StartAsync(InProcessServer.Settings(_root.Path));
+        var scenario = _root.Combine("scenarios", "baseline.json");
+        var overlay = _root.Combine("scenarios", "stress", "fees.json");
+
+        var run = await WorkerProcess.RunAsync(_root.Path, "run", scenario, "--overlay", overlay, "--paths", "50", "-o", _root.Combine("cli-out"));
+        using var post = await server.Http.PostAsync("/api/runs",
+            new StringContent("""{"scenario": "baseline", "overlay": "fees", "paths": 50}""", Encoding.UTF8, "application/json"));
+        var enqueue = await WorkerProcess.RunAsync(_root.Path, "enqueue", scenario, "--overlay", overlay, "--paths", "50",
+            "--server", server.Address.ToString());
+
+        Assert.True(run.ExitCode == 0, string.Join('\n', run.StdErr));
+        Assert.StartsWith("baseline-fees  (run ", run.StdOut[0], StringComparison.Ordinal);
+        var cliId = run.StdOut[0]["baseline-fees  (run ".Length..][..16];
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var view = JsonSerializer.Deserialize<RunView>(await post.Content.ReadAsStringAsync(), ApiClient.Json)!;
+        Assert.Equal(("baseline-fees", cliId), (view.Scenario, view.Id));
+        Assert.True(enqueue.ExitCode == 0, string.Join('\n', enqueue.StdErr));
+        Assert.Equal(cliId, enqueue.StdOut[0]);
+        Assert.True(File.Exists(_root.Combine("cli-out", "baseline-fees", "summary.parquet")));
+
+        using var unknown = await server.Http.PostAsync("/api/runs",
+            new StringContent("""{"scenario": "baseline", "overlay": "no-such"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("no overlay named 'no-such'", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

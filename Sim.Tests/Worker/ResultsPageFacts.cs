@@ -195,7 +195,7 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
         Assert.Contains("<h1>Runs</h1>", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/runs/{Id}\">baseline</a>", html, StringComparison.Ordinal);
         Assert.Contains(WebUtility.HtmlEncode(fixture.BaselineDescription), html, StringComparison.Ordinal);
-        Assert.Contains($"<td>300</td><td>{Percent(fixture.Summary("success_probability"))}</td>", html, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"num\">300</td><td class=\"num\">{Percent(fixture.Summary("success_probability"))}</td>", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"/api/runs/{Id}\">JSON</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
 
@@ -236,6 +236,21 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(["after", "limit", "status"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+    }
+
+    [Fact]
+    public async Task TheHangfireDashboard_NamesTheJobByItsScenario_AndLinksToTheResultsPage()
+    {
+        var jobPage = fixture.Run.Links.Dashboard!;
+        var (status, _, html, response) = await GetPageAsync(jobPage);
+        using var _ = response;
+        var (_, _, list, listResponse) = await GetPageAsync("/hangfire/jobs/succeeded");
+        using var __ = listResponse;
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"baseline · run {Id}", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/runs/{Id}\">/runs/{Id}</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"baseline · run {Id}", WebUtility.HtmlDecode(list), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,9 @@ public static partial class CommandLine
         EnqueueCommand.Create,
         StatusCommand.Create,
         StressCommand.Create,
+        SolveCommand.Create,
+        CompareCommand.Create,
+        SensitivityCommand.Create,
     ];
 
     /// <summary>The root command with every verb.</summary>

@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using Sim.Engine.Scenarios;
 using Sim.Worker.Jobs;
+using Sim.Worker.Output;
 using Sim.Worker.Scenarios;
 using Sim.Worker.Server;
 
@@ -163,7 +164,7 @@ public static class EnqueueCommand
         var view = answer.Body.Deserialize<RunView>(ApiClient.Json)!;
         Console.WriteLine(view.Id);
         Console.Error.WriteLine(view.Created == true
-            ? $"queued run {view.Id} ({view.Scenario}, {view.Paths} paths, seed {view.Seed})"
+            ? $"queued run {view.Id} ({view.Scenario}, {(view.Paths is { } n ? Units.Count(n) : "?")} paths, seed {view.Seed})"
             : $"run {view.Id} already exists: {StatusCommand.Describe(view)}");
         return wait
             ? await StatusCommand.WaitAsync(client, view.Id, timeout)

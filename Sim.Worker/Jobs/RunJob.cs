@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Logging;
@@ -29,7 +28,7 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
     /// </summary>
     [AutomaticRetry(Attempts = RetryAttempts, DelaysInSeconds = [2, 10, 30], ExceptOn = [typeof(RunRejectedException)],
         OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisplayName("run {0}")]
+    [Server.RunDisplayName]
     public void Execute(string runId, PerformContext? context, CancellationToken cancellationToken)
     {
         if (!RunIds.IsWellFormed(runId))

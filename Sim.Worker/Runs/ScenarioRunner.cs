@@ -105,7 +105,7 @@ public static class ScenarioRunner
 
     /// <summary>A scenario's own history CSV (returns.history, relative to the scenario file, read and checked by
     /// <see cref="Scenarios.HistoryFile"/>), or null for the built-in Damodaran series.</summary>
-    private static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
+    public static MarketHistory? LoadHistory(Scenario scenario, string? scenarioDirectory)
     {
         var (history, error) = Scenarios.HistoryFile.Open(scenario, scenarioDirectory ?? Directory.GetCurrentDirectory(), library: null);
         return error is null ? history?.History : throw new RunInputException(error.ToString());

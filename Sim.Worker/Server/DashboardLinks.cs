@@ -7,9 +7,26 @@ using Sim.Worker.Jobs;
 namespace Sim.Worker.Server;
 
 /// <summary>
+/// The display name of <see cref="RunJob.Execute"/> on the dashboard: <c>baseline · run 1e0ca48b0927bf44</c>. The
+/// scenario name is read from the run's request.json through the dashboard request's services, so the job keeps
+/// taking only the id (Hangfire uses a display-name attribute before <c>DashboardOptions.DisplayNameFunc</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RunDisplayNameAttribute() : JobDisplayNameAttribute("run {0}")
+{
+    /// <inheritdoc />
+    public override string Format(DashboardContext context, Job job)
+    {
+        var store = context is Hangfire.Dashboard.AspNetCoreDashboardContext aspNet
+            ? aspNet.HttpContext.RequestServices.GetService(typeof(RunStore)) as RunStore
+            : null;
+        return store is null ? base.Format(context, job) : DashboardLinks.DisplayName(store, job);
+    }
+}
+
+/// <summary>
 /// What the Hangfire dashboard shows of a run: its display name carries the scenario name
-/// (<c>baseline · run 1e0ca48b0927bf44</c>, read from the run's request.json, so queued jobs keep taking only the
-/// id), and its job page links to the results page.
+/// (<see cref="RunDisplayNameAttribute"/>), and its job page links to the results page.
 /// </summary>
 public static class DashboardLinks
 {

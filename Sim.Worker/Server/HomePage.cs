@@ -67,11 +67,11 @@ public static class HomePage
                     .Append(Encode(run.Scenario ?? "run " + run.Id)).Append("</a>");
                 if (run.Description is { Length: > 0 } description)
                 {
-                    html.Append("<div class=\"desc\">").Append(Encode(description)).Append("</div>");
+                    html.Append("<div class=\"desc\" title=\"").Append(Encode(description)).Append("\">").Append(Encode(description)).Append("</div>");
                 }
 
-                html.Append("</th><td>").Append(Encode(Instant(run.CreatedAt))).Append("</td><td>")
-                    .Append(run.Paths is { } paths ? Count(paths) : "").Append("</td><td>")
+                html.Append("</th><td class=\"when\">").Append(Encode(Instant(run.CreatedAt))).Append("</td><td class=\"num\">")
+                    .Append(run.Paths is { } paths ? Count(paths) : "").Append("</td><td class=\"num\">")
                     .Append(Encode(run.Success ?? "")).Append("</td><td><span class=\"badge ").Append(status).Append("\">")
                     .Append(status).Append("</span></td><td class=\"links\"><a href=\"").Append(Encode(run.Links.Page))
                     .Append("\">results</a> · <a href=\"").Append(Encode(run.Links.Self)).Append("\">JSON</a>");
@@ -104,15 +104,17 @@ public static class HomePage
         form#filter label { display: flex; flex-direction: column; gap: 2px; color: #555; }
         form#filter input, form#filter select, form#filter button { font: inherit; padding: 4px 8px; }
         #runs { width: 100%; }
-        #runs th, #runs td { vertical-align: top; }
-        #runs tbody th { max-width: 360px; }
+        #runs th, #runs td { vertical-align: top; text-align: left; }
+        #runs td.num { text-align: right; }
+        #runs tbody th { width: 42%; }
         #runs tbody th a { font-size: 17px; }
-        .desc { font-weight: 400; color: #555; font-size: 14px; }
+        .desc { font-weight: 400; color: #555; font-size: 14px; display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
         .badge { padding: 1px 8px; border-radius: 9px; font-size: 13px; background: #eee; }
         .badge.succeeded { background: #e3f3e3; color: #1d6b1d; }
         .badge.failed { background: #fbe3e3; color: #a01a1a; }
         .badge.running, .badge.queued { background: #e3eefa; color: #1f4f8a; }
-        td.links { text-align: left; white-space: nowrap; font-size: 14px; }
+        td.when { white-space: nowrap; font-size: 14px; }
+        td.links { white-space: nowrap; font-size: 14px; }
         code.id { color: #777; font-size: 12px; display: block; }
 
         """;

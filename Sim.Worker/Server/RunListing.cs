@@ -39,7 +39,7 @@ public sealed record RunListItem
     /// <summary>Probability of success once succeeded (a number from 0 to 1).</summary>
     public double? SuccessProbability { get; init; }
 
-    /// <summary>The success figure as people read it (<see cref="Units.Success"/>): "85.7%", "&gt; 99.9%", or why there is none.</summary>
+    /// <summary>The success figure as people read it (<see cref="Units.SuccessShort"/>): "85.7%", "&gt; 99.9%", or "cannot run out (rmdOnly)".</summary>
     public string? Success { get; init; }
 
     /// <summary>Links: the run's JSON, its results page, its Hangfire job.</summary>
@@ -184,11 +184,10 @@ public static class RunListing
     public static string? Description(RunRequest? request) => Field(request, "description", null);
 
     /// <summary>The run's withdrawal strategy, read from its canonical JSON (fixedReal when absent).</summary>
-    public static WithdrawalStrategy Strategy(RunRequest? request) =>
-        Field(request, "withdrawals", "strategy") is { } text
-        && Enum.TryParse<WithdrawalStrategy>(text, ignoreCase: true, out var strategy)
+    public static string Strategy(RunRequest? request) =>
+        Field(request, "withdrawals", "strategy") is { } text && WithdrawalStrategies.Canonical(text) is { } strategy
             ? strategy
-            : WithdrawalStrategy.FixedReal;
+            : WithdrawalStrategies.Names[0];
 
     private static RunListItem Item(RunState state, RunRequest? request) => new()
     {
@@ -201,7 +200,7 @@ public static class RunListing
         Paths = request?.Paths,
         Seed = request?.Seed,
         SuccessProbability = state.SuccessProbability,
-        Success = state.SuccessProbability is { } p ? Units.Success(p, Strategy(request)) : null,
+        Success = state.SuccessProbability is { } p ? Units.SuccessShort(p, Strategy(request)) : null,
         Links = new RunLinks($"/api/runs/{state.RunId}", state.JobId is null ? null : $"/hangfire/jobs/details/{state.JobId}",
             ResultsPage.PathOf(state.RunId)),
     };

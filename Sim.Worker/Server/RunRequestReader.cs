@@ -15,8 +15,9 @@ public sealed record RunRequestParse(RunRequest? Request, IReadOnlyList<Validati
 /// Reads the body of <c>POST /api/runs</c>. Two shapes:
 /// <list type="bullet">
 /// <item>a scenario JSON object (overrides, if any, in the query: <c>?paths=200&amp;seed=7</c>);</item>
-/// <item>an envelope <c>{"scenario": "baseline" | {...}, "paths": 200, "seed": 7}</c>, where a string names a file
-/// in the scenario library (a name, never a path) and an object is an inline scenario.</item>
+/// <item>an envelope <c>{"scenario": "baseline" | {...}, "overlay": "lost-decade" | {...}, "paths": 200, "seed": 7}</c>,
+/// where a string names a file in the scenario library (a name, never a path) and an object is an inline scenario;
+/// the optional overlay is merged in as <c>run --overlay</c> does.</item>
 /// </list>
 /// Validation reports every error at once: the envelope's, then the scenario's (paths of an inline scenario are
 /// prefixed with <c>$.scenario</c> so they point into the body).
@@ -24,7 +25,7 @@ public sealed record RunRequestParse(RunRequest? Request, IReadOnlyList<Validati
 public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, TimeProvider clock)
 {
     private static readonly JsonDocumentOptions DocumentOptions = ScenarioJson.DocumentOptions;
-    private static readonly string[] EnvelopeFields = ["scenario", "paths", "seed"];
+    private static readonly string[] EnvelopeFields = ["scenario", "overlay", "paths", "seed"];
 
     /// <summary>Reads a body (UTF-8 JSON) with optional query overrides.</summary>
     public RunRequestParse Read(ReadOnlySpan<byte> body, string? queryPaths, string? querySeed)
@@ -71,6 +72,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         var prefix = "$";
         int? paths = null;
         ulong? seed = null;
+        string? overlayJson = null;
 
         {
             var root = document.RootElement;
@@ -86,7 +88,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
                 {
                     if (!EnvelopeFields.Contains(field.Name, StringComparer.Ordinal))
                     {
-                        errors.Add(new ValidationIssue("$." + field.Name, "unknown field; a request has scenario, paths and seed"));
+                        errors.Add(new ValidationIssue("$." + field.Name, "unknown field; a request has scenario, overlay, paths and seed"));
                     }
                     else if (!seen.Add(field.Name))
                     {
@@ -108,6 +110,7 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
                         break;
                 }
 
+                overlayJson = ReadOverlay(root, errors);
                 paths = ReadPaths(root, errors);
                 seed = ReadSeed(root, errors);
                 if (queryPaths is not null || querySeed is not null)
@@ -128,7 +131,17 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             return new RunRequestParse(null, errors);
         }
 
-        var check = engine.Parse(scenarioJson, clock.GetLocalNow().Year, file is null ? null : Path.GetFileNameWithoutExtension(file));
+        var defaultName = file is null ? null : Path.GetFileNameWithoutExtension(file);
+        if (overlayJson is not null)
+        {
+            scenarioJson = ApplyOverlay(scenarioJson, overlayJson, defaultName, prefix, errors);
+            if (scenarioJson is null)
+            {
+                return new RunRequestParse(null, errors);
+            }
+        }
+
+        var check = engine.Parse(scenarioJson, clock.GetLocalNow().Year, defaultName);
         errors.AddRange(check.Errors.Select(e => e with { Path = prefix + e.Path[Math.Min(1, e.Path.Length)..] }));
         if (check.Scenario is not null
             && Scenarios.HistoryFile.Open(check.Scenario, settings.ScenariosPath, settings.ScenariosPath, prefix).Error is { } historyError)
@@ -179,6 +192,82 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
         {
             errors.Add(new ValidationIssue("$.scenario", e.Message));
             return (null, null);
+        }
+    }
+
+    /// <summary>
+    /// <c>"overlay"</c>: the name of a stress overlay in <c>scenarios/stress/</c>, or an overlay object as in those files
+    /// (<c>{"name": ..., "overlay": {...patch...}}</c>). Its text, or null (errors added) when absent or unusable.
+    /// </summary>
+    private string? ReadOverlay(JsonElement root, List<ValidationIssue> errors)
+    {
+        if (!root.TryGetProperty("overlay", out var overlay) || overlay.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (overlay.ValueKind == JsonValueKind.Object)
+        {
+            return overlay.GetRawText();
+        }
+
+        var name = overlay.ValueKind == JsonValueKind.String ? overlay.GetString()! : null;
+        var stem = name is not null && name.EndsWith(".json", StringComparison.Ordinal) ? name[..^5] : name;
+        if (stem is null || !ScenarioCatalog.IsSafeName(stem))
+        {
+            errors.Add(new ValidationIssue("$.overlay",
+                "must be the name of a file in scenarios/stress/ (letters, digits, '-', '_') or an overlay object {\"name\": ..., \"overlay\": {...}}"));
+            return null;
+        }
+
+        var path = Path.Combine(new ScenarioCatalog(settings.ScenariosDirectory).Directory, ScenarioCatalog.StressFolderName, stem + ".json");
+        if (!File.Exists(path))
+        {
+            errors.Add(new ValidationIssue("$.overlay", $"no overlay named '{stem}' in scenarios/stress/ (GET /api/scenarios lists them)"));
+            return null;
+        }
+
+        try
+        {
+            return ScenarioCatalog.ReadCapped(path);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            errors.Add(new ValidationIssue("$.overlay", e.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Merges an overlay into the scenario as <c>run --overlay</c> does (<see cref="Scenarios.ScenarioFile.LoadWithOverlay"/>):
+    /// the base must be valid on its own, and the merged scenario is named <c>{scenario}-{overlay}</c> unless the
+    /// overlay renames it. Null (errors added) when either part is invalid.
+    /// </summary>
+    private string? ApplyOverlay(string scenarioJson, string overlayJson, string? defaultName, string prefix, List<ValidationIssue> errors)
+    {
+        var parsedOverlay = OverlayFile.Parse(overlayJson);
+        if (!parsedOverlay.IsValid)
+        {
+            errors.AddRange(parsedOverlay.Errors.Select(e => e with { Path = "$.overlay" + e.Path[Math.Min(1, e.Path.Length)..] }));
+            return null;
+        }
+
+        var baseCheck = engine.Parse(scenarioJson, clock.GetLocalNow().Year, defaultName);
+        if (!baseCheck.IsValid || baseCheck.Scenario is null)
+        {
+            errors.AddRange(baseCheck.Errors.Select(e => e with { Path = prefix + e.Path[Math.Min(1, e.Path.Length)..] }));
+            return null;
+        }
+
+        try
+        {
+            var named = ScenarioOverlay.Apply(scenarioJson, JsonSerializer.Serialize(new { name = baseCheck.Scenario.Name }));
+            return parsedOverlay.Overlay!.ApplyTo(named);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new ValidationIssue("$.overlay", "the overlay could not be applied: " + e.Message));
+            return null;
         }
     }
 

@@ -42,6 +42,7 @@ public static class SimHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<RunRequestReader>();
+        builder.Services.AddSingleton<AnalysisRequestReader>();
         builder.Services.AddSingleton(new ValidationGate(settings.MaxConcurrentValidations, settings.ValidationWait));
         builder.Services.AddAntiforgery(); // Hangfire's dashboard then puts a token in its pages and requires it on every POST
         builder.Services.AddHostFiltering(o =>
@@ -74,12 +75,12 @@ public static class SimHost
             IsReadOnlyFunc = context => !(context.GetHttpContext() is { } http && WebSecurity.IsLoopback(http)),
             DashboardTitle = "Sim.Worker",
             DisplayStorageConnectionString = false,
-            DisplayNameFunc = (_, job) => DashboardLinks.DisplayName(app.Services.GetRequiredService<RunStore>(), job),
         }, app.Services.GetRequiredService<JobStorage>());
         DashboardLinks.RegisterJobPageLink();
         RunListing.Map(app);
         ApiEndpoints.Map(app);
         ResultsPage.Map(app);
+        AnalysisEndpoints.Map(app);
         return app;
     }
 
@@ -115,6 +116,9 @@ public static class SimHost
         services.AddTransient<RunJob>();
         services.AddTransient<StressSuite>();
         services.AddTransient<StressSuiteJob>();
+        services.AddSingleton(_ => new Sim.Worker.Analysis.AnalysisStore(settings.Jobs.OutputPath));
+        services.AddSingleton<Sim.Worker.Analysis.AnalysisSubmitter>();
+        services.AddTransient<Sim.Worker.Analysis.AnalysisJob>();
 
         // Registered before AddHangfire, whose TryAdd registrations then leave them alone.
         services.AddSingleton(_ => CreateStorage(settings));

@@ -1,0 +1,161 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Sim.Worker.Analysis;
+using Sim.Worker.Jobs;
+
+namespace Sim.Worker.Server;
+
+/// <summary>A file of a finished analysis, with its download link.</summary>
+public sealed record AnalysisFileView(string Name, long Bytes, string Href);
+
+/// <summary>Links of an analysis: its JSON, its results page, its Hangfire job.</summary>
+public sealed record AnalysisLinks(string Self, string Page, string? Dashboard);
+
+/// <summary>What the API answers about one analysis.</summary>
+public sealed record AnalysisView
+{
+    public required string Id { get; init; }
+    public required string Kind { get; init; }
+    public required IReadOnlyList<string> Scenarios { get; init; }
+    public string? Field { get; init; }
+    public string? Target { get; init; }
+    public required int Paths { get; init; }
+    public required ulong Seed { get; init; }
+    public required RunStatus Status { get; init; }
+    public double Progress { get; init; }
+    public string? Answer { get; init; }
+    public string? Error { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public double? WallSeconds { get; init; }
+    public IReadOnlyList<AnalysisFileView> Files { get; init; } = [];
+    public required AnalysisLinks Links { get; init; }
+
+    public static AnalysisView From(AnalysisState s, AnalysisRequest r, AnalysisStore store)
+    {
+        string kind = KindNames.Name(s.Kind);
+        string self = $"/api/{kind}/{s.AnalysisId}";
+        return new AnalysisView
+        {
+            Id = s.AnalysisId,
+            Kind = kind,
+            Scenarios = r.ScenarioNames,
+            Field = r.Field,
+            Target = r.Target,
+            Paths = r.Paths,
+            Seed = r.Seed,
+            Status = s.Status,
+            Progress = s.Progress,
+            Answer = s.Answer,
+            Error = s.Error,
+            CreatedAt = s.CreatedAt,
+            FinishedAt = s.FinishedAt,
+            WallSeconds = s.WallSeconds,
+            Files = s.Status == RunStatus.Succeeded
+                ? s.Files.Select(f => new AnalysisFileView(f, store.ResultFile(s.AnalysisId, f) is { } p ? new FileInfo(p).Length : 0,
+                    $"{self}/files/{f}")).ToList()
+                : [],
+            Links = new AnalysisLinks(self, AnalysisPage.PathOf(s.Kind, s.AnalysisId),
+                s.JobId is null ? null : $"/hangfire/jobs/details/{s.JobId}"),
+        };
+    }
+}
+
+/// <summary>
+/// <c>POST /api/solve</c>, <c>/api/compare</c>, <c>/api/sensitivity</c> queue a Hangfire job like a run (the id is
+/// derived from the inputs, so the same question twice is one analysis); <c>GET /api/{kind}/{id}</c> answers its
+/// status and, once done, the answer in one sentence and its files; <c>GET /api/{kind}/{id}/files/{name}</c>
+/// downloads one. Bodies are <c>application/json</c> only, at most 1 MiB; errors are <c>application/problem+json</c>.
+/// </summary>
+public static class AnalysisEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        foreach (var kind in Enum.GetValues<AnalysisKind>())
+        {
+            string name = KindNames.Name(kind);
+            api.MapPost("/" + name, (HttpRequest http, AnalysisRequestReader reader, AnalysisSubmitter submitter, AnalysisStore store,
+                CancellationToken ct) => SubmitAsync(kind, http, reader, submitter, store, ct));
+            api.MapGet($"/{name}/{{id}}", (string id, AnalysisStore store) => Get(kind, id, store));
+            api.MapGet($"/{name}/{{id}}/files/{{fileName}}", (string id, string fileName, AnalysisStore store) => GetFile(kind, id, fileName, store));
+        }
+
+        AnalysisPage.Map(app);
+    }
+
+    private static async Task<IResult> SubmitAsync(AnalysisKind kind, HttpRequest http, AnalysisRequestReader reader,
+        AnalysisSubmitter submitter, AnalysisStore store, CancellationToken ct)
+    {
+        if (!http.HasJsonContentType())
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON only",
+                detail: "send the request body as Content-Type: application/json");
+        }
+
+        var body = await BoundedBody.ReadAsync(http, ServerSettings.MaxRequestBytes, ct);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
+                detail: $"a request is at most {ServerSettings.MaxRequestBytes} bytes (1 MiB)");
+        }
+
+        var parsed = reader.Read(kind, body);
+        if (parsed.Request is null)
+        {
+            var errors = parsed.Errors.GroupBy(e => e.Path, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+            return Results.ValidationProblem(errors, title: $"The {KindNames.Name(kind)} request is invalid",
+                detail: $"{parsed.Errors.Count} error(s); each key is the JSON path of a field in the request body");
+        }
+
+        var (state, outcome) = submitter.Submit(parsed.Request);
+        var view = AnalysisView.From(state, parsed.Request, store);
+        return outcome == SubmitOutcome.AlreadySucceeded ? Results.Ok(view) : Results.Accepted(view.Links.Self, view);
+    }
+
+    private static IResult Get(AnalysisKind kind, string id, AnalysisStore store)
+    {
+        if (!RunIds.IsWellFormed(id))
+        {
+            return BadId(id);
+        }
+
+        return store.LoadState(id) is { } state && state.Kind == kind && store.LoadRequest(id) is { } request
+            ? Results.Ok(AnalysisView.From(state, request, store))
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such analysis", detail: $"no {KindNames.Name(kind)} {id}");
+    }
+
+    private static IResult GetFile(AnalysisKind kind, string id, string fileName, AnalysisStore store)
+    {
+        if (!RunIds.IsWellFormed(id))
+        {
+            return BadId(id);
+        }
+
+        if (!AnalysisStore.IsFileName(fileName))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a file name",
+                detail: "a file name is letters, digits, '-', '_' and '.parquet', '.svg' or '.json'; paths are not accepted");
+        }
+
+        var path = store.LoadState(id) is { Kind: var k } && k == kind ? store.ResultFile(id, fileName) : null;
+        if (path is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such file",
+                detail: $"{KindNames.Name(kind)} {id} has no file {fileName} (yet)");
+        }
+
+        string type = Path.GetExtension(fileName) switch
+        {
+            ".svg" => ApiEndpoints.SvgMediaType,
+            ".json" => "application/json",
+            _ => ApiEndpoints.ParquetMediaType,
+        };
+        return Results.File(path, type, fileName, enableRangeProcessing: true);
+    }
+
+    private static IResult BadId(string id) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not an analysis id",
+        detail: $"'{id}' is not an analysis id: ids are 16 lowercase hex digits");
+}
