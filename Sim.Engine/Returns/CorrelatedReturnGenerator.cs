@@ -43,7 +43,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         string model = studentT
             ? string.Create(CultureInfo.InvariantCulture,
                 $"studentT returns: multivariate Student-t with {r.DegreesOfFreedom} degrees of freedom scaled to unit variance (one chi-square draw per path-year shared by the four assets and inflation), mapped like the lognormal model")
-            : "lognormal returns: r = exp(m + s*Z) - 1 with E[1+r] = 1 + mean, Z correlated standard normals (Cholesky factor of the scenario's correlation matrix), inflation normal";
+            : "lognormal returns: r = exp(m + s*Z) - 1 with E[1+r] = 1 + mean, Z correlated standard normals (Cholesky factor of the scenario's correlation matrix), inflation normal floored at -99%";
         Notes = string.Create(CultureInfo.InvariantCulture,
             $"{model}; Philox4x32-10 counter-based random numbers, seed {scenario.Simulation.Seed}.{ShockNotes.Describe(_shocks)}");
     }
@@ -127,11 +127,23 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
             L.Store(AssetReturn<L, TD, TU>(z1, k.Bonds), ref Unsafe.Add(ref bonds, i));
             L.Store(AssetReturn<L, TD, TU>(z2, k.Cash), ref Unsafe.Add(ref cash, i));
             L.Store(AssetReturn<L, TD, TU>(z3, k.Reits), ref Unsafe.Add(ref reits, i));
-            L.Store(L.Add(L.Splat(k.InflationMean), L.Mul(L.Splat(k.InflationStdev), z4)), ref Unsafe.Add(ref inflation, i));
+            // Inflation is normal, floored at MinInflation so that 1 + inflation > 0 and the index stays positive
+            // (docs/model.md, "Inflation floor"); no shipped scenario reaches it.
+            TD drawn = L.Add(L.Splat(k.InflationMean), L.Mul(L.Splat(k.InflationStdev), z4));
+            L.Store(L.IfLess(drawn, L.Splat(MinInflation), L.Splat(MinInflation), drawn), ref Unsafe.Add(ref inflation, i));
         }
 
         return i;
     }
+
+    /// <summary>
+    /// Lowest inflation a draw of the lognormal and Student-t models gives: −99% in one year, so 1 + inflation ≥ 0.01
+    /// and the price index stays positive. A normal draw has no lower bound, and at the largest allowed deviation
+    /// (0.5) about 2% of draws fell at or below −100%, which made the index zero or negative and real balances
+    /// negative (issue 13, item 11). The floor sits where no shipped scenario reaches (a floor at −50% changed the
+    /// Student-t stress case's numbers), so it guards positivity without changing any shipped result.
+    /// </summary>
+    public const double MinInflation = -0.99;
 
     /// <summary>r = e^(m + s·z) − 1, or exactly the mean when σ = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

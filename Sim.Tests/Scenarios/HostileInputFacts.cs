@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Sim.Engine.Scenarios;
+using Sim.Engine.Simulation;
 using Sim.Worker.Files;
 using Sim.Worker.Scenarios;
 using static Sim.Tests.Scenarios.ScenarioTestSupport;
@@ -125,5 +127,31 @@ public sealed class HostileInputFacts : IDisposable
         mkfifo.WaitForExit();
         Assert.Equal(0, mkfifo.ExitCode);
         return path;
+    }
+}
+
+/// <summary>Issue 13, item 11: inflation at the largest allowed deviation keeps the price index positive.</summary>
+public sealed class InflationFloorFacts
+{
+    [Fact]
+    public void AtTheLargestInflationDeviation_NoRealBalanceIsNegative()
+    {
+        var parsed = ScenarioJson.Parse("""
+            { "participant": { "birthYear": 1991, "salary": 85000, "retirementAge": 65 }, "account": { "pretaxBalance": 60000 },
+              "simulation": { "startYear": 2026, "paths": 2000, "seed": 11, "percentiles": [1, 10, 50] },
+              "returns": { "inflation": { "mean": 0.025, "stdev": 0.5 } } }
+            """, ClockYear);
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Errors));
+        var scenario = parsed.Scenario!;
+
+        var result = SimulationEngine.Run(scenario, new SimulationOptions { Paths = 2000, Seed = 11 });
+
+        // With a normal draw, about 2% of path-years had inflation at or below -100% and the minimum real terminal
+        // balance was negative; the floor keeps 1 + inflation >= 0.01.
+        for (int y = 0; y < result.Years.Length; y++)
+        {
+            Assert.True(result.Percentile(Metric.BalanceReal, y, 0) >= 0, $"year {result.Years[y]}: {result.Percentile(Metric.BalanceReal, y, 0)}");
+            Assert.True(double.IsFinite(result.Percentile(Metric.BalanceReal, y, 0)));
+        }
     }
 }

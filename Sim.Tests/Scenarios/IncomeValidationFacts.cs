@@ -80,7 +80,7 @@ public class IncomeValidationFacts
     {
         Assert.Equal("$.income[0].pia: required field is missing",
             SingleError(Retiree("""  "income": [ { "type": "socialSecurity", "claimAge": 67 } ] """)));
-        Assert.Equal("$.income[0].pia: must be >= 0, got -1",
+        Assert.Equal("$.income[0].pia: must be between 0 and 100,000,000,000, got -1",
             SingleError(Retiree("""  "income": [ { "type": "socialSecurity", "pia": -1 } ] """)));
     }
 

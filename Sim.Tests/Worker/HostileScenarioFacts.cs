@@ -135,11 +135,11 @@ public sealed class HostileScenarioFacts : IDisposable
             using var process = WorkerProcess.Start(_root.Path, "run", c.Path, "--out", output, "--paths", "50");
             try
             {
-                await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+                await process.WaitForExitAsync(TimeSpan.FromSeconds(120));
             }
             catch (OperationCanceledException)
             {
-                failures.Add($"{c.Name}: still running after 60 s");
+                failures.Add($"{c.Name}: still running after 120 s");
                 return;
             }
 

@@ -145,17 +145,7 @@ public sealed partial class RunStore
     public static bool IsResultFileName(string? fileName) => fileName is not null && FileNamePattern().IsMatch(fileName);
 
     /// <summary>Deletes a folder tree, tolerating its absence.</summary>
-    public static void DeleteDirectory(string path)
-    {
-        try
-        {
-            Directory.Delete(path, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // already gone
-        }
-    }
+    public static void DeleteDirectory(string path) => Output.AtomicFile.DeleteDirectory(path);
 
     private static T? Read<T>(string path)
         where T : class

@@ -81,8 +81,8 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
             var outcome = engine.Run(loaded.Scenario!, loaded.Json, loaded.Directory, new RunOverrides(Paths: paths), staging, null,
                 cancellationToken);
             AtomicDirectory.Replace(staging, Path.Combine(partition, "scenario=" + scenario, "stress=" + stress));
-            return new StressCaseResult(scenario, stress, StressCaseResult.Ok, paths ?? loaded.Scenario!.Simulation.Paths,
-                outcome.SuccessProbability, outcome.MedianTerminalBalance, loaded.Scenario!.Simulation.Seed);
+            return new StressCaseResult(scenario, stress, StressCaseResult.Ok, RunIdentity.EffectivePaths(loaded.Scenario!, paths),
+                outcome.SuccessProbability, outcome.MedianTerminalBalance, RunIdentity.EffectiveSeed(loaded.Scenario!, null));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

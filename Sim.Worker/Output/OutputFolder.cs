@@ -140,17 +140,7 @@ public static class OutputFolder
         }
     }
 
-    private static void DeleteTree(string path)
-    {
-        try
-        {
-            Directory.Delete(path, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // already gone
-        }
-    }
+    private static void DeleteTree(string path) => AtomicFile.DeleteDirectory(path);
 
     private static bool IsAlive(int pid)
     {

@@ -35,9 +35,9 @@ public static class ScenarioRunner
     {
         var clock = Stopwatch.StartNew();
         MarketHistory? history = LoadHistory(scenario, scenarioDirectory);
-        int paths = overrides.Paths ?? scenario.Simulation.Paths;
-        ulong seed = overrides.Seed ?? scenario.Simulation.Seed;
-        string runId = RunIdentity.Compute(scenarioJson, paths, seed);
+        int paths = RunIdentity.EffectivePaths(scenario, overrides.Paths);
+        ulong seed = RunIdentity.EffectiveSeed(scenario, overrides.Seed);
+        string runId = RunIdentity.Of(scenarioJson, scenario, paths, seed);
         var options = new SimulationOptions { Paths = paths, Seed = seed, Threads = overrides.Threads ?? 0 };
 
         Directory.CreateDirectory(outputDirectory);

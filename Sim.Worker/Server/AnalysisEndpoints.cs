@@ -77,7 +77,7 @@ public static class AnalysisEndpoints
         {
             string name = KindNames.Name(kind);
             api.MapPost("/" + name, (HttpRequest http, AnalysisRequestReader reader, AnalysisSubmitter submitter, AnalysisStore store,
-                CancellationToken ct) => SubmitAsync(kind, http, reader, submitter, store, ct));
+                ValidationGate gate, CancellationToken ct) => SubmitAsync(kind, http, reader, submitter, store, gate, ct));
             api.MapGet($"/{name}/{{id}}", (string id, AnalysisStore store) => Get(kind, id, store));
             api.MapGet($"/{name}/{{id}}/files/{{fileName}}", (string id, string fileName, AnalysisStore store) => GetFile(kind, id, fileName, store));
         }
@@ -86,7 +86,7 @@ public static class AnalysisEndpoints
     }
 
     private static async Task<IResult> SubmitAsync(AnalysisKind kind, HttpRequest http, AnalysisRequestReader reader,
-        AnalysisSubmitter submitter, AnalysisStore store, CancellationToken ct)
+        AnalysisSubmitter submitter, AnalysisStore store, ValidationGate gate, CancellationToken ct)
     {
         // Content-Type: application/json and the host are checked for every /api POST by WebSecurity.
         var body = await BoundedBody.ReadAsync(http, ServerSettings.MaxRequestBytes, ct);
@@ -96,13 +96,22 @@ public static class AnalysisEndpoints
                 detail: $"a request is at most {ServerSettings.MaxRequestBytes} bytes (1 MiB)");
         }
 
-        var parsed = reader.Read(kind, body);
+        AnalysisRequestParse parsed;
+        using (var slot = await gate.EnterAsync(ct))
+        {
+            if (slot is null)
+            {
+                http.HttpContext.Response.Headers.RetryAfter = "5";
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
+                    detail: $"{gate.Capacity} requests are being validated; try again in a few seconds");
+            }
+
+            parsed = reader.Read(kind, body);
+        }
+
         if (parsed.Request is null)
         {
-            var errors = parsed.Errors.GroupBy(e => e.Path, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-            return Results.ValidationProblem(errors, title: $"The {KindNames.Name(kind)} request is invalid",
-                detail: $"{parsed.Errors.Count} error(s); each key is the JSON path of a field in the request body");
+            return ApiEndpoints.Invalid(parsed.Errors, $"The {KindNames.Name(kind)} request is invalid");
         }
 
         var (state, outcome) = submitter.Submit(parsed.Request);

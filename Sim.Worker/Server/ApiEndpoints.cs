@@ -136,7 +136,7 @@ public static class ApiEndpoints
     /// message cut to <see cref="MaxReportedLength"/> characters, and one "…" entry counting the rest, so the answer
     /// stays a few kilobytes whatever the body held.
     /// </summary>
-    public static IResult Invalid(IReadOnlyList<Sim.Engine.Scenarios.ValidationIssue> issues)
+    public static IResult Invalid(IReadOnlyList<Sim.Engine.Scenarios.ValidationIssue> issues, string title = "The run request is invalid")
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var group in issues.Take(MaxReportedErrors).GroupBy(e => Shorten(e.Path), StringComparer.Ordinal))
@@ -149,7 +149,7 @@ public static class ApiEndpoints
             errors["…"] = [$"… and {issues.Count - MaxReportedErrors} more"];
         }
 
-        return Results.ValidationProblem(errors, title: "The run request is invalid",
+        return Results.ValidationProblem(errors, title: title,
             detail: $"{issues.Count} error(s); each key is the JSON path of a field in the request body");
     }
 

@@ -79,7 +79,7 @@ internal static class IncomeSection
     {
         var issues = o.Issues;
         o.Require("pia");
-        var pia = o.Number("pia", 0, NumberRange.NonNegative);
+        var pia = o.Number("pia", 0, NumberRange.Money);
         if (issues.AllOk(o.PathOf("pia")) && pia > SuspiciousPia)
         {
             issues.Warning(o.PathOf("pia"),
@@ -104,7 +104,7 @@ internal static class IncomeSection
         return new PensionIncome
         {
             Owner = ReadOwner(o),
-            Annual = o.Number("annual", 0, NumberRange.NonNegative),
+            Annual = o.Number("annual", 0, NumberRange.Money),
             StartAgeMonths = ReadAgeInMonths(o, "startAge", StartAgeRange, $"0 to {Participant.MaxEndAge}", issues)
                 ?? new PensionIncome().StartAgeMonths,
             Cola = ReadCola(o, issues),

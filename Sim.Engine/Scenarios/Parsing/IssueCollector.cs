@@ -50,6 +50,13 @@ internal sealed class IssueCollector
     /// <summary>True when no error was reported at, above or below any of the paths.</summary>
     public bool AllOk(params ReadOnlySpan<string> paths)
     {
+        if (_unreported > 0)
+        {
+            // Past the report cap the document is hopeless: rules that tie fields together would only add
+            // follow-on errors nobody sees, and checking each against tens of thousands of failures costs seconds.
+            return false;
+        }
+
         foreach (var p in paths)
         {
             foreach (var f in _failedPaths)
