@@ -1,4 +1,3 @@
-using Sim.Engine.Scenarios;
 using Sim.Tests.Scenarios;
 using Sim.Worker.Cli;
 using Sim.Worker.Output;
@@ -40,11 +39,11 @@ public sealed class UnitsFacts
     }
 
     [Theory]
-    [InlineData(WithdrawalStrategy.RmdOnly, true)]
-    [InlineData(WithdrawalStrategy.PercentOfBalance, true)]
-    [InlineData(WithdrawalStrategy.FixedReal, false)]
-    [InlineData(WithdrawalStrategy.Guardrails, false)]
-    public void OnlyRmdOnlyAndPercentOfBalance_CannotFail(WithdrawalStrategy strategy, bool cannotFail)
+    [InlineData("rmdOnly", true)]
+    [InlineData("percentOfBalance", true)]
+    [InlineData("fixedReal", false)]
+    [InlineData("guardrails", false)]
+    public void OnlyRmdOnlyAndPercentOfBalance_CannotFail(string strategy, bool cannotFail)
     {
         Assert.Equal(cannotFail, Units.CannotFail(strategy));
         Assert.Equal(cannotFail, Units.Success(1.0, strategy).StartsWith("cannot run out", StringComparison.Ordinal));

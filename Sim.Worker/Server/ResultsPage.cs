@@ -193,7 +193,7 @@ public static class ResultsPage
     }
 
     private static void SummarySection(StringBuilder html, string runId, ResultsSummary s, ResultsTables? tables,
-        WithdrawalStrategy strategy)
+        string strategy)
     {
         var inv = CultureInfo.InvariantCulture;
         html.Append("<section id=\"summary\">\n<p class=\"headline\">");
@@ -260,7 +260,7 @@ public static class ResultsPage
     /// Retirement income by age: the share of paths still funded, net income in today's dollars and the gross
     /// withdrawal and its tax in nominal dollars, each at p10 / p50 / p90 across paths.
     /// </summary>
-    private static void IncomeTable(StringBuilder html, ResultsTables tables, WithdrawalStrategy strategy)
+    private static void IncomeTable(StringBuilder html, ResultsTables tables, string strategy)
     {
         var rows = tables.ShownRows();
         if (rows.Count == 0)
