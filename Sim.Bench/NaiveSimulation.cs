@@ -56,7 +56,7 @@ public static class NaiveSimulation
                 if (!y.Employed)
                 {
                     double opening = pre + roth;
-                    target = y.FirstDistributionYear ? scenario.Withdrawals.InitialRate * opening : target * (1 + inflation);
+                    target = y.FirstDistributionYear ? ((FixedRealStrategy)scenario.Withdrawals.Strategy).InitialRate * opening : target * (1 + inflation);
                     rmd = y.RmdDivisor > 0 ? pre / y.RmdDivisor : 0;
                     w = Math.Min(Math.Max(target, rmd), opening);
                     double fromPre = opening > 0 ? rmd + (w - rmd) * (pre - rmd) / (opening - rmd) : 0;

@@ -28,7 +28,7 @@ public static class ReferenceRunner
         s.Returns.Model != ReturnModelKind.Lognormal ? "returns.model is not lognormal"
         : s.Returns.Shocks.Count > 0 ? "returns.shocks"
         : s.Taxes.Method != TaxMethod.Flat ? "taxes.method is not flat"
-        : s.Withdrawals.Strategy != WithdrawalStrategy.FixedReal || s.Withdrawals.Amount is not null ? "withdrawals other than fixedReal by rate"
+        : s.Withdrawals.Strategy is not FixedRealStrategy { Amount: null } ? "withdrawals other than fixedReal by rate"
         : s.Withdrawals.AfterTax || s.Withdrawals.Order != WithdrawalOrder.ProRata || s.Withdrawals.DeferFirstRmd || s.Withdrawals.InService is not null
             ? "after-tax targets, source orders, deferred RMDs or in-service withdrawals"
         : s.Loans.Count > 0 ? "loans"
@@ -78,7 +78,7 @@ public static class ReferenceRunner
                 ["correlation"] = correlation,
                 ["expenseRatio"] = s.Fees.ExpenseRatio,
                 ["taxRate"] = s.Taxes.Rate,
-                ["initialRate"] = s.Withdrawals.InitialRate,
+                ["initialRate"] = ((FixedRealStrategy)s.Withdrawals.Strategy).InitialRate,
                 ["pretaxBalance"] = s.Account.PretaxBalance,
                 ["rothBalance"] = s.Account.RothBalance,
                 ["employerBalance"] = s.Account.EmployerBalance,

@@ -113,22 +113,23 @@ public static class SensitivityInputs
     private static SensitivityVariants? Spending(Scenario s)
     {
         var w = s.Withdrawals;
-        if (SolveFields.SpendsTarget(s) && w.Amount is { } amount)
+        if (w.StartingTarget is { Amount: { } amount })
         {
             return Around(s, amount, amount * (1 - SpendingShare), amount * (1 + SpendingShare),
-                (x, v) => x with { Withdrawals = x.Withdrawals with { Amount = v } }) with { Field = "withdrawals.amount" };
+                (x, v) => x with { Withdrawals = x.Withdrawals.WithAmount(v) }) with { Field = "withdrawals.amount" };
         }
 
-        if (SolveFields.SpendsTarget(s))
+        if (w.StartingTarget is { } start)
         {
-            return Around(s, w.InitialRate, w.InitialRate * (1 - SpendingShare), Math.Min(1, w.InitialRate * (1 + SpendingShare)),
-                (x, v) => x with { Withdrawals = x.Withdrawals with { InitialRate = v } })
+            double rate = start.InitialRate;
+            return Around(s, rate, rate * (1 - SpendingShare), Math.Min(1, rate * (1 + SpendingShare)),
+                (x, v) => x with { Withdrawals = x.Withdrawals.WithInitialRate(v) })
                 with { Field = "withdrawals.initialRate", Kind = ValueKind.Rate };
         }
 
-        return w.Strategy == WithdrawalStrategy.PercentOfBalance
-            ? Around(s, w.Rate, w.Rate * (1 - SpendingShare), Math.Min(1, w.Rate * (1 + SpendingShare)),
-                (x, v) => x with { Withdrawals = x.Withdrawals with { Rate = v } })
+        return w.Strategy is PercentOfBalanceStrategy p
+            ? Around(s, p.Rate, p.Rate * (1 - SpendingShare), Math.Min(1, p.Rate * (1 + SpendingShare)),
+                (x, v) => x with { Withdrawals = x.Withdrawals with { Strategy = new PercentOfBalanceStrategy { Rate = v } } })
                 with { Field = "withdrawals.rate", Kind = ValueKind.Rate }
             : null;
     }

@@ -69,17 +69,17 @@ public static class SolveFields
     public static IReadOnlyList<SolveField> All { get; } =
     [
         new("withdrawals.amount", ValueKind.Money, MoneyStep, Best.Largest,
-            s => SpendsTarget(s) ? null : $"the {Strategy(s)} strategy has no amount (fixedReal and guardrails do)",
+            s => SpendsTarget(s) ? null : $"the {Strategy(s)} strategy has no amount (fixedReal, fixedNominal and guardrails do)",
             _ => (0, MaxMoney),
-            s => s.Withdrawals.Amount,
-            (s, v) => s with { Withdrawals = s.Withdrawals with { Amount = v } }),
+            s => s.Withdrawals.StartingTarget?.Amount,
+            (s, v) => s with { Withdrawals = s.Withdrawals.WithAmount(v) }),
         new("withdrawals.initialRate", ValueKind.Rate, RateStep, Best.Largest,
-            s => !SpendsTarget(s) ? $"the {Strategy(s)} strategy has no initial rate (fixedReal and guardrails do)"
-                : s.Withdrawals.Amount is not null ? "withdrawals.amount is set and wins over initialRate: solve for withdrawals.amount"
+            s => !SpendsTarget(s) ? $"the {Strategy(s)} strategy has no initial rate (fixedReal, fixedNominal and guardrails do)"
+                : s.Withdrawals.StartingTarget?.Amount is not null ? "withdrawals.amount is set and wins over initialRate: solve for withdrawals.amount"
                 : null,
             _ => (0, 1),
-            s => s.Withdrawals.InitialRate,
-            (s, v) => s with { Withdrawals = s.Withdrawals with { InitialRate = v } }),
+            s => s.Withdrawals.StartingTarget?.InitialRate,
+            (s, v) => s with { Withdrawals = s.Withdrawals.WithInitialRate(v) }),
         new("contributions.deferralRate", ValueKind.Rate, RateStep, Best.Smallest,
             s => WorkYears(s) ? null : NoWorkYears(s),
             _ => (0, 1),
@@ -145,9 +145,8 @@ public static class SolveFields
     public static int OwnerBirthYear(Scenario s, IncomeStream stream) =>
         stream.Owner == IncomeOwner.Spouse && s.Participant.Spouse is { } spouse ? spouse.BirthYear : s.Participant.BirthYear;
 
-    /// <summary>fixedReal and guardrails spend a target set by amount or initialRate (spec 7).</summary>
-    public static bool SpendsTarget(Scenario s) =>
-        s.Withdrawals.Strategy is WithdrawalStrategy.FixedReal or WithdrawalStrategy.Guardrails;
+    /// <summary>fixedReal, fixedNominal and guardrails spend a target set by amount or initialRate (spec 7, 14).</summary>
+    public static bool SpendsTarget(Scenario s) => s.Withdrawals.StartingTarget is not null;
 
     /// <summary>True when the participant still has employment years (age in startYear below retirementAge).</summary>
     public static bool WorkYears(Scenario s) => s.AgeIn(s.FirstYear) < s.Participant.RetirementAge;
@@ -168,5 +167,5 @@ public static class SolveFields
     private static string NoWorkYears(Scenario s) =>
         $"the participant is already retired in startYear (age {s.AgeIn(s.FirstYear)}, retirementAge {s.Participant.RetirementAge})";
 
-    private static string Strategy(Scenario s) => ScenarioEnumNames.ToJson(s.Withdrawals.Strategy);
+    private static string Strategy(Scenario s) => s.Withdrawals.Strategy.Name;
 }

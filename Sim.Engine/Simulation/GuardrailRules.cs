@@ -19,7 +19,7 @@ public static class GuardrailRules
     /// Changes compound year on year; there is no limit on their number.
     /// </summary>
     public static double Apply(double previousTarget, double raised, double openingBalance, double initialRate,
-        double lastYearReturn, bool cutAllowed, Withdrawals w)
+        double lastYearReturn, bool cutAllowed, GuardrailsStrategy w)
     {
         double target = lastYearReturn < 0 && raised / openingBalance > initialRate ? previousTarget : raised;
         double cwr = target / openingBalance;

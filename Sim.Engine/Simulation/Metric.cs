@@ -1,6 +1,7 @@
 namespace Sim.Engine.Simulation;
 
-/// <summary>The per-path, per-year metrics of spec section 10, in output order. Names are the Parquet spellings.</summary>
+/// <summary>The per-path, per-year metrics of docs/model.md section 9, in output order. Their names, units,
+/// descriptions and constant-when rules are in <see cref="Metrics.Definitions"/>.</summary>
 public enum Metric
 {
     Balance,
@@ -17,20 +18,4 @@ public enum Metric
     NetIncomeReal,
     LoanBalance,
     Forfeitures,
-}
-
-public static class Metrics
-{
-    public const int Count = 14;
-
-    private static readonly string[] Names =
-    [
-        "balance", "balance_real", "pretax_balance", "roth_balance", "employee_contributions",
-        "employer_contributions", "withdrawals", "rmd", "taxes", "penalties", "fees", "net_income_real",
-        "loan_balance", "forfeitures",
-    ];
-
-    public static IReadOnlyList<string> All => Names;
-
-    public static string Name(this Metric m) => Names[(int)m];
 }

@@ -18,6 +18,8 @@ public sealed record YearPlan
     public required bool Employed { get; init; }
     /// <summary>The first distribution year (or startYear when already retired).</summary>
     public required bool FirstDistributionYear { get; init; }
+    /// <summary>The separation year (January 1 of the retirement year); never when already retired at startYear.</summary>
+    public required bool SeparationYear { get; init; }
     /// <summary>The last employment year: forfeiture happens at its end (spec 12).</summary>
     public required bool LastEmploymentYear { get; init; }
     public required AssetWeights Weights { get; init; }
@@ -137,6 +139,7 @@ public sealed record YearPlan
                 Age = age,
                 Employed = employed,
                 FirstDistributionYear = year == milestones.FirstDistributionYear,
+                SeparationYear = year == milestones.SeparationYear,
                 LastEmploymentYear = year == milestones.LastEmploymentYear,
                 Weights = AllocationRules.WeightsAt(s.Allocation, age),
                 Salary = salary,

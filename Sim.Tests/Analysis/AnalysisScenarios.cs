@@ -25,7 +25,7 @@ internal static class AnalysisScenarios
                 salary: 90_000, pretax: 400_000) with
             {
                 Simulation = new SimulationSettings { Paths = 16, Seed = 5, StartYear = 2026 },
-                Withdrawals = new Withdrawals { Strategy = WithdrawalStrategy.FixedReal, Amount = amount },
+                Withdrawals = new Withdrawals { Strategy = new FixedRealStrategy { Amount = amount } },
             });
 
     /// <summary>Success of one ordinary engine run (all seven percentile levels, nothing from the analysis code).</summary>

@@ -53,7 +53,7 @@ public class ComparisonFacts(ITestOutputHelper output)
     public void ASmallSpendingChange_HasAPairedStandardErrorFarBelowTheUnpairedOne()
     {
         var a = Shipped("baseline");
-        var b = a with { Withdrawals = a.Withdrawals with { InitialRate = 0.041 } };
+        var b = a with { Withdrawals = a.Withdrawals.WithInitialRate(0.041) };
         var pair = Comparison.Compare([a, b], [Options(4000), Options(4000)]).Pairs[0];
         output.WriteLine($"difference {pair.SuccessDifference:0.0000}; paired SE {pair.SuccessDifferenceStandardError:0.00000}; " +
                          $"unpaired SE {pair.SuccessDifferenceUnpairedStandardError:0.00000}");
@@ -70,7 +70,7 @@ public class ComparisonFacts(ITestOutputHelper output)
     public void TheMedianDifference_OfAScenarioThatSpendsMore_IsNegativeAfterRetirement_AndTheMeanHasItsStandardError()
     {
         var a = Shipped("baseline");
-        var b = a with { Withdrawals = a.Withdrawals with { InitialRate = 0.05 } };
+        var b = a with { Withdrawals = a.Withdrawals.WithInitialRate(0.05) };
         var r = Comparison.Compare([a, b], [Options(1000), Options(1000)]);
         var pair = r.Pairs[0];
         int age70 = Array.IndexOf(r.Ages, 70), age60 = Array.IndexOf(r.Ages, 60);

@@ -18,8 +18,8 @@ public class SolverFacts
         Assert.Equal(Math.Round(amount), amount);
         Assert.Equal(amount + 1, r.Beyond);
         // Checked by running both with the plain engine.
-        Assert.Equal(1.0, Success(s with { Withdrawals = s.Withdrawals with { Amount = amount } }, 16, 5));
-        Assert.Equal(0.0, Success(s with { Withdrawals = s.Withdrawals with { Amount = amount + 1 } }, 16, 5));
+        Assert.Equal(1.0, Success(s with { Withdrawals = s.Withdrawals.WithAmount(amount) }, 16, 5));
+        Assert.Equal(0.0, Success(s with { Withdrawals = s.Withdrawals.WithAmount(amount + 1) }, 16, 5));
         Assert.Equal(1.0, r.Achieved);
         Assert.Equal(0.0, r.StandardError);
         // $400,000 at 25 years of a real withdrawal: between 4% and 8% of the balance.
@@ -51,8 +51,8 @@ public class SolverFacts
 
         Assert.Equal(SolveOutcome.Found, r.Outcome);
         double amount = r.Value!.Value;
-        double at = Success(s with { Withdrawals = s.Withdrawals with { Amount = amount } }, 2000, 1);
-        double beyond = Success(s with { Withdrawals = s.Withdrawals with { Amount = amount + 1 } }, 2000, 1);
+        double at = Success(s with { Withdrawals = s.Withdrawals.WithAmount(amount) }, 2000, 1);
+        double beyond = Success(s with { Withdrawals = s.Withdrawals.WithAmount(amount + 1) }, 2000, 1);
         Assert.True(at >= 0.9, $"success at {amount} is {at}");
         Assert.True(beyond < 0.9, $"success at {amount + 1} is {beyond}");
         Assert.Equal(at, r.Achieved);
@@ -64,7 +64,7 @@ public class SolverFacts
     {
         // A fixed amount: with the 4% rule spending grows with the balance, so saving more does not raise success.
         var s = Shipped("baseline");
-        s = s with { Withdrawals = s.Withdrawals with { Amount = 25_000 } };
+        s = s with { Withdrawals = s.Withdrawals.WithAmount(25_000) };
         var r = Solver.Solve(s, Field("contributions.deferralRate"), SolveTarget.Default, Options(1000, 1));
 
         Assert.Equal(SolveOutcome.Found, r.Outcome);
@@ -104,7 +104,7 @@ public class SolverFacts
     [Fact]
     public void AFieldThatDoesNotApply_SaysWhy()
     {
-        var s = Shipped("baseline") with { Withdrawals = new Sim.Engine.Scenarios.Withdrawals { Amount = 50_000 } };
+        var s = Shipped("baseline") with { Withdrawals = new Sim.Engine.Scenarios.Withdrawals { Strategy = new Sim.Engine.Scenarios.FixedRealStrategy { Amount = 50_000 } } };
         var e = Assert.Throws<ArgumentException>(() =>
             Solver.Solve(s, Field("withdrawals.initialRate"), SolveTarget.Default, Options(100)));
         Assert.Contains("amount is set", e.Message, StringComparison.Ordinal);

@@ -61,7 +61,7 @@ public sealed class AnalystOutputFixture : IAsyncLifetime
             {
                 Name = OtherScenario,
                 Account = new Account { PretaxBalance = 720_000, RothBalance = 80_000 },
-                Withdrawals = new Withdrawals { InitialRate = 0.025 },
+                Withdrawals = new Withdrawals { Strategy = new FixedRealStrategy { InitialRate = 0.025 } },
             };
             await ScenarioRunner.RunAsync(saver, Json(OtherScenario, 7 + (ulong)night), null, new RunOverrides(Seed: 7 + (ulong)night),
                 Path.Combine(Root, "out", "nightly", $"date={Nights[night]}", $"scenario={OtherScenario}", "stress=none"), null, ct);

@@ -109,9 +109,9 @@ public class ScenarioDefaultsFacts
     public void MinimalFile_WithdrawalDefaults_AreTheFourPercentRuleProRata()
     {
         Assert.Equal(new Withdrawals(), Minimal.Withdrawals);
-        Assert.Equal(WithdrawalStrategy.FixedReal, Minimal.Withdrawals.Strategy);
-        Assert.Equal(0.04, Minimal.Withdrawals.InitialRate);
-        Assert.Null(Minimal.Withdrawals.Amount);
+        var strategy = Assert.IsType<FixedRealStrategy>(Minimal.Withdrawals.Strategy);
+        Assert.Equal(0.04, strategy.InitialRate);
+        Assert.Null(strategy.Amount);
         Assert.Equal(WithdrawalOrder.ProRata, Minimal.Withdrawals.Order);
         Assert.Null(Minimal.Withdrawals.InService);
     }

@@ -85,8 +85,7 @@ public class ShippedScenarioFacts
         Assert.Equal([new MatchTier(0.5, 0.06)], s.Employer.Match);
         Assert.Equal(AllocationType.AgeInBonds, s.Allocation.Type);
         Assert.Equal(0.0049, s.Fees.ExpenseRatio);
-        Assert.Equal(WithdrawalStrategy.FixedReal, s.Withdrawals.Strategy);
-        Assert.Equal(0.04, s.Withdrawals.InitialRate);
+        Assert.Equal(0.04, Assert.IsType<FixedRealStrategy>(s.Withdrawals.Strategy).InitialRate);
         Assert.Equal(65, s.Participant.RetirementAge);
         Assert.Equal(95, s.Participant.EndAge);
         Assert.Equal(10_000, s.Simulation.Paths);

@@ -10,22 +10,29 @@ namespace Sim.Tests.Simulation;
 /// </summary>
 public class FastDistributionFacts
 {
-    private static Scenario Plain(WithdrawalStrategy strategy, int retirementAge = 60) =>
+    private static WithdrawalStrategy Named(string name) => name switch
+    {
+        "percentOfBalance" => new PercentOfBalanceStrategy { Rate = 0.05 },
+        "rmdOnly" => new RmdOnlyStrategy(),
+        "fixedNominal" => new FixedNominalStrategy(),
+        _ => new FixedRealStrategy(),
+    };
+
+    private static Scenario Plain(string strategy, int retirementAge = 60) =>
         TestScenarios.Basic(1968, retirementAge, endAge: 95, pretax: 400_000) with
         {
-            Withdrawals = new Withdrawals { Strategy = strategy, Rate = 0.05 },
+            Withdrawals = new Withdrawals { Strategy = Named(strategy) },
             Simulation = new SimulationSettings { Paths = 2_003, Seed = 77, StartYear = 2026 },
         };
 
     public static IEnumerable<object[]> Strategies() =>
     [
-        [WithdrawalStrategy.FixedReal, 60], [WithdrawalStrategy.FixedReal, 54], [WithdrawalStrategy.PercentOfBalance, 62],
-        [WithdrawalStrategy.RmdOnly, 66],
+        ["fixedReal", 60], ["fixedReal", 54], ["percentOfBalance", 62], ["rmdOnly", 66], ["fixedNominal", 61],
     ];
 
     [Theory]
     [MemberData(nameof(Strategies))]
-    public void FastPhase_AgreesWithThePerPathPhase(WithdrawalStrategy strategy, int retirementAge)
+    public void FastPhase_AgreesWithThePerPathPhase(string strategy, int retirementAge)
     {
         var s = Plain(strategy, retirementAge);
         var fast = SimulationEngine.Run(s, new SimulationOptions());
@@ -44,7 +51,7 @@ public class FastDistributionFacts
     [InlineData(SimdWidth.Vector512)]
     public void FastPhase_GivesIdenticalNumbers_AtEveryWidth(SimdWidth width)
     {
-        var s = Plain(WithdrawalStrategy.FixedReal, 58);
+        var s = Plain("fixedReal", 58);
         var scalar = SimulationEngine.Run(s, new SimulationOptions { Width = SimdWidth.Scalar, BlockSize = 333 });
         var wide = SimulationEngine.Run(s, new SimulationOptions { Width = width, Threads = 2 });
         Assert.Equal(ReproducibilityFacts.Flatten(scalar), ReproducibilityFacts.Flatten(wide));

@@ -22,7 +22,7 @@ public class FingerprintFacts
         {
             Simulation = new SimulationSettings { Paths = 1_537, Seed = 20261123, StartYear = 2026 },
             Allocation = new Allocation { Type = AllocationType.AgeInBonds, Cash = 0.05, Reits = 0.10 },
-            Withdrawals = new Withdrawals { Strategy = WithdrawalStrategy.Guardrails },
+            Withdrawals = new Withdrawals { Strategy = new GuardrailsStrategy() },
             Taxes = new Taxes { Method = TaxMethod.Brackets, OtherIncome = 15_000 },
         };
         var r = SimulationEngine.Run(s, new SimulationOptions { Threads = 2, BlockSize = 500 });

@@ -6,7 +6,7 @@ namespace Sim.Tests.Simulation;
 /// <summary>Each Guyton-Klinger rule as pinned in spec section 12, with IR = 4%, upper = lower = 20%, cut = raise = 10%.</summary>
 public class GuardrailRulesFacts
 {
-    private static readonly Withdrawals Defaults = new() { Strategy = WithdrawalStrategy.Guardrails };
+    private static readonly GuardrailsStrategy Defaults = new();
     private const double Ir = 0.04;
 
     [Fact]
@@ -60,7 +60,7 @@ public class GuardrailRulesFacts
         var s = TestScenarios.ZeroVolatility(TestScenarios.Basic(1960, 65, endAge: 95, pretax: 1_000_000) with
         {
             Allocation = new Allocation { Type = AllocationType.Fixed, Weights = new AssetWeights(1, 0, 0, 0) },
-            Withdrawals = Defaults,
+            Withdrawals = new Withdrawals { Strategy = Defaults },
             Returns = new Sim.Engine.Scenarios.Returns { Shocks = [new Shock { Year = 2026, Stocks = -0.5 }] },
         });
         var r = TestScenarios.Run(TestScenarios.ZeroVolatility(s));

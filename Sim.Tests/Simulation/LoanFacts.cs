@@ -23,7 +23,7 @@ public class LoanFacts
             Employer = new Employer { Vesting = new VestingSchedule { Type = VestingType.Cliff, Years = 3 } },
             Fees = new Fees { ExpenseRatio = 0 },
             Returns = new Sim.Engine.Scenarios.Returns { Stocks = zero, Bonds = zero, Cash = zero, Reits = zero, Inflation = zero },
-            Withdrawals = new Withdrawals { Strategy = WithdrawalStrategy.RmdOnly },
+            Withdrawals = new Withdrawals { Strategy = new RmdOnlyStrategy() },
             Loans = loans,
         };
     }

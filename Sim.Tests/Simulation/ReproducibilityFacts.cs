@@ -13,7 +13,7 @@ public class ReproducibilityFacts
     private static Scenario Volatile() => TestScenarios.Basic(1980, 62, endAge: 90, pretax: 150_000) with
     {
         Allocation = new Allocation { Type = AllocationType.AgeInBonds, Reits = 0.1, Cash = 0.05 },
-        Withdrawals = new Withdrawals { Strategy = WithdrawalStrategy.Guardrails },
+        Withdrawals = new Withdrawals { Strategy = new GuardrailsStrategy() },
         Taxes = new Taxes { Method = TaxMethod.Brackets, OtherIncome = 20_000 },
     };
 

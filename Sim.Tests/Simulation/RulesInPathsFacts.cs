@@ -14,7 +14,7 @@ public class RulesInPathsFacts
         TestScenarios.ZeroVolatility(TestScenarios.Basic(birthYear, 65, endAge: 80, pretax: pretax) with
         {
             Account = new Account { PretaxBalance = pretax, RothBalance = roth },
-            Withdrawals = new Withdrawals { Strategy = WithdrawalStrategy.RmdOnly },
+            Withdrawals = new Withdrawals { Strategy = new RmdOnlyStrategy() },
         });
 
     [Theory]
@@ -116,7 +116,7 @@ public class RulesInPathsFacts
         var s = TestScenarios.ZeroVolatility(TestScenarios.Basic(1988, 42, endAge: 60, pretax: 100_000) with
         {
             Loans = [new Loan { Age = 40, Amount = 20_000, Years = 5, Rate = 0.05 }],
-            Withdrawals = new Withdrawals { Strategy = WithdrawalStrategy.RmdOnly },
+            Withdrawals = new Withdrawals { Strategy = new RmdOnlyStrategy() },
         });
         var r = TestScenarios.Run(s);
         double payment = 20_000 * 0.05 / (1 - Math.Pow(1.05, -5));

@@ -22,7 +22,7 @@ public class WithdrawalStrategyFacts
     [Fact]
     public void PercentOfBalance_WithdrawsTheRateOfEachOpeningBalance()
     {
-        var r = TestScenarios.Run(Retiree(new Withdrawals { Strategy = WithdrawalStrategy.PercentOfBalance, Rate = 0.05 }));
+        var r = TestScenarios.Run(Retiree(new Withdrawals { Strategy = new PercentOfBalanceStrategy { Rate = 0.05 } }));
         double balance = 1_000_000;
         for (int year = 2026; year <= 2034; year++)
         {
@@ -35,7 +35,7 @@ public class WithdrawalStrategyFacts
     [Fact]
     public void FixedReal_Amount_IsInTodaysDollars_AndGrowsWithInflation()
     {
-        var r = TestScenarios.Run(Retiree(new Withdrawals { Amount = 30_000 }));
+        var r = TestScenarios.Run(Retiree(new Withdrawals { Strategy = new FixedRealStrategy { Amount = 30_000 } }));
         Assert.Equal(30_000, TestScenarios.Median(r, Metric.Withdrawals, 2026), Cent);
         Assert.Equal(30_000 * 1.025 * 1.025, TestScenarios.Median(r, Metric.Withdrawals, 2028), Cent);
         // In today's dollars the net income is flat: (W − 22% tax) / I(Y+1).
@@ -46,7 +46,7 @@ public class WithdrawalStrategyFacts
     public void AfterTax_SolvesTheGrossWhoseNetIsTheTarget_ThroughTheBrackets()
     {
         var taxes = new Taxes { Method = TaxMethod.Brackets, FilingStatus = FilingStatus.Single, OtherIncome = 20_000 };
-        var r = TestScenarios.Run(Retiree(new Withdrawals { Amount = 50_000, AfterTax = true }, taxes: taxes));
+        var r = TestScenarios.Run(Retiree(new Withdrawals { Strategy = new FixedRealStrategy { Amount = 50_000 }, AfterTax = true }, taxes: taxes));
         for (int year = 2026; year <= 2030; year++)
         {
             double net = TestScenarios.Median(r, Metric.Withdrawals, year) - TestScenarios.Median(r, Metric.Taxes, year);
@@ -58,7 +58,7 @@ public class WithdrawalStrategyFacts
     [Fact]
     public void AfterTax_FlatTax_GrossIsNetOverOneMinusRate()
     {
-        var r = TestScenarios.Run(Retiree(new Withdrawals { Amount = 39_000, AfterTax = true }));
+        var r = TestScenarios.Run(Retiree(new Withdrawals { Strategy = new FixedRealStrategy { Amount = 39_000 }, AfterTax = true }));
         Assert.Equal(39_000 / 0.78, TestScenarios.Median(r, Metric.Withdrawals, 2026), Cent);
     }
 
@@ -66,7 +66,7 @@ public class WithdrawalStrategyFacts
     public void DeferFirstRmd_PaysNothingInTheFirstYear_AndBothInTheSecond()
     {
         // Born 1955: first RMD year 2028 (73). rmdOnly isolates the RMDs.
-        var r = TestScenarios.Run(Retiree(new Withdrawals { Strategy = WithdrawalStrategy.RmdOnly, DeferFirstRmd = true }, birthYear: 1955));
+        var r = TestScenarios.Run(Retiree(new Withdrawals { Strategy = new RmdOnlyStrategy(), DeferFirstRmd = true }, birthYear: 1955));
         double pre2027 = TestScenarios.Median(r, Metric.PretaxBalance, 2027);
         double first = pre2027 / 26.5;                      // Uniform(73)
         double pre2028 = pre2027 * Keep;                     // nothing paid in 2028
@@ -112,7 +112,7 @@ public class WithdrawalStrategyFacts
         var s = TestScenarios.ZeroVolatility(TestScenarios.Basic(1976, 50, endAge: 70, pretax: 0) with
         {
             Account = new Account { RothBalance = 100_000, RothBasis = 60_000, RothFirstContributionYear = 2025 },
-            Withdrawals = new Withdrawals { Amount = 10_000 },
+            Withdrawals = new Withdrawals { Strategy = new FixedRealStrategy { Amount = 10_000 } },
         });
         var r = TestScenarios.Run(s);
         Assert.Equal(0.22 * 0.4 * 10_000, TestScenarios.Median(r, Metric.Taxes, 2026), Cent);

@@ -27,7 +27,7 @@ public class ZeroVolatilityFacts
         Employer = new Employer { Match = [new MatchTier(1.0, 0.06)] },
         Allocation = new Allocation { Type = AllocationType.Fixed, Weights = new AssetWeights(0.6, 0.4, 0, 0) },
         Returns = new Sim.Engine.Scenarios.Returns { LimitIndexing = 0.025 },
-        Withdrawals = new Withdrawals { Strategy = WithdrawalStrategy.FixedReal, InitialRate = 0.04 },
+        Withdrawals = new Withdrawals { Strategy = new FixedRealStrategy { InitialRate = 0.04 } },
         Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.22 },
     });
 

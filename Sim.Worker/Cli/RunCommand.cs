@@ -154,7 +154,7 @@ public static class RunCommand
             $"p{p.ToString(inv)} " + (levels.IndexOf(p) is var i and >= 0 ? Units.Money(at(i)) : "n/a")));
 
         var rows = new List<(string Label, string Value)>();
-        var strategy = scenario.Withdrawals.Strategy;
+        var strategy = scenario.Withdrawals.Strategy.Name;
         rows.Add(Units.CannotFail(strategy)
             ? ("success", Units.CannotFailText(strategy))
             : ("success (never ran out)", $"{Units.Percent(s.SuccessProbability)} of {Units.Count(r.Paths)} paths"));

@@ -78,26 +78,26 @@ public static class Units
 
     /// <summary>True for strategies that cannot run out by construction (spec 12: percentOfBalance withdraws a share
     /// of what is there, rmdOnly only the required minimum).</summary>
-    public static bool CannotFail(WithdrawalStrategy strategy) =>
-        strategy is WithdrawalStrategy.PercentOfBalance or WithdrawalStrategy.RmdOnly;
+    /// <param name="strategy">The strategy's JSON name; whether it can fail is the engine's registry's fact.</param>
+    public static bool CannotFail(string strategy) =>
+        WithdrawalStrategies.Canonical(strategy) is { } name && !WithdrawalStrategies.CanFail(name);
 
     /// <summary>The sentence shown instead of a success rate for a strategy that cannot fail.</summary>
-    public static string CannotFailText(WithdrawalStrategy strategy) => strategy switch
+    public static string CannotFailText(string strategy) => strategy switch
     {
-        WithdrawalStrategy.RmdOnly => "cannot run out: rmdOnly withdraws only the required minimum, a share of the balance",
+        "rmdOnly" => "cannot run out: rmdOnly withdraws only the required minimum, a share of the balance",
         _ => "cannot run out: percentOfBalance withdraws a share of the balance",
     };
 
     /// <summary>The short form for lists and tables: <c>cannot run out (rmdOnly)</c>.</summary>
-    public static string CannotFailShort(WithdrawalStrategy strategy) =>
-        strategy == WithdrawalStrategy.RmdOnly ? "cannot run out (rmdOnly)" : "cannot run out (percentOfBalance)";
+    public static string CannotFailShort(string strategy) => $"cannot run out ({strategy})";
 
     /// <summary>The success figure in a list: the percentage, or <see cref="CannotFailShort"/>.</summary>
-    public static string SuccessShort(double probability, WithdrawalStrategy strategy) =>
+    public static string SuccessShort(double probability, string strategy) =>
         CannotFail(strategy) ? CannotFailShort(strategy) : Percent(probability);
 
     /// <summary>The success figure of a run: the percentage, or why there is none.</summary>
-    public static string Success(double probability, WithdrawalStrategy strategy) =>
+    public static string Success(double probability, string strategy) =>
         CannotFail(strategy) ? CannotFailText(strategy) : Percent(probability);
 
     /// <summary>A count with thousands separators: <c>600,000</c>.</summary>

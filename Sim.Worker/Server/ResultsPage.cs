@@ -193,7 +193,7 @@ public static class ResultsPage
     }
 
     private static void SummarySection(StringBuilder html, string runId, ResultsSummary s, ResultsTables? tables,
-        WithdrawalStrategy strategy)
+        string strategy)
     {
         var inv = CultureInfo.InvariantCulture;
         html.Append("<section id=\"summary\">\n<p class=\"headline\">");
@@ -260,7 +260,7 @@ public static class ResultsPage
     /// Retirement income by age: the share of paths still funded, net income in today's dollars and the gross
     /// withdrawal and its tax in nominal dollars, each at p10 / p50 / p90 across paths.
     /// </summary>
-    private static void IncomeTable(StringBuilder html, ResultsTables tables, WithdrawalStrategy strategy)
+    private static void IncomeTable(StringBuilder html, ResultsTables tables, string strategy)
     {
         var rows = tables.ShownRows();
         if (rows.Count == 0)
@@ -379,7 +379,7 @@ public static class ResultsPage
         #income th, #income td { padding: 3px 8px; }
         #income thead th.group { text-align: center; border-bottom: 1px solid #ccc; }
         #income td:nth-child(3n+3) { border-left: 1px solid #ddd; }
-        .cannot-fail { font-size: 22px !important; font-weight: 600 !important; }
+        .headline span.cannot-fail { font-size: 20px; font-weight: 600; }
         dl { display: grid; grid-template-columns: max-content auto; gap: 2px 18px; margin: 0; }
         dt { color: #555; }
         dd { margin: 0; font-variant-numeric: tabular-nums; }

@@ -184,11 +184,10 @@ public static class RunListing
     public static string? Description(RunRequest? request) => Field(request, "description", null);
 
     /// <summary>The run's withdrawal strategy, read from its canonical JSON (fixedReal when absent).</summary>
-    public static WithdrawalStrategy Strategy(RunRequest? request) =>
-        Field(request, "withdrawals", "strategy") is { } text
-        && Enum.TryParse<WithdrawalStrategy>(text, ignoreCase: true, out var strategy)
+    public static string Strategy(RunRequest? request) =>
+        Field(request, "withdrawals", "strategy") is { } text && WithdrawalStrategies.Canonical(text) is { } strategy
             ? strategy
-            : WithdrawalStrategy.FixedReal;
+            : WithdrawalStrategies.Names[0];
 
     private static RunListItem Item(RunState state, RunRequest? request) => new()
     {

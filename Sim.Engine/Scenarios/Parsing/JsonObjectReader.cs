@@ -261,9 +261,22 @@ internal sealed class JsonObjectReader
         return null;
     }
 
-    public static T? ReadEnum<T>(JsonElement e, string path, IssueCollector issues) where T : struct, Enum
+    public static T? ReadEnum<T>(JsonElement e, string path, IssueCollector issues) where T : struct, Enum =>
+        ReadChoice(e, path, issues, ScenarioEnumNames.All<T>()) is { } s && ScenarioEnumNames.TryParse<T>(s, out var value)
+            ? value
+            : null;
+
+    /// <summary>A string field that must be one of <paramref name="allowed"/> (exact spelling): the value, or
+    /// <paramref name="fallback"/> when missing or wrong (with an error naming the allowed spellings).</summary>
+    public string Choice(string name, IReadOnlyList<string> allowed, string fallback) =>
+        _fields.TryGetValue(name, out var e) && ReadChoice(e, PathOf(name), Issues, allowed) is { } v ? v : fallback;
+
+    /// <summary>True when the field is present and not one of <paramref name="allowed"/> (an error was reported).</summary>
+    public bool HasBadChoice(string name, IReadOnlyList<string> allowed) =>
+        _fields.TryGetValue(name, out var e) && (e.ValueKind != JsonValueKind.String || !allowed.Contains(e.GetString()!));
+
+    private static string? ReadChoice(JsonElement e, string path, IssueCollector issues, IReadOnlyList<string> allowed)
     {
-        var allowed = ScenarioEnumNames.All<T>();
         if (e.ValueKind != JsonValueKind.String)
         {
             issues.Error(path, $"must be one of {string.Join(", ", allowed)}, got {Describe(e)}");
@@ -271,9 +284,9 @@ internal sealed class JsonObjectReader
         }
 
         var s = e.GetString()!;
-        if (ScenarioEnumNames.TryParse<T>(s, out var value))
+        if (allowed.Contains(s))
         {
-            return value;
+            return s;
         }
 
         var suggestion = NameSuggestions.Closest(s, allowed);

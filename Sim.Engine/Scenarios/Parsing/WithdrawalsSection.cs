@@ -1,13 +1,16 @@
+using Sim.Engine.Simulation.Policies;
+
 namespace Sim.Engine.Scenarios.Parsing;
 
 /// <summary><c>$.withdrawals</c>: strategy, its parameters, source order, in-service distributions.</summary>
 internal static class WithdrawalsSection
 {
+    /// <summary>The knobs every strategy shares.</summary>
+    private static readonly string[] SharedFields = ["strategy", "afterTax", "order", "deferFirstRmd", "inService"];
+
+    /// <summary>"strategy", every strategy's parameters (from the registry), then the shared knobs.</summary>
     public static readonly string[] Fields =
-    [
-        "strategy", "initialRate", "amount", "rate", "upper", "lower", "cut", "raise", "afterTax", "order",
-        "deferFirstRmd", "inService",
-    ];
+        ["strategy", .. WithdrawalPolicies.AllFields, .. SharedFields.Skip(1)];
 
     public static readonly string[] InServiceFields = ["fromAge", "amount", "rate"];
 
@@ -19,23 +22,39 @@ internal static class WithdrawalsSection
             return d;
         }
 
-        // Parameters of every strategy are range-checked whatever the chosen one, so an overlay can switch
-        // strategy without leaving an unchecked value behind.
         return new Withdrawals
         {
-            Strategy = o.Enum("strategy", d.Strategy),
-            InitialRate = o.Number("initialRate", d.InitialRate, NumberRange.Fraction),
-            Amount = o.OptionalNumber("amount", NumberRange.Money),
-            Rate = o.Number("rate", d.Rate, NumberRange.Fraction),
-            Upper = o.Number("upper", d.Upper, NumberRange.Fraction),
-            Lower = o.Number("lower", d.Lower, NumberRange.Fraction),
-            Cut = o.Number("cut", d.Cut, NumberRange.Fraction),
-            Raise = o.Number("raise", d.Raise, NumberRange.Fraction),
+            Strategy = ReadStrategy(o, issues) ?? d.Strategy,
             AfterTax = o.Boolean("afterTax", d.AfterTax),
             Order = o.Enum("order", d.Order),
             DeferFirstRmd = o.Boolean("deferFirstRmd", d.DeferFirstRmd),
             InService = ReadInService(o.Section("inService", InServiceFields, nullable: true), issues),
         };
+    }
+
+    /// <summary>The chosen strategy with its own parameters. A parameter of another strategy is an error at its path
+    /// (an overlay that switches strategy sets the old strategy's parameters to null, which means "not given").</summary>
+    private static WithdrawalStrategy? ReadStrategy(JsonObjectReader o, IssueCollector issues)
+    {
+        var names = WithdrawalPolicies.Names;
+        if (o.HasBadChoice("strategy", names))
+        {
+            o.Choice("strategy", names, names[0]); // reports the error
+            return null;
+        }
+
+        var entry = WithdrawalPolicies.ByName(o.Choice("strategy", names, names[0]));
+        foreach (var field in WithdrawalPolicies.AllFields)
+        {
+            if (o.Has(field) && !entry.Fields.Contains(field))
+            {
+                var takes = entry.Fields.Count == 0 ? "no parameters" : $"only {string.Join(", ", entry.Fields)}";
+                issues.Error(o.PathOf(field),
+                    $"is not a parameter of strategy {entry.Name}, which takes {takes}; remove it or set it to null");
+            }
+        }
+
+        return entry.Read(o);
     }
 
     /// <summary>{fromAge, amount | rate}: exactly one of amount (nominal dollars a year) and rate.</summary>

@@ -1,0 +1,3 @@
+namespace Sim.Engine.Scenarios;
+
+public sealed record GlidePoint(int Age, AssetWeights Weights);

@@ -1,0 +1,3 @@
+namespace Sim.Engine.Scenarios;
+
+public sealed record MatchTier(double Rate, double UpTo);

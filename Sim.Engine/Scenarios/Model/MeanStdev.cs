@@ -1,0 +1,3 @@
+namespace Sim.Engine.Scenarios;
+
+public sealed record MeanStdev(double Mean, double Stdev);

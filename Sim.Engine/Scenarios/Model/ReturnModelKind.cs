@@ -1,0 +1,3 @@
+namespace Sim.Engine.Scenarios;
+
+public enum ReturnModelKind { Lognormal, StudentT, Bootstrap, Historical }

@@ -1,0 +1,27 @@
+namespace Sim.Engine.Scenarios;
+
+/// <summary>
+/// <c>$.withdrawals</c>: the strategy (one record per strategy, carrying only its own parameters) and the knobs every
+/// strategy shares: gross or after-tax targets, the source order, deferring the first RMD, in-service distributions.
+/// </summary>
+public sealed record Withdrawals
+{
+    /// <summary>The strategy and its parameters; fixedReal at 4% by default.</summary>
+    public WithdrawalStrategy Strategy { get; init; } = new FixedRealStrategy();
+    public bool AfterTax { get; init; }
+    public WithdrawalOrder Order { get; init; } = WithdrawalOrder.ProRata;
+    public bool DeferFirstRmd { get; init; }
+    public InService? InService { get; init; }
+
+    /// <summary>The starting-target parameters when the strategy has them (fixedReal, fixedNominal, guardrails).</summary>
+    public IStartingTargetStrategy? StartingTarget => Strategy as IStartingTargetStrategy;
+
+    /// <summary>The same withdrawals with the strategy's amount replaced (a strategy with a starting target).</summary>
+    public Withdrawals WithAmount(double? amount) => this with { Strategy = Starting().WithAmount(amount) };
+
+    /// <summary>The same withdrawals with the strategy's initial rate replaced (a strategy with a starting target).</summary>
+    public Withdrawals WithInitialRate(double rate) => this with { Strategy = Starting().WithInitialRate(rate) };
+
+    private IStartingTargetStrategy Starting() => StartingTarget
+        ?? throw new InvalidOperationException($"the {Strategy.Name} strategy has no initialRate or amount");
+}

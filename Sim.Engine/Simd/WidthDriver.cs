@@ -1,0 +1,53 @@
+using System.Runtime.Intrinsics;
+
+namespace Sim.Engine.Simd;
+
+/// <summary>A loop body written once over <see cref="ILanes{TD, TU}"/>: handles the lanes of block elements j.. at
+/// the width <typeparamref name="TL"/> gives (TL.Count lanes: 8 for AVX-512, 4 for AVX2, 1 for the scalar twin).</summary>
+internal interface ILaneLoop
+{
+    void Lanes<TL, TD, TU>(int j)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct;
+}
+
+/// <summary>
+/// The one width driver (the TensorPrimitives pattern): it owns the choice among Vector512, Vector256 and scalar and
+/// the remainder. Elements [0, count) run as whole vectors of the chosen width from 0 upward; the last
+/// count mod width elements run one at a time through the scalar twin <see cref="Lanes1"/>, which performs the same
+/// IEEE operations in the same order, so the result does not depend on the width. The body is a struct, so each
+/// (body, width) pair is its own JIT instantiation with no virtual call in the loop.
+/// </summary>
+internal static class WidthDriver
+{
+    public static void Run<TLoop>(SimdWidth width, int count, ref TLoop loop)
+        where TLoop : struct, ILaneLoop
+    {
+        int j = width switch
+        {
+            SimdWidth.Vector512 => Whole<TLoop, Lanes512, Vector512<double>, Vector512<ulong>>(count, ref loop),
+            SimdWidth.Vector256 => Whole<TLoop, Lanes256, Vector256<double>, Vector256<ulong>>(count, ref loop),
+            _ => 0,
+        };
+        for (; j < count; j++)
+        {
+            loop.Lanes<Lanes1, double, ulong>(j);
+        }
+    }
+
+    private static int Whole<TLoop, TL, TD, TU>(int count, ref TLoop loop)
+        where TLoop : struct, ILaneLoop
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        int j = 0;
+        for (; j <= count - TL.Count; j += TL.Count)
+        {
+            loop.Lanes<TL, TD, TU>(j);
+        }
+
+        return j;
+    }
+}

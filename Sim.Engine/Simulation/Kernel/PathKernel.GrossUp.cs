@@ -1,0 +1,94 @@
+using Sim.Engine.Rules;
+using Sim.Engine.Scenarios;
+
+namespace Sim.Engine.Simulation;
+
+/// <summary>Phase B: the after-tax gross-up solver.</summary>
+internal sealed partial class PathKernel
+{
+    /// <summary>
+    /// afterTax: the gross withdrawal whose net (gross − tax − penalty) equals the target. With the pro-rata order
+    /// the taxable part is affine in the gross amount (RMD first, then a fixed mix of the sources), so the rules
+    /// layer's exact piecewise-linear inverse applies. The other orders change the mix once a source runs dry; there
+    /// net is still continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance]
+    /// converges to floating-point precision.
+    /// </summary>
+    private double SolveGross(YearPlan y, double index, double net, double pre, double roth, double rmdPre,
+        double rmdRoth, double rothShareTaxable)
+    {
+        if (net <= 0)
+        {
+            return 0;
+        }
+
+        double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
+        double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
+        if (_withdrawals.Order == WithdrawalOrder.ProRata && preLeft + rothLeft > 0)
+        {
+            // taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s), φ = the pre-tax share of what is left.
+            double phi = preLeft / (preLeft + rothLeft);
+            double share = phi + (1 - phi) * rothShareTaxable;
+            double fixedTaxable = rmdPre + rmdRoth * rothShareTaxable - (rmdPre + rmdRoth) * share;
+            return y.Brackets is { } b
+                ? b.GrossUp(_otherIncome * index, net, penaltyRate, share, fixedTaxable)
+                : FlatTax.GrossUp(_scenario.Taxes.Rate, penaltyRate, net, share, fixedTaxable);
+        }
+
+        double Net(double gross)
+        {
+            (double wPre, double wRoth) = Split(gross, pre, roth, rmdPre, rmdRoth);
+            double taxable = wPre + wRoth * rothShareTaxable;
+            return gross - TaxOn(y, index, taxable) - (y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0);
+        }
+
+        double balance = pre + roth;
+        double lo = Math.Min(net, balance), hi = balance;
+        double flo = Net(lo) - net, fhi = Net(hi) - net;
+        if (flo >= 0)
+        {
+            return lo;
+        }
+
+        if (fhi < 0)
+        {
+            // Even the whole balance does not net the target: the gross need exceeds the balance (a failure).
+            return balance + (net - (fhi + net));
+        }
+
+        int side = 0;
+        for (int iter = 0; iter < 200 && hi - lo > 1e-9 * Math.Max(1, hi); iter++)
+        {
+            double mid = (lo * fhi - hi * flo) / (fhi - flo);
+            double fm = Net(mid) - net;
+            if (fm == 0)
+            {
+                return mid;
+            }
+
+            if (fm < 0)
+            {
+                lo = mid;
+                flo = fm;
+                if (side == -1)
+                {
+                    fhi /= 2;
+                }
+
+                side = -1;
+            }
+            else
+            {
+                hi = mid;
+                fhi = fm;
+                if (side == 1)
+                {
+                    flo /= 2;
+                }
+
+                side = 1;
+            }
+        }
+
+        return hi;
+    }
+}

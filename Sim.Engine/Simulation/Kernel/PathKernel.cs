@@ -1,0 +1,107 @@
+using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
+using Sim.Engine.Simulation.Policies;
+
+namespace Sim.Engine.Simulation;
+
+/// <summary>
+/// One year of docs/model.md section 2 for a block of paths. Three phases:
+/// <list type="bullet">
+/// <item>A (vectorized, PathKernel.PortfolioReturn.cs): the portfolio return R = Σ w_k r_k for this year's weights.</item>
+/// <item>B (PathKernel.Distribution.cs and .FastDistribution.cs): distributions (RMD, the strategy's target through
+/// its policy, source order, taxes and the 10% additional tax, failure) and loan events (PathKernel.Loans.cs).
+/// Skipped as a whole in years that have none.</item>
+/// <item>C (vectorized, PathKernel.Growth.cs): growth by (1 + R), the expense ratio, end-of-year contributions,
+/// forfeiture, the inflation index, and the year's metrics.</item>
+/// </list>
+/// Vectorized loops are written once over <see cref="ILanes{TD, TU}"/> and run by <see cref="WidthDriver"/>; each lane
+/// is one path, lanes never interact, and every lane executes the same IEEE operations in the same order as the
+/// scalar twin (<see cref="Lanes1"/>), so all widths give identical numbers.
+/// </summary>
+internal sealed partial class PathKernel
+{
+    private readonly Scenario _scenario;
+    private readonly double _expenseRatio;
+    private readonly Withdrawals _withdrawals;
+    private readonly SimdWidth _width;
+    private readonly double _otherIncome;
+    private readonly bool _hasLoans;
+    /// <summary>Forces the per-path distribution phase everywhere (tests compare it with the fast path).</summary>
+    private readonly bool _scalarDistribution;
+    /// <summary>False when no Roth money ever exists on any path: the Roth state and metric are then skipped.</summary>
+    private readonly bool _hasRoth;
+    /// <summary>The withdrawal strategy's policy, bound once: phase B's one virtual call per block and year.</summary>
+    private readonly DistributionRunner _runner;
+
+    public PathKernel(Scenario scenario, IReadOnlyList<YearPlan> plan, SimdWidth width, bool scalarDistribution = false)
+    {
+        _scenario = scenario;
+        _expenseRatio = scenario.Fees.ExpenseRatio;
+        _withdrawals = scenario.Withdrawals;
+        _otherIncome = scenario.Taxes.OtherIncome;
+        _hasLoans = scenario.Loans.Count > 0;
+        _scalarDistribution = scalarDistribution;
+        _hasRoth = scenario.Account.RothBalance > 0 || plan.Any(y => y.EmployeeRoth > 0);
+        _width = SimdWidths.Resolve(width);
+        _runner = WithdrawalPolicies.Runner(scenario.Withdrawals.Strategy);
+    }
+
+    public SimdWidth Width => _width;
+
+    /// <summary>Opening balances of startYear (spec 12: already retired → the employer balance counts as vested).</summary>
+    public void Initialize(PathState st, int start, int count)
+    {
+        var a = _scenario.Account;
+        bool retired = Milestones.Of(_scenario).RetiredAtStart;
+        st.Pretax.AsSpan(start, count).Fill(a.PretaxBalance);
+        st.Employer.AsSpan(start, count).Fill(retired ? 0 : a.EmployerBalance);
+        st.Roth.AsSpan(start, count).Fill(a.RothBalance);
+        st.RothBasis.AsSpan(start, count).Fill(a.RothBasis ?? a.RothBalance);
+        st.Index.AsSpan(start, count).Fill(1.0);
+        st.Loan.AsSpan(start, count).Clear();
+        st.LoanPayment.AsSpan(start, count).Clear();
+        st.LoanPretaxShare.AsSpan(start, count).Clear();
+        st.LoanEmployerShare.AsSpan(start, count).Clear();
+        st.LoanCut.AsSpan(start, count).Clear();
+        st.FailureAge.AsSpan(start, count).Clear();
+        st.DeferredRmd.AsSpan(start, count).Clear();
+        st.TotalTaxes.AsSpan(start, count).Clear();
+    }
+
+    /// <summary>
+    /// Which metrics are the same on every path this year (set on <paramref name="m"/> before any block runs; the
+    /// kernel does not store those per path). The rules themselves live with the metric definitions
+    /// (<see cref="Metrics.Definitions"/>).
+    /// </summary>
+    public void SetYearConstants(YearPlan y, YearMetrics m) =>
+        Metrics.SetYearConstants(new MetricYear(y, Distributes(y), _hasLoans, _hasRoth), m);
+
+    private static bool Distributes(YearPlan y) => !y.Employed || y.InService || y.RmdDivisor > 0;
+
+    /// <summary>Runs year <paramref name="y"/> for paths [start, start + count) and writes their metrics. The
+    /// block's returns must already be in <paramref name="scratch"/>.Returns.</summary>
+    public StepCounts Step(YearPlan y, YearPlan? next, PathState st, BlockScratch scratch, int start, int count, YearMetrics m)
+    {
+        var counts = default(StepCounts);
+
+        // Phase A.
+        PortfolioReturn(y.Weights, scratch.Returns, count, scratch.Return);
+
+        // Phase B.
+        bool distributes = Distributes(y);
+        bool loanEvents = _hasLoans && y.LoanEvents;
+        bool taxed = distributes || loanEvents;
+        if (taxed)
+        {
+            _runner.Distribute(this, y, st, scratch, m, start, count, loanEvents, ref counts);
+        }
+
+        // Phase C.
+        var k = new YearConstants(y, _expenseRatio, taxed, _hasLoans, _hasRoth, NeedsPrevious(next));
+        Grow(k, st, scratch, m, start, count);
+        return counts;
+    }
+
+    /// <summary>Last year's inflation and portfolio return are read only by a following distribution year.</summary>
+    private static bool NeedsPrevious(YearPlan? next) => next is not null && Distributes(next);
+}
