@@ -64,7 +64,7 @@ public sealed class AnalysisPictureFacts(ITestOutputHelper output)
     public void DifferenceFan_ShowsItsBands_ItsMedian_AndTheZeroLine()
     {
         var a = Sim.Tests.Analysis.AnalysisScenarios.Shipped("baseline");
-        var b = a with { Withdrawals = a.Withdrawals with { InitialRate = 0.05 } };
+        var b = a with { Withdrawals = a.Withdrawals.WithInitialRate(0.05) };
         var c = Comparison.Compare([a, b], [Sim.Tests.Analysis.AnalysisScenarios.Options(300), Sim.Tests.Analysis.AnalysisScenarios.Options(300)]);
         var png = Shoot(DifferenceChart.Render(c, c.Pairs[0]), DifferenceChart.FileName, DifferenceChart.Width, DifferenceChart.Height);
         foreach (var band in FanChart.Bands)
