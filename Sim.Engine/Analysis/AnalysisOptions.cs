@@ -21,6 +21,7 @@ public sealed record AnalysisOptions
     /// <summary>A scenario's own history CSV, already read (bootstrap and historical models); null = built in.</summary>
     public MarketHistory? History { get; init; }
 
+    /// <summary>The engine options of one run (paths, seed, threads).</summary>
     public SimulationOptions Simulation => new() { Paths = Paths, Seed = Seed, Threads = Threads };
 }
 

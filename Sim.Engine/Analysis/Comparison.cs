@@ -28,7 +28,9 @@ public static class DifferenceStatistics
 /// <summary>B − A on the same paths for one pair of scenarios.</summary>
 public sealed record PairComparison
 {
+    /// <summary>Index of the baseline scenario of the pair (in <see cref="ComparisonResult.Scenarios"/>).</summary>
     public required int A { get; init; }
+    /// <summary>Index of the scenario compared with it.</summary>
     public required int B { get; init; }
     /// <summary>[metric, year index, statistic] (see <see cref="DifferenceStatistics"/>).</summary>
     public required double[,,] Statistics { get; init; }
@@ -47,14 +49,19 @@ public sealed record PairComparison
 /// <summary>The result of comparing scenarios 1..n−1 with scenario 0 on the same paths.</summary>
 public sealed record ComparisonResult
 {
+    /// <summary>The scenarios' names, the baseline first.</summary>
     public required IReadOnlyList<string> Scenarios { get; init; }
     /// <summary>Each scenario's probability of success, as its own run reports it.</summary>
     public required IReadOnlyList<double> Success { get; init; }
+    /// <summary>Paths every scenario ran (the same paths for all).</summary>
     public required int Paths { get; init; }
+    /// <summary>The seed every scenario ran with (common random numbers).</summary>
     public required ulong Seed { get; init; }
+    /// <summary>Calendar years of the first scenario, one per year index.</summary>
     public required int[] Years { get; init; }
     /// <summary>The first scenario's ages.</summary>
     public required int[] Ages { get; init; }
+    /// <summary>One comparison per scenario after the first, against the first.</summary>
     public required IReadOnlyList<PairComparison> Pairs { get; init; }
 }
 
@@ -223,7 +230,7 @@ public static class Comparison
             _year++;
         }
 
-        public IReadOnlyList<PairComparison> Pairs(SimulationResult[] results) =>
+        public List<PairComparison> Pairs(SimulationResult[] results) =>
             Enumerable.Range(1, n - 1).Select(b =>
             {
                 int paths = results[0].Paths;

@@ -15,6 +15,11 @@ public sealed record SensitivityInput(string Name, string Label, ValueKind Kind,
     Func<Scenario, SensitivityVariants?> Variants);
 
 /// <summary>An input's value now, and the scenario at its low and high value.</summary>
+/// <param name="Current">The input's value in the scenario as given, in the unit of <paramref name="Kind"/>.</param>
+/// <param name="Low">The input's low value.</param>
+/// <param name="LowScenario">The scenario with the input at <paramref name="Low"/>.</param>
+/// <param name="High">The input's high value.</param>
+/// <param name="HighScenario">The scenario with the input at <paramref name="High"/>.</param>
 /// <param name="Field">The field actually moved when it differs from the input's name (spending moves
 /// <c>withdrawals.amount</c>, <c>withdrawals.initialRate</c> or <c>withdrawals.rate</c>).</param>
 /// <param name="Kind">How the moved field's values read, when it differs from the input's.</param>
@@ -142,6 +147,13 @@ public static class SensitivityInputs
 /// value, every run with the same seed and paths.</summary>
 public static class Sensitivity
 {
+    /// <summary>Runs the scenario and every applicable input at its low and high value.</summary>
+    /// <param name="scenario">The scenario as given.</param>
+    /// <param name="options">Paths, seed, threads and history shared by every run.</param>
+    /// <param name="inputs">The inputs to move; null = the standard list for the scenario.</param>
+    /// <param name="progress">Reports the share of runs done, 0..1.</param>
+    /// <param name="cancellationToken">Stops between and inside runs.</param>
+    /// <returns>One row per applicable input, in the order given.</returns>
     public static SensitivityResult Run(Scenario scenario, AnalysisOptions options, IReadOnlyList<SensitivityInput>? inputs = null,
         IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {

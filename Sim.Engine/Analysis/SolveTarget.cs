@@ -18,6 +18,7 @@ public sealed record SolveTarget(TargetKind Kind, double Value)
     /// <summary>The default target: 90% success.</summary>
     public const double DefaultSuccess = 0.90;
 
+    /// <summary>90% success.</summary>
     public static SolveTarget Default { get; } = new(TargetKind.Success, DefaultSuccess);
 
     /// <summary>The figure this target reads from a trial.</summary>

@@ -21,11 +21,17 @@ public enum SolveOutcome
 /// <summary>The answer to "what value of FIELD meets TARGET", with every trial in the order it ran.</summary>
 public sealed record SolveResult
 {
+    /// <summary>The JSON field solved for (e.g. <c>withdrawals.initialRate</c>).</summary>
     public required string Field { get; init; }
+    /// <summary>How the field's values read (rate, money, age).</summary>
     public required ValueKind Kind { get; init; }
+    /// <summary>The grid step of the search, in the field's unit; the answer is a multiple of it.</summary>
     public required double Resolution { get; init; }
+    /// <summary>Whether the largest or the smallest value meeting the target is sought.</summary>
     public required Best Best { get; init; }
+    /// <summary>What the answer must meet.</summary>
     public required SolveTarget Target { get; init; }
+    /// <summary>Found, the whole range meets the target, or no value does.</summary>
     public required SolveOutcome Outcome { get; init; }
     /// <summary>The answer; null when no value meets the target.</summary>
     public required double? Value { get; init; }
@@ -37,10 +43,15 @@ public sealed record SolveResult
     public required double StandardError { get; init; }
     /// <summary>The value tried where the target stops being met (the answer's neighbour one step beyond), if tried.</summary>
     public required double? Beyond { get; init; }
+    /// <summary>The low end of the field's valid range searched.</summary>
     public required double RangeMin { get; init; }
+    /// <summary>The high end of the field's valid range searched.</summary>
     public required double RangeMax { get; init; }
+    /// <summary>Paths of every trial.</summary>
     public required int Paths { get; init; }
+    /// <summary>The seed of every trial (common random numbers).</summary>
     public required ulong Seed { get; init; }
+    /// <summary>Every trial in the order it ran.</summary>
     public required IReadOnlyList<SolveTrial> Trials { get; init; }
 }
 

@@ -15,6 +15,7 @@ public sealed record AnnualHistory(
     IReadOnlyList<double>? Reits,
     IReadOnlyList<double> Inflation)
 {
+    /// <summary>Number of years (rows).</summary>
     public int Count => Years.Count;
 
     /// <summary>The columns of a parsed history (a user CSV or <see cref="MarketHistory.BuiltIn"/>).</summary>

@@ -9,14 +9,23 @@ namespace Sim.Engine.Calibration;
 /// </summary>
 public sealed record CalibrationResult
 {
+    /// <summary>Where the history came from (a file name or the built-in table).</summary>
     public required string Source { get; init; }
+    /// <summary>First calendar year of the history.</summary>
     public required int FirstYear { get; init; }
+    /// <summary>Last calendar year of the history.</summary>
     public required int LastYear { get; init; }
+    /// <summary>Number of years estimated from.</summary>
     public required int Years { get; init; }
+    /// <summary>Stocks: mean and sample standard deviation of the simple annual return.</summary>
     public required MeanStdev Stocks { get; init; }
+    /// <summary>Bonds: mean and sample standard deviation of the simple annual return.</summary>
     public required MeanStdev Bonds { get; init; }
+    /// <summary>Cash: mean and sample standard deviation of the simple annual return.</summary>
     public required MeanStdev Cash { get; init; }
+    /// <summary>REITs: estimated, or the scenario defaults when <see cref="ReitsFromDefaults"/>.</summary>
     public required MeanStdev Reits { get; init; }
+    /// <summary>Inflation: mean and sample standard deviation of the annual rate.</summary>
     public required MeanStdev Inflation { get; init; }
     /// <summary>[i, j] over stocks, bonds, cash, reits, inflation; symmetric with a unit diagonal.</summary>
     public required double[,] Correlation { get; init; }

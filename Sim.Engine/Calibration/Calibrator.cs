@@ -17,9 +17,14 @@ namespace Sim.Engine.Calibration;
 /// </summary>
 public static class Calibrator
 {
+    /// <summary>Fewest years of history a calibration accepts (a standard deviation needs two, a correlation three).</summary>
     public const int MinimumYears = 3;
     private const int Reits = 3;
 
+    /// <summary>Estimates means, standard deviations and correlations from <paramref name="history"/>.</summary>
+    /// <param name="history">The parsed history, at least <see cref="MinimumYears"/> years.</param>
+    /// <returns>The estimates, ready to paste into <c>$.returns</c>.</returns>
+    /// <exception cref="ArgumentException">The history has fewer than <see cref="MinimumYears"/> years.</exception>
     public static CalibrationResult Estimate(AnnualHistory history)
     {
         int n = history.Count;

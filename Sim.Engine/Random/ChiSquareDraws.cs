@@ -23,8 +23,11 @@ public readonly record struct ChiSquareParameters
         C = 1.0 / Math.Sqrt(9.0 * D);
     }
 
+    /// <summary>ν, the chi-square's degrees of freedom (above 2).</summary>
     public double DegreesOfFreedom { get; }
+    /// <summary>Marsaglia-Tsang d = ν/2 − 1/3.</summary>
     public double D { get; }
+    /// <summary>Marsaglia-Tsang c = 1/sqrt(9d).</summary>
     public double C { get; }
 }
 

@@ -13,10 +13,14 @@ public static class Philox4x32
 {
     /// <summary>Round multipliers (Random123 PHILOX_M4x32_0 / _1).</summary>
     public const uint M0 = 0xD2511F53;
+
+    /// <summary>Second round multiplier (Random123 PHILOX_M4x32_1).</summary>
     public const uint M1 = 0xCD9E8D57;
 
     /// <summary>Key increments per round (Random123 PHILOX_W32_0 / _1: golden ratio and sqrt(3) − 1).</summary>
     public const uint W0 = 0x9E3779B9;
+
+    /// <summary>Second key increment (Random123 PHILOX_W32_1).</summary>
     public const uint W1 = 0xBB67AE85;
 
     /// <summary>Number of rounds.</summary>

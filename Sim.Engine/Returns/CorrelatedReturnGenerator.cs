@@ -51,10 +51,13 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
     /// <summary>The vector width Fill uses (never Auto).</summary>
     public SimdWidth Width { get; }
 
+    /// <inheritdoc/>
     public long PathCount { get; }
 
+    /// <inheritdoc/>
     public string Notes { get; }
 
+    /// <inheritdoc/>
     public void Fill(int yearIndex, long firstPath, int count, ReturnBlock destination)
     {
         FillArguments.Check(yearIndex, _years, firstPath, count, PathCount, destination);

@@ -79,13 +79,16 @@ public sealed class HistoryReturnGenerator : IReturnGenerator
     /// <summary>The vector width Fill uses (never Auto).</summary>
     public SimdWidth Width { get; }
 
+    /// <inheritdoc/>
     public long PathCount { get; }
 
+    /// <inheritdoc/>
     public string Notes { get; }
 
     /// <summary>The history the rows come from.</summary>
     public MarketHistory History => _history;
 
+    /// <inheritdoc/>
     public void Fill(int yearIndex, long firstPath, int count, ReturnBlock destination)
     {
         FillArguments.Check(yearIndex, _years, firstPath, count, PathCount, destination);

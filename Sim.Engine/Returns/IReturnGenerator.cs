@@ -6,6 +6,7 @@ namespace Sim.Engine.Returns;
 /// </summary>
 public sealed class ReturnBlock
 {
+    /// <summary>A block with room for <paramref name="capacity"/> paths.</summary>
     public ReturnBlock(int capacity)
     {
         Capacity = capacity;
@@ -16,11 +17,17 @@ public sealed class ReturnBlock
         Inflation = new double[capacity];
     }
 
+    /// <summary>Most paths one fill may write.</summary>
     public int Capacity { get; }
+    /// <summary>Stocks' simple return of the year per path (0.07 = 7%).</summary>
     public double[] Stocks { get; }
+    /// <summary>Bonds' simple return of the year per path.</summary>
     public double[] Bonds { get; }
+    /// <summary>Cash's simple return of the year per path.</summary>
     public double[] Cash { get; }
+    /// <summary>REITs' simple return of the year per path.</summary>
     public double[] Reits { get; }
+    /// <summary>Inflation of the year per path (0.025 = 2.5%).</summary>
     public double[] Inflation { get; }
 }
 

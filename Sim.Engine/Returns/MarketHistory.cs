@@ -40,17 +40,25 @@ public sealed class MarketHistory
     /// <summary>Where the numbers come from (file name or <see cref="BuiltInSource"/>).</summary>
     public string Source { get; }
 
+    /// <summary>Calendar year of the first row.</summary>
     public int FirstYear { get; }
+    /// <summary>Calendar year of the last row (the years are consecutive).</summary>
     public int LastYear => FirstYear + Count - 1;
+    /// <summary>Number of years.</summary>
     public int Count => _stocks.Length;
 
     /// <summary>True when the history has its own REIT series; otherwise REIT returns are filled (spec 12).</summary>
     public bool HasReits => _reits is not null;
 
+    /// <summary>Stocks' simple annual return per year, first year first.</summary>
     public IReadOnlyList<double> Stocks => _stocks;
+    /// <summary>Bonds' simple annual return per year.</summary>
     public IReadOnlyList<double> Bonds => _bonds;
+    /// <summary>Cash's simple annual return per year.</summary>
     public IReadOnlyList<double> Cash => _cash;
+    /// <summary>REITs' simple annual return per year; null when the history has none.</summary>
     public IReadOnlyList<double>? Reits => _reits;
+    /// <summary>Annual inflation per year.</summary>
     public IReadOnlyList<double> Inflation => _inflation;
 
     internal double[] StocksArray => _stocks;
@@ -122,7 +130,10 @@ public sealed class MarketHistory
     private static string Unquote(string cell) =>
         cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1].Trim() : cell;
 
+    /// <param name="text">The CSV text, header row first.</param>
+    /// <param name="source">Where the text came from (a file name or the built-in table), named in every error.</param>
     /// <param name="columns">CSV header name → logical column (year, stocks, bonds, cash, inflation, reits).</param>
+    /// <param name="allowOtherColumns">Whether a header the mapping does not name is ignored rather than an error.</param>
     private static MarketHistory Parse(string text, string source, Dictionary<string, string> columns, bool allowOtherColumns)
     {
         var errors = new List<string>();

@@ -18,6 +18,9 @@ public sealed class ReitFill
 {
     private readonly Kernel _kernel;
 
+    /// <summary>The fill for a scenario's return parameters and seed.</summary>
+    /// <param name="returns">The scenario's stocks and REIT parameters and correlation matrix (validated here).</param>
+    /// <param name="seed">The run's seed; the REIT normals use stream <see cref="RandomStreams.ReitFill"/>.</param>
     public ReitFill(Scenarios.Returns returns, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(returns);
@@ -32,8 +35,10 @@ public sealed class ReitFill
     /// <summary>The stocks-REITs correlation used.</summary>
     public double Rho { get; }
 
+    /// <summary>Log-return parameters of the scenario's stock model.</summary>
     public LognormalParameters Stock { get; }
 
+    /// <summary>Log-return parameters of the scenario's REIT model.</summary>
     public LognormalParameters Reit { get; }
 
     /// <summary>reits[i] from stocks[i] for paths firstPath + i, i in [0, count), of year <paramref name="year"/>.</summary>

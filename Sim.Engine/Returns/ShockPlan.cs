@@ -16,6 +16,7 @@ public sealed class ShockPlan
     // pins[year * Assets + asset]; NaN = not pinned (a shock value is always a finite number).
     private readonly double[] _pins;
 
+    /// <summary>The scenario's shocks resolved to simulated years (by age, years after retirement or calendar year).</summary>
     public ShockPlan(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);

@@ -104,7 +104,7 @@ public static class ContributionLimits
         }
     }
 
-    private static IReadOnlyDictionary<int, PublishedRow> LoadPublished()
+    private static Dictionary<int, PublishedRow> LoadPublished()
     {
         EmbeddedCsv csv = EmbeddedCsv.Load("irs_401k_limits_2022_2026.csv");
         int cYear = csv.Column("year");

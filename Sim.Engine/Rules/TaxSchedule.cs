@@ -218,7 +218,7 @@ public sealed class TaxSchedule
         return _cumulative[k] + _rates[k] * (income - thresholds[k]);
     }
 
-    private static IReadOnlyDictionary<(int, FilingStatus), Published> Load()
+    private static Dictionary<(int, FilingStatus), Published> Load()
     {
         EmbeddedCsv brackets = EmbeddedCsv.Load("us_federal_income_tax_brackets_2025_2026.csv");
         EmbeddedCsv deductions = EmbeddedCsv.Load("us_federal_standard_deduction_2025_2026.csv");

@@ -31,6 +31,7 @@ public sealed record Milestones
     /// <summary>startYear (step 0).</summary>
     public int FirstYear { get; }
 
+    /// <summary>The participant's birth year (July 1 birthdays).</summary>
     public int BirthYear { get; }
 
     /// <summary>The year the participant attains retirementAge (may lie before startYear).</summary>

@@ -12,6 +12,7 @@ namespace Sim.Engine.Scenarios;
 /// </summary>
 public sealed record OverlayFile(string Name, string Description, string PatchJson)
 {
+    /// <summary>The top-level keys an overlay file may have.</summary>
     public static readonly IReadOnlyList<string> Fields = ["name", "description", "overlay"];
 
     /// <summary>The base an overlay file is checked against when no other is given: the documented defaults plus
@@ -187,5 +188,6 @@ public sealed record OverlayFile(string Name, string Description, string PatchJs
 public sealed record OverlayParseResult(OverlayFile? Overlay, IReadOnlyList<ValidationIssue> Errors,
     IReadOnlyList<ValidationIssue> Warnings)
 {
+    /// <summary>True when there is no error and the overlay was read.</summary>
     public bool IsValid => Errors.Count == 0 && Overlay is not null;
 }

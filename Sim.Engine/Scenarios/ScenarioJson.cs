@@ -17,7 +17,9 @@ namespace Sim.Engine.Scenarios;
 /// </remarks>
 public static partial class ScenarioJson
 {
+    /// <summary>Longest allowed <c>name</c>, in characters.</summary>
     public const int MaxNameLength = 100;
+    /// <summary>Longest allowed <c>description</c>, in characters.</summary>
     public const int MaxDescriptionLength = 1000;
 
     /// <summary>Top-level sections, in the contract's order.</summary>

@@ -6,6 +6,10 @@ namespace Sim.Engine.Scenarios;
 /// </summary>
 public sealed record ScenarioParseResult
 {
+    /// <summary>A result; <paramref name="scenario"/> is kept only when <paramref name="errors"/> is empty.</summary>
+    /// <param name="scenario">The typed scenario, if it could be built.</param>
+    /// <param name="errors">Every error found, each with its JSON path.</param>
+    /// <param name="warnings">Every warning found.</param>
     public ScenarioParseResult(Scenario? scenario, IReadOnlyList<ValidationIssue> errors,
         IReadOnlyList<ValidationIssue> warnings)
     {
@@ -25,6 +29,7 @@ public sealed record ScenarioParseResult
     /// <summary>Legal but suspicious settings (e.g. vesting slower than the law allows); they do not block a run.</summary>
     public IReadOnlyList<ValidationIssue> Warnings { get; }
 
+    /// <summary>True when there is no error and a scenario was built.</summary>
     public bool IsValid => Errors.Count == 0 && Scenario is not null;
 
     /// <summary>A copy with more errors appended (the scenario is dropped).</summary>

@@ -32,10 +32,15 @@ public interface ILanes<TD, TU>
     /// <summary>Writes <see cref="Count"/> doubles starting at <paramref name="destination"/> (caller checks bounds).</summary>
     static abstract void Store(TD value, ref double destination);
 
+    /// <summary>Per lane a + b, correctly rounded.</summary>
     static abstract TD Add(TD a, TD b);
+    /// <summary>Per lane a − b, correctly rounded.</summary>
     static abstract TD Sub(TD a, TD b);
+    /// <summary>Per lane a × b, correctly rounded (never fused with a following add).</summary>
     static abstract TD Mul(TD a, TD b);
+    /// <summary>Per lane a ÷ b, correctly rounded.</summary>
     static abstract TD Div(TD a, TD b);
+    /// <summary>Per lane √a, correctly rounded (NaN for a negative lane).</summary>
     static abstract TD Sqrt(TD a);
 
     /// <summary>Round toward negative infinity (exact).</summary>
@@ -71,12 +76,19 @@ public interface ILanes<TD, TU>
     /// <summary>Lanes <c>first, first + 1, ..., first + Count − 1</c> (path indices of one chunk).</summary>
     static abstract TU Sequence(ulong first);
 
+    /// <summary>Per lane a + b modulo 2^64.</summary>
     static abstract TU AddU(TU a, TU b);
+    /// <summary>Per lane a − b modulo 2^64.</summary>
     static abstract TU SubU(TU a, TU b);
+    /// <summary>Per lane bitwise a AND b.</summary>
     static abstract TU And(TU a, TU b);
+    /// <summary>Per lane bitwise a OR b.</summary>
     static abstract TU Or(TU a, TU b);
+    /// <summary>Per lane bitwise a XOR b.</summary>
     static abstract TU Xor(TU a, TU b);
+    /// <summary>Per lane logical shift left by <paramref name="count"/> bits (0..63).</summary>
     static abstract TU ShiftLeft(TU a, int count);
+    /// <summary>Per lane logical (zero-filling) shift right by <paramref name="count"/> bits (0..63).</summary>
     static abstract TU ShiftRight(TU a, int count);
 
     /// <summary>Full 64-bit product of two lanes that are both below 2^32 (vpmuludq).</summary>

@@ -10,88 +10,115 @@ namespace Sim.Engine.Simd;
 /// </summary>
 public readonly struct Lanes512 : ILanes<Vector512<double>, Vector512<ulong>>
 {
+    /// <inheritdoc/>
     public static int Count => Vector512<double>.Count;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Splat(double value) => Vector512.Create(value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Load(ref double source) => Vector512.LoadUnsafe(ref source);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512<double> value, ref double destination) => value.StoreUnsafe(ref destination);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Add(Vector512<double> a, Vector512<double> b) => a + b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Sub(Vector512<double> a, Vector512<double> b) => a - b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Mul(Vector512<double> a, Vector512<double> b) => a * b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Div(Vector512<double> a, Vector512<double> b) => a / b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Sqrt(Vector512<double> a) => Vector512.Sqrt(a);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Floor(Vector512<double> a) => Vector512.Floor(a);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Negate(Vector512<double> a) =>
         Vector512.Xor(a.AsUInt64(), Vector512.Create(0x8000_0000_0000_0000UL)).AsDouble();
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> Abs(Vector512<double> a) =>
         Vector512.BitwiseAnd(a.AsUInt64(), Vector512.Create(0x7FFF_FFFF_FFFF_FFFFUL)).AsDouble();
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> IfLess(Vector512<double> a, Vector512<double> b, Vector512<double> whenTrue, Vector512<double> whenFalse) =>
         Vector512.ConditionalSelect(Vector512.LessThan(a, b), whenTrue, whenFalse);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> IfGreater(Vector512<double> a, Vector512<double> b, Vector512<double> whenTrue, Vector512<double> whenFalse) =>
         Vector512.ConditionalSelect(Vector512.GreaterThan(a, b), whenTrue, whenFalse);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> IfEqual(Vector512<double> a, Vector512<double> b, Vector512<double> whenTrue, Vector512<double> whenFalse) =>
         Vector512.ConditionalSelect(Vector512.Equals(a, b), whenTrue, whenFalse);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AllEqual(Vector512<double> a, double value) => Vector512.EqualsAll(a, Vector512.Create(value));
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> AsBits(Vector512<double> a) => a.AsUInt64();
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<double> FromBits(Vector512<ulong> a) => a.AsDouble();
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> SplatU(ulong value) => Vector512.Create(value);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Sequence(ulong first) => Vector512.CreateSequence(first, 1UL);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> AddU(Vector512<ulong> a, Vector512<ulong> b) => a + b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> SubU(Vector512<ulong> a, Vector512<ulong> b) => a - b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> And(Vector512<ulong> a, Vector512<ulong> b) => a & b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Or(Vector512<ulong> a, Vector512<ulong> b) => a | b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> Xor(Vector512<ulong> a, Vector512<ulong> b) => a ^ b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> ShiftLeft(Vector512<ulong> a, int count) => Vector512.ShiftLeft(a, count);
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> ShiftRight(Vector512<ulong> a, int count) => Vector512.ShiftRightLogical(a, count);
 
@@ -100,6 +127,7 @@ public readonly struct Lanes512 : ILanes<Vector512<double>, Vector512<ulong>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<ulong> MulLow32(Vector512<ulong> a, Vector512<ulong> b) => Avx512F.IsSupported ? Avx512F.Multiply(a.AsUInt32(), b.AsUInt32()) : a * b;
 
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreU(Vector512<ulong> value, ref ulong destination) => value.StoreUnsafe(ref destination);
 }

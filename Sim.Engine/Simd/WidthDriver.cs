@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 namespace Sim.Engine.Simd;
 
 /// <summary>A loop body written once over <see cref="ILanes{TD, TU}"/>: handles the lanes of block elements j.. at
-/// the width <typeparamref name="TL"/> gives (TL.Count lanes: 8 for AVX-512, 4 for AVX2, 1 for the scalar twin).</summary>
+/// the width <c>TL</c> of <see cref="Lanes"/> gives (TL.Count lanes: 8 for AVX-512, 4 for AVX2, 1 for the scalar twin).</summary>
 internal interface ILaneLoop
 {
     void Lanes<TL, TD, TU>(int j)

@@ -5,6 +5,7 @@ namespace Sim.Engine.Simulation;
 /// <summary>Target weights by age (spec 4). The portfolio is rebalanced to them at the start of every year.</summary>
 public static class AllocationRules
 {
+    /// <summary>The target weights at <paramref name="age"/> under <paramref name="allocation"/>'s rule.</summary>
     public static AssetWeights WeightsAt(Allocation allocation, int age) => allocation.Type switch
     {
         AllocationType.Fixed => allocation.Weights,

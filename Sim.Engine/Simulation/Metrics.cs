@@ -53,6 +53,7 @@ public static class Metrics
     /// <summary>The Parquet names in output order.</summary>
     public static IReadOnlyList<string> All => Names;
 
+    /// <summary>The metric's Parquet column name (e.g. <c>net_income_real</c>).</summary>
     public static string Name(this Metric m) => Names[(int)m];
 
     /// <summary>Marks this year's constant metrics on <paramref name="m"/>, and balance as equal to pre-tax (bit for

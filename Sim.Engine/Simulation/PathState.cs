@@ -110,7 +110,7 @@ internal sealed class BlockScratch
 }
 
 /// <summary>What a block reports back for the year's figures.</summary>
-public struct StepCounts
+internal struct StepCounts
 {
     public int LoansCut;
     public int Failed;

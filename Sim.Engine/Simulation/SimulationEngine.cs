@@ -9,13 +9,17 @@ namespace Sim.Engine.Simulation;
 /// changes the numbers except Paths and Seed.</summary>
 public sealed record SimulationOptions
 {
+    /// <summary>Paths per parallel work item by default: large enough to amortize scheduling, small enough to spread over cores.</summary>
     public const int DefaultBlockSize = 4096;
 
+    /// <summary>Overrides <c>simulation.paths</c> (the CLI's <c>--paths</c>); null keeps the scenario's.</summary>
     public int? Paths { get; init; }
+    /// <summary>Overrides <c>simulation.seed</c> (the CLI's <c>--seed</c>); null keeps the scenario's.</summary>
     public ulong? Seed { get; init; }
     /// <summary>Worker threads; 0 = as many as the thread pool gives (about one per core). The engine reads no
     /// machine facts itself: callers that want an exact count pass it.</summary>
     public int Threads { get; init; }
+    /// <summary>Vector width of the kernels; Auto = the widest the hardware accelerates. Never changes the numbers.</summary>
     public SimdWidth Width { get; init; } = SimdWidth.Auto;
     /// <summary>Paths per parallel work item.</summary>
     public int BlockSize { get; init; } = DefaultBlockSize;
@@ -31,6 +35,10 @@ public interface IYearObserver
     /// not expand metrics that are constant this year into their per-path arrays.</summary>
     bool ReadsValues => true;
 
+    /// <summary>Called once per simulated year, after every path has stepped, with that year's per-path metrics.</summary>
+    /// <param name="year">The year's plan (calendar year, age, limits).</param>
+    /// <param name="metrics">Per-path values of every metric; valid only during the call.</param>
+    /// <param name="paths">Number of paths (the length that is meaningful in each metric array).</param>
     void OnYear(YearPlan year, YearMetrics metrics, int paths);
 }
 
@@ -41,6 +49,13 @@ public interface IYearObserver
 /// </summary>
 public static class SimulationEngine
 {
+    /// <summary>Runs <paramref name="scenario"/> and returns its percentiles, yearly figures and summary.</summary>
+    /// <param name="scenario">A validated scenario.</param>
+    /// <param name="options">Paths and seed overrides, threads, vector width.</param>
+    /// <param name="history">The scenario's own history CSV, already read (bootstrap and historical); null = built in.</param>
+    /// <param name="observer">Sees every year's per-path metrics (raw path output); null for none.</param>
+    /// <param name="progress">Reports the share of years done, 0..1.</param>
+    /// <param name="cancellationToken">Checked between years.</param>
     public static SimulationResult Run(Scenario scenario, SimulationOptions options, MarketHistory? history = null,
         IYearObserver? observer = null, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {

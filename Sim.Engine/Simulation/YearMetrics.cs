@@ -1,10 +1,11 @@
 namespace Sim.Engine.Simulation;
 
-/// <summary>One year's value of every metric for every path: 14 arrays of length paths, reused year after year.</summary>
+/// <summary>One year's value of every metric for every path: one array of length paths per <see cref="Metric"/>, reused year after year.</summary>
 public sealed class YearMetrics
 {
     private readonly double[][] _values;
 
+    /// <summary>Arrays for <paramref name="paths"/> paths.</summary>
     public YearMetrics(int paths)
     {
         _values = new double[Metrics.Count][];
@@ -16,6 +17,7 @@ public sealed class YearMetrics
 
     private readonly double?[] _constant = new double?[Metrics.Count];
 
+    /// <summary>The per-path values of <paramref name="metric"/> (index = path within the run).</summary>
     public double[] this[Metric metric] => _values[(int)metric];
 
     /// <summary>
@@ -53,5 +55,6 @@ public sealed class YearMetrics
         }
     }
 
+    /// <summary>The per-path array of metric number <paramref name="metric"/>, as stored (not resolved through <see cref="SameAs"/>).</summary>
     public double[] this[int metric] => _values[metric];
 }

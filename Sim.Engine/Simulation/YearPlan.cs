@@ -11,8 +11,11 @@ namespace Sim.Engine.Simulation;
 /// </summary>
 public sealed record YearPlan
 {
+    /// <summary>Year index: 0 = startYear.</summary>
     public required int Index { get; init; }
+    /// <summary>Calendar year.</summary>
     public required int Year { get; init; }
+    /// <summary>The participant's age attained in the year (Year − birthYear).</summary>
     public required int Age { get; init; }
     /// <summary>Employment year: age &lt; retirementAge (spec 1). Salary, contributions, no lifetime distributions.</summary>
     public required bool Employed { get; init; }
@@ -22,15 +25,20 @@ public sealed record YearPlan
     public required bool SeparationYear { get; init; }
     /// <summary>The last employment year: forfeiture happens at its end (spec 12).</summary>
     public required bool LastEmploymentYear { get; init; }
+    /// <summary>Target allocation of the year; the portfolio is rebalanced to it on January 1.</summary>
     public required AssetWeights Weights { get; init; }
 
+    /// <summary>Salary of the year, nominal dollars (0 when not employed).</summary>
     public required double Salary { get; init; }
+    /// <summary>Pre-tax deferral of the year after the 402(g) and catch-up limits, nominal dollars.</summary>
     public required double EmployeePretax { get; init; }
+    /// <summary>Roth deferral of the year after the limits (the catch-up part of a high earner included), nominal dollars.</summary>
     public required double EmployeeRoth { get; init; }
     /// <summary>Match after 415(c); follows the vesting schedule.</summary>
     public required double Match { get; init; }
     /// <summary>Non-elective after 415(c); immediately vested when safeHarborVested.</summary>
     public required double NonElective { get; init; }
+    /// <summary>Whether the non-elective money is vested at once (<c>safeHarborVested</c>).</summary>
     public required bool NonElectiveVested { get; init; }
     /// <summary>Vested fraction of employer money if separation happened at the end of this year.</summary>
     public required double VestedFraction { get; init; }
@@ -68,14 +76,18 @@ public sealed record YearPlan
     public required double WithheldShare { get; init; }
     /// <summary>This year's expense ratio: the plan's, or the IRA's from the rollover year on.</summary>
     public required double ExpenseRatio { get; init; }
+    /// <summary>Roth withdrawals are qualified this year: age 59½ reached by January 1 and the Roth account at least 5 years old.</summary>
     public required bool RothQualified { get; init; }
     /// <summary>Guardrails may cut only while at least 15 years remain (endAge - age >= 15).</summary>
     public required bool GuardrailCutAllowed { get; init; }
+    /// <summary>The year's federal brackets (indexed after 2026); null with the flat method.</summary>
     public required TaxSchedule? Brackets { get; init; }
     /// <summary>Loans originated this year (at the start of the year, after distributions).</summary>
     public required IReadOnlyList<Loan> NewLoans { get; init; }
 
+    /// <summary>Employee deferrals of the year, pre-tax + Roth.</summary>
     public double EmployeeTotal => EmployeePretax + EmployeeRoth;
+    /// <summary>Employer contributions of the year, match + non-elective.</summary>
     public double EmployerTotal => Match + NonElective;
 
     /// <summary>Builds the plan of every simulated year of a validated scenario.</summary>

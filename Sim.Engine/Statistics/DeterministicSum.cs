@@ -14,6 +14,7 @@ namespace Sim.Engine.Statistics;
 /// </summary>
 public static class DeterministicSum
 {
+    /// <summary>The sum of <paramref name="values"/>, bit-identical whatever the vector width.</summary>
     public static double Sum(ReadOnlySpan<double> values)
     {
         ref double x = ref MemoryMarshal.GetReference(values);

@@ -171,7 +171,7 @@ public sealed class AnalystGuideFacts(AnalystOutputFixture output) : IClassFixtu
     public void EveryColumnWritten_IsDescribedInTheGuide()
     {
         string guide = AnalystGuide.Text;
-        foreach (string file in output.RunFiles)
+        foreach (string file in AnalystOutputFixture.RunFiles)
         {
             var columns = Query($"DESCRIBE SELECT * FROM read_parquet('out/baseline/{file}');").Rows.Select(r => (string)r[0]!);
             foreach (string column in columns)
@@ -198,7 +198,7 @@ public sealed class AnalystGuideFacts(AnalystOutputFixture output) : IClassFixtu
     public void EveryMetadataKey_HasARowInTheMetadataTable()
     {
         string guide = AnalystGuide.Text;
-        foreach (string file in output.RunFiles)
+        foreach (string file in AnalystOutputFixture.RunFiles)
         {
             var keys = Query($"SELECT decode(key) FROM parquet_kv_metadata('out/baseline/{file}');").Rows.Select(r => (string)r[0]!);
             Assert.All(keys, k => Assert.True(guide.Contains($"| `{k}` |", StringComparison.Ordinal),

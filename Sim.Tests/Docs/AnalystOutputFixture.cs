@@ -96,7 +96,7 @@ public sealed class AnalystOutputFixture : IAsyncLifetime
         $"{{\"name\":\"baseline\",\"variant\":\"{variant}\",\"seed\":{seed}}}";
 
     /// <summary>The files of one run, for schema checks.</summary>
-    public IEnumerable<string> RunFiles =>
+    public static IEnumerable<string> RunFiles =>
     [
         ResultParquet.PercentilesFile, ResultParquet.YearlyFile, ResultParquet.SummaryFile, ResultParquet.PathsFile,
     ];

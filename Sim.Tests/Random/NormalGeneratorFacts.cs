@@ -107,7 +107,7 @@ public class NormalGeneratorFacts
         double[] a = new double[1000], b = new double[1000];
         NormalGenerator.Fill(1, 0, 0, RandomStreams.AssetNormals, a);
         NormalGenerator.Fill(2, 0, 0, RandomStreams.AssetNormals, b);
-        Assert.True(a.Zip(b).Count(p => p.First == p.Second) == 0);
+        Assert.DoesNotContain(a.Zip(b), p => p.First == p.Second);
     }
 
     [Fact]

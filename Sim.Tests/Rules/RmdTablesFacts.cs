@@ -30,7 +30,7 @@ public class RmdTablesFacts
 
     [Fact]
     public void UniformLifetime_EmbeddedTable_HasEveryAgeFrom10To120() =>
-        Assert.Equal(111, EmbeddedUniformRows().Count());
+        Assert.Equal(111, EmbeddedUniformRows().Count);
 
     [Theory]
     [InlineData(72, 27.4)]

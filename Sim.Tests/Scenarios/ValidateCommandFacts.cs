@@ -11,7 +11,7 @@ public sealed class ValidateCommandFacts : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private (int Code, string Out, string Err) Run(params string[] args)
+    private static (int Code, string Out, string Err) Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

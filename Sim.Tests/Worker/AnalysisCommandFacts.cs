@@ -12,7 +12,7 @@ public sealed class AnalysisCommandFacts : IDisposable
 
     private static string Scenario(string name) => Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", name + ".json");
 
-    private Task<int> Run(params string[] args) => CommandLine.InvokeAsync(CommandLine.Root(), args, TextWriter.Null, TextWriter.Null);
+    private static Task<int> Run(params string[] args) => CommandLine.InvokeAsync(CommandLine.Root(), args, TextWriter.Null, TextWriter.Null);
 
     public void Dispose() => _root.Dispose();
 

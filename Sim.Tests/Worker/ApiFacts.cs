@@ -44,7 +44,7 @@ public sealed class ApiFacts(ApiServerFixture fixture) : IClassFixture<ApiServer
         return (response.StatusCode, JsonSerializer.Deserialize<RunView>(text, ApiClient.Json)!);
     }
 
-    private async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

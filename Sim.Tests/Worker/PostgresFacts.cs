@@ -12,7 +12,7 @@ namespace Sim.Tests.Worker;
 /// Scale-out on a real PostgreSQL queue: one <c>serve</c> and two <c>worker</c> processes (the built Sim.Worker.dll)
 /// share one queue and one output folder. Each fact uses its own schema, dropped at the end.
 /// </summary>
-public sealed class PostgresFacts : IAsyncLifetime
+public sealed class PostgresFacts : IAsyncLifetime, IDisposable
 {
     private readonly ScratchFolder _root = new("sim-pg");
     private readonly string _schema = "simtest_" + Guid.NewGuid().ToString("N")[..12];
@@ -28,9 +28,10 @@ public sealed class PostgresFacts : IAsyncLifetime
             await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {_schema} CASCADE", db);
             await drop.ExecuteNonQueryAsync();
         }
-
-        _root.Dispose();
     }
+
+    /// <summary>xUnit calls this after <see cref="DisposeAsync"/>: the scratch folder goes once the schema is dropped.</summary>
+    public void Dispose() => _root.Dispose();
 
     private string[] Shared(int workers) =>
     [

@@ -46,7 +46,7 @@ public sealed class ScriptedEngine : IRunEngine
         }
 
         var rows = new[] { new SummaryRow { Scenario = scenario.Name, Paths = overrides.Paths ?? scenario.Simulation.Paths } };
-        ParquetSerializer.SerializeAsync(rows, Path.Combine(outputDirectory, "summary.parquet")).GetAwaiter().GetResult();
+        ParquetSerializer.SerializeAsync(rows, Path.Combine(outputDirectory, "summary.parquet"), cancellationToken: cancellationToken).GetAwaiter().GetResult();
         progress?.Report(1.0);
         return new EngineRunResult(RunIds.Compute(scenarioJson, overrides.Paths ?? 0, overrides.Seed ?? 0), 0.9, 1_000_000, 0.01);
     }

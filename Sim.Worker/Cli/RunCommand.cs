@@ -17,6 +17,9 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class RunCommand
 {
+    /// <summary>The percentiles the plain-text summary shows for each band.</summary>
+    private static readonly double[] SummaryPercentiles = [10.0, 50.0, 90.0];
+
     public const string DefaultOutput = "out";
 
     /// <summary>The verb.</summary>
@@ -150,7 +153,7 @@ public static class RunCommand
         var inv = CultureInfo.InvariantCulture;
         var levels = r.Levels.ToList();
         string Level(double[] values, double p) => levels.IndexOf(p) is var i and >= 0 ? Units.Money(values[i]) : "n/a";
-        string Band(Func<int, double> at) => string.Join("   ", new[] { 10.0, 50.0, 90.0 }.Select(p =>
+        string Band(Func<int, double> at) => string.Join("   ", SummaryPercentiles.Select(p =>
             $"p{p.ToString(inv)} " + (levels.IndexOf(p) is var i and >= 0 ? Units.Money(at(i)) : "n/a")));
 
         var rows = new List<(string Label, string Value)>();
@@ -159,7 +162,7 @@ public static class RunCommand
             ? ("success", Units.CannotFailText(strategy))
             : ("success (never ran out)", $"{Units.Percent(s.SuccessProbability)} of {Units.Count(r.Paths)} paths"));
         rows.Add(("balance at the end, today's dollars",
-            string.Join("   ", new[] { 10.0, 50.0, 90.0 }.Select(p => $"p{p.ToString(inv)} {Level(s.TerminalReal, p)}"))));
+            string.Join("   ", SummaryPercentiles.Select(p => $"p{p.ToString(inv)} {Level(s.TerminalReal, p)}"))));
 
         // Income from the first year the account pays one (retirement, or the first RMD for rmdOnly), as the
         // results page's income table starts.

@@ -14,6 +14,8 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class StatusCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     /// <summary>The verb.</summary>
@@ -68,7 +70,7 @@ public static class StatusCommand
 
             if (json)
             {
-                Console.WriteLine(JsonSerializer.Serialize(answer.Body, new JsonSerializerOptions { WriteIndented = true }));
+                Console.WriteLine(JsonSerializer.Serialize(answer.Body, Indented));
             }
             else
             {

@@ -59,7 +59,7 @@ public sealed partial class ScenarioCatalog(string directory)
         return text ?? throw new InvalidDataException($"{System.IO.Path.GetFileName(path)}: {error!.Message}");
     }
 
-    private IReadOnlyList<CatalogEntry> List(string folder)
+    private List<CatalogEntry> List(string folder)
     {
         if (!System.IO.Directory.Exists(folder))
         {

@@ -22,6 +22,9 @@ public sealed record AnalysisRequestParse(AnalysisRequest? Request, IReadOnlyLis
 /// </summary>
 public sealed class AnalysisRequestReader(RunRequestReader runs)
 {
+    /// <summary>Top-level request keys copied into the first scenario's envelope.</summary>
+    private static readonly string[] EnvelopeKeys = ["paths", "seed"];
+
     /// <summary>Scenarios a compare request may name over HTTP: A and B.</summary>
     public const int CompareScenarios = 2;
 
@@ -82,7 +85,7 @@ public sealed class AnalysisRequestReader(RunRequestReader runs)
             var envelope = new JsonObject { ["scenario"] = elements[i].Node?.DeepClone() };
             if (i == 0)
             {
-                foreach (var key in new[] { "paths", "seed" }.Where(root.ContainsKey))
+                foreach (var key in EnvelopeKeys.Where(root.ContainsKey))
                 {
                     envelope[key] = root[key]?.DeepClone();
                 }

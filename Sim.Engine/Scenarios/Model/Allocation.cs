@@ -1,7 +1,9 @@
 namespace Sim.Engine.Scenarios;
 
+/// <c>$.allocation</c>: how the balance is split over the four assets each year (docs/model.md section 4).
 public sealed record Allocation
 {
+    /// <summary>Which rule sets the weights; ageInBonds (bonds % = age) by default.</summary>
     public AllocationType Type { get; init; } = AllocationType.AgeInBonds;
     /// <summary>Fixed weights (type fixed).</summary>
     public AssetWeights Weights { get; init; }

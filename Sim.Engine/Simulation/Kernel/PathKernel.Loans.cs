@@ -11,7 +11,7 @@ internal sealed partial class PathKernel
     /// origination. Returns 1 the first time a request of this path is cut to the 72(p) limit (the summary counts
     /// paths, not path-years).
     /// </summary>
-    private int LoanEvents(YearPlan y, PathState st, BlockScratch scratch, int i, int j)
+    private static int LoanEvents(YearPlan y, PathState st, BlockScratch scratch, int i, int j)
     {
         double loan = st.Loan[i];
         st.LoanHighWater[i] = 0;

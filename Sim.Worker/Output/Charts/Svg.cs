@@ -85,7 +85,14 @@ public sealed class Svg
         return this;
     }
 
+    /// <summary>A text element at (x, y), in user units of the drawing.</summary>
+    /// <param name="x">The anchor point's x.</param>
+    /// <param name="y">The baseline's y.</param>
+    /// <param name="text">The text, escaped here.</param>
+    /// <param name="size">Font size in user units.</param>
     /// <param name="anchor">start, middle or end.</param>
+    /// <param name="fill">Text colour.</param>
+    /// <param name="weight">CSS font weight (normal, bold).</param>
     /// <param name="rotate">Degrees about (x, y), e.g. -90 for a vertical axis title.</param>
     public Svg Text(double x, double y, string text, double size, string anchor = "start", string fill = "#222222",
         string weight = "normal", double rotate = 0)

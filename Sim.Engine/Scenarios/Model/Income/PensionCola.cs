@@ -12,6 +12,7 @@ public sealed record PensionCola
     /// <summary>A fixed yearly increase (a number in the JSON).</summary>
     public static PensionCola Fixed(double rate) => new() { Kind = PensionColaKind.Fixed, Rate = rate };
 
+    /// <summary>Which kind of increase.</summary>
     public PensionColaKind Kind { get; init; }
 
     /// <summary>The yearly increase when <see cref="Kind"/> is Fixed, else 0.</summary>
@@ -19,4 +20,14 @@ public sealed record PensionCola
 }
 
 /// <summary>How a pension grows: not at all, with inflation, or by a fixed rate.</summary>
-public enum PensionColaKind { None, Inflation, Fixed }
+public enum PensionColaKind
+{
+    /// <summary>Level nominal payments.</summary>
+    None,
+
+    /// <summary>Payments grow with the path's inflation.</summary>
+    Inflation,
+
+    /// <summary>Payments grow by a fixed yearly rate.</summary>
+    Fixed,
+}

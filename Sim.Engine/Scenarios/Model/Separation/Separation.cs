@@ -9,6 +9,7 @@ public sealed record Separation
     /// <summary>IRC 3405(c)(1): mandatory withholding on an eligible rollover distribution not paid directly.</summary>
     public const double MandatoryWithholdingRate = 0.20;
 
+    /// <summary>Stay in the plan (default) or roll over to an IRA.</summary>
     public SeparationAction Action { get; init; } = SeparationAction.Stay;
 
     /// <summary>Direct (trustee to trustee, default) or indirect (paid to the participant, 60 days to redeposit).</summary>

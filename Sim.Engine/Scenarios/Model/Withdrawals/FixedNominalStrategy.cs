@@ -13,6 +13,7 @@ public sealed record FixedNominalStrategy : WithdrawalStrategy, IStartingTargetS
     /// <inheritdoc />
     public WithdrawalStrategy WithAmount(double? amount) => this with { Amount = amount };
 
+    /// <summary>First-year target as a share of the balance on January 1 of the retirement year; default 0.04. <see cref="Amount"/> wins when set.</summary>
     public double InitialRate { get; init; } = StartingTarget.DefaultInitialRate;
     /// <summary>First-year target in today's dollars; wins over InitialRate.</summary>
     public double? Amount { get; init; }

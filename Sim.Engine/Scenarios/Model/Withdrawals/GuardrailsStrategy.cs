@@ -12,12 +12,17 @@ public sealed record GuardrailsStrategy : WithdrawalStrategy, IStartingTargetStr
     /// <inheritdoc />
     public WithdrawalStrategy WithAmount(double? amount) => this with { Amount = amount };
 
+    /// <summary>First-year target as a share of the balance on January 1 of the retirement year; default 0.04. <see cref="Amount"/> wins when set.</summary>
     public double InitialRate { get; init; } = StartingTarget.DefaultInitialRate;
     /// <summary>First-year target in today's dollars; wins over InitialRate.</summary>
     public double? Amount { get; init; }
+    /// <summary>Capital-preservation guardrail: cut when the current withdrawal rate exceeds the initial rate by more than this share; default 0.20.</summary>
     public double Upper { get; init; } = 0.20;
+    /// <summary>Prosperity guardrail: raise when the current withdrawal rate is below the initial rate by more than this share; default 0.20.</summary>
     public double Lower { get; init; } = 0.20;
+    /// <summary>Share the target is cut by at the upper guardrail; default 0.10.</summary>
     public double Cut { get; init; } = 0.10;
+    /// <summary>Share the target is raised by at the lower guardrail; default 0.10.</summary>
     public double Raise { get; init; } = 0.10;
 
     internal static readonly string[] Fields = [.. StartingTarget.Fields, "upper", "lower", "cut", "raise"];

@@ -4,6 +4,7 @@ namespace Sim.Engine.Scenarios;
 /// dollars (fixedReal, fixedNominal, guardrails): what solve and sensitivity move.</summary>
 public interface IStartingTargetStrategy
 {
+    /// <summary>First-year target as a share of the balance on January 1 of the retirement year.</summary>
     double InitialRate { get; }
 
     /// <summary>First-year target in today's dollars; wins over InitialRate.</summary>

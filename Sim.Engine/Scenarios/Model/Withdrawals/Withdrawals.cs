@@ -8,9 +8,13 @@ public sealed record Withdrawals
 {
     /// <summary>The strategy and its parameters; fixedReal at 4% by default.</summary>
     public WithdrawalStrategy Strategy { get; init; } = new FixedRealStrategy();
+    /// <summary>Whether the target is net of income tax and penalty (the gross is solved for); default false (gross).</summary>
     public bool AfterTax { get; init; }
+    /// <summary>Source order above the RMD; pro rata by default.</summary>
     public WithdrawalOrder Order { get; init; } = WithdrawalOrder.ProRata;
+    /// <summary>Take the first RMD by April 1 of the next year (two RMDs in that year); default false.</summary>
     public bool DeferFirstRmd { get; init; }
+    /// <summary>In-service distributions while employed; null for none.</summary>
     public InService? InService { get; init; }
 
     /// <summary>The starting-target parameters when the strategy has them (fixedReal, fixedNominal, guardrails).</summary>
