@@ -197,7 +197,13 @@ public static class ThroughputCommand
 
         return new ThroughputReport(scenario.Name, paths, years, threads, SimdWidths.Resolve(width), engine,
             timer.Kernel.TotalSeconds, timer.Reduce.TotalSeconds, draws, limit, baselinePaths, naive, peak,
-            result.Summary.SuccessProbability);
+            result.Summary.SuccessProbability, MedianTerminal(result));
+    }
+
+    private static double MedianTerminal(SimulationResult r)
+    {
+        int median = r.Levels.ToList().IndexOf(50.0);
+        return median < 0 ? double.NaN : r.Percentiles[(int)Metric.Balance, r.Years.Length - 1, median];
     }
 
     /// <summary>
@@ -310,7 +316,7 @@ public static class ThroughputCommand
 
 public sealed record ThroughputReport(string Scenario, int Paths, int Years, int Threads, SimdWidth Width,
     double EngineSeconds, double KernelSeconds, double PercentileSeconds, double DrawSeconds, double LimitSeconds, int BaselinePaths,
-    double BaselineSeconds, long PeakWorkingSet, double SuccessProbability)
+    double BaselineSeconds, long PeakWorkingSet, double SuccessProbability, double MedianTerminalBalance)
 {
     public double PathYears => (double)Paths * Years;
     public double BaselineSecondsScaled => BaselineSeconds * Paths / BaselinePaths;
@@ -329,6 +335,6 @@ public sealed record ThroughputReport(string Scenario, int Paths, int Years, int
         w.WriteLine($"  plain baseline                 {BaselineSeconds.ToString("0.000", c)} s on {BaselinePaths.ToString("N0", c)} paths, " +
                     $"scaled {BaselineSecondsScaled.ToString("0.0", c)} s");
         w.WriteLine($"  peak working set               {(PeakWorkingSet / 1048576.0).ToString("0", c)} MiB   (target < 1536 MiB at 1M paths)");
-        w.WriteLine($"  success probability            {(SuccessProbability * 100).ToString("0.0", c)} %");
+        w.WriteLine($"  success probability            {(SuccessProbability * 100).ToString("0.0", c)} %, median terminal balance {MedianTerminalBalance.ToString("N0", c)}");
     }
 }

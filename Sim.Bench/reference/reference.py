@@ -15,6 +15,8 @@ per-path work, so both sides do the same Monte Carlo work and neither re-derives
     python3 reference.py PLAN.json --paths N     ->  one JSON line: seconds, path-years, summary figures
 
 The draws are not the engine's Philox stream, so the figures agree with the engine's to Monte Carlo error only.
+With every standard deviation set to 0 the two agree to the cent: each year's balance, pre-tax, Roth, withdrawal,
+RMD, tax and fee of the example scenario matched the engine's (checked when this file was written).
 """
 import argparse
 import json
@@ -46,9 +48,11 @@ def run(plan, n):
     er = s["expenseRatio"]
     tax_rate = s["taxRate"]
 
-    pre = np.full(n, s["pretaxBalance"], dtype=float)
+    # employerBalance is the employer-source part of pretaxBalance (spec 11): it vests by the schedule and its
+    # unvested part is forfeited at separation.
+    employer = np.full(n, s["employerBalance"], dtype=float)
+    pre = np.full(n, s["pretaxBalance"], dtype=float) - employer
     roth = np.full(n, s["rothBalance"], dtype=float)
-    employer = np.full(n, s["employerBalance"], dtype=float)  # vests by the schedule; forfeited at separation
     index = np.ones(n)
     target = np.zeros(n)
     last_inflation = np.zeros(n)

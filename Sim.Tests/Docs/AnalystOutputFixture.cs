@@ -66,6 +66,23 @@ public sealed class AnalystOutputFixture : IAsyncLifetime
             await ScenarioRunner.RunAsync(saver, Json(OtherScenario, 7 + (ulong)night), null, new RunOverrides(Seed: 7 + (ulong)night),
                 Path.Combine(Root, "out", "nightly", $"date={Nights[night]}", $"scenario={OtherScenario}", "stress=none"), null, ct);
         }
+
+        // The three answers of docs/analysts.md, "Answers to advisors' questions", laid out as the CLI writes them.
+        string Out(string folder) => Path.Combine(Root, "out", folder);
+        Sim.Worker.Analysis.AnalysisRequest Request(Sim.Worker.Analysis.AnalysisKind kind, params Scenario[] s) => new()
+        {
+            Kind = kind,
+            ScenarioJsons = s.Select(x => Json(x.Name, 7)).ToList(),
+            ScenarioNames = s.Select(x => x.Name).ToList(),
+            Field = kind == Sim.Worker.Analysis.AnalysisKind.Solve ? "withdrawals.amount" : null,
+            Target = kind == Sim.Worker.Analysis.AnalysisKind.Solve ? "success=0.9" : null,
+            Paths = Paths,
+            Seed = 7,
+        };
+        await Sim.Worker.Analysis.AnalysisRunner.RunAsync(Request(Sim.Worker.Analysis.AnalysisKind.Solve, Baseline), [Baseline], null, 0, Out, null, ct);
+        await Sim.Worker.Analysis.AnalysisRunner.RunAsync(Request(Sim.Worker.Analysis.AnalysisKind.Sensitivity, Baseline), [Baseline], null, 0, Out, null, ct);
+        var crash = Crash with { Name = "crash" };
+        await Sim.Worker.Analysis.AnalysisRunner.RunAsync(Request(Sim.Worker.Analysis.AnalysisKind.Compare, Baseline, crash), [Baseline, crash], null, 0, Out, null, ct);
     }
 
     public Task DisposeAsync()

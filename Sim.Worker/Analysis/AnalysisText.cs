@@ -1,6 +1,6 @@
 using System.Globalization;
 using Sim.Engine.Analysis;
-using Sim.Worker.Output.Charts;
+using Sim.Worker.Output;
 
 namespace Sim.Worker.Analysis;
 
@@ -12,8 +12,8 @@ public static class AnalysisText
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>A probability as a person reads it: 90.1%.</summary>
-    public static string Percent(double p) => (p * 100).ToString("0.0", Inv) + "%";
+    /// <summary>A probability as a person reads it (the shared format, <see cref="Units.Percent"/>): 90.1%.</summary>
+    public static string Percent(double p) => Units.Percent(p);
 
     /// <summary>A standard error of a probability, in percentage points: ± 0.3%.</summary>
     public static string PlusMinus(double se) => "± " + (se * 100).ToString(se < 0.0005 && se > 0 ? "0.00" : "0.0", Inv) + "%";
@@ -21,7 +21,7 @@ public static class AnalysisText
     /// <summary>A field's value: $52,340 (money), 7.25% (rate), 63 or 66 and 2 months (age).</summary>
     public static string Value(ValueKind kind, double v) => kind switch
     {
-        ValueKind.Money => MoneyFormat.Dollars(v),
+        ValueKind.Money => Units.Money(v),
         ValueKind.Rate => (v * 100).ToString("0.00##", Inv) + "%",
         _ => Age(v),
     };
@@ -40,14 +40,14 @@ public static class AnalysisText
     /// <summary>"90% success" or "a median terminal balance of $500,000 in today's dollars".</summary>
     public static string Target(SolveTarget t) => t.Kind == TargetKind.Success
         ? (t.Value * 100).ToString("0.##", Inv) + "% success"
-        : $"a median terminal balance of {MoneyFormat.Dollars(t.Value)} in today's dollars";
+        : $"a median terminal balance of {Units.Money(t.Value)} in today's dollars";
 
     /// <summary>The solve's one-line answer.</summary>
     public static string Solve(SolveResult r)
     {
         string Reached() => r.Target.Kind == TargetKind.Success
             ? $"{Percent(r.Success)} success ({PlusMinus(r.StandardError)})"
-            : $"a median terminal balance of {MoneyFormat.Dollars(r.Achieved)} in today's dollars, {Percent(r.Success)} success ({PlusMinus(r.StandardError)})";
+            : $"a median terminal balance of {Units.Money(r.Achieved)} in today's dollars, {Percent(r.Success)} success ({PlusMinus(r.StandardError)})";
         string range = $"{Value(r.Kind, r.RangeMin)} to {Value(r.Kind, r.RangeMax)}";
         return r.Outcome switch
         {
@@ -56,7 +56,7 @@ public static class AnalysisText
                 $"{r.Field} = {Value(r.Kind, r.Value!.Value)}{Per(r.Kind)} gives {Reached()}: every value from {range} reaches {Target(r.Target)}",
             _ => $"no {r.Field} from {range} reaches {Target(r.Target)}: the most favourable, " +
                  $"{Value(r.Kind, r.Best == Best.Largest ? r.RangeMin : r.RangeMax)}, gives " +
-                 (r.Target.Kind == TargetKind.Success ? Percent(r.Achieved) + " success" : MoneyFormat.Dollars(r.Achieved)),
+                 (r.Target.Kind == TargetKind.Success ? Percent(r.Achieved) + " success" : Units.Money(r.Achieved)),
         };
     }
 

@@ -132,7 +132,7 @@ public static class StatusCommand
     {
         RunStatus.Running => string.Create(CultureInfo.InvariantCulture, $"run {view.Id}: running {view.Progress:0.#}%"),
         RunStatus.Succeeded => string.Create(CultureInfo.InvariantCulture,
-            $"run {view.Id}: succeeded in {view.WallSeconds:0.##} s, success {(view.SuccessProbability is { } p ? Units.Percent(p) : "n/a")}"),
+            $"run {view.Id}: succeeded in {view.WallSeconds:0.##} s, success {view.Success ?? (view.SuccessProbability is { } p ? Units.Percent(p) : "n/a")}"),
         RunStatus.Failed => $"run {view.Id}: failed: {view.Error}",
         _ => $"run {view.Id}: queued" + (view.Error is null ? "" : $" ({view.Error})"),
     };
@@ -151,7 +151,7 @@ public static class StatusCommand
 
         foreach (var file in view.Files)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {file.Name} ({file.Bytes} bytes) {new Uri(server, file.Href)}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {file.Name} ({Units.Count(file.Bytes)} bytes) {new Uri(server, file.Href)}"));
         }
     }
 }

@@ -204,7 +204,7 @@ public static class FanChart
     /// 100.0% while a path failed); for a strategy that cannot fail, says so.</summary>
     public static string Title(SimulationResult r) =>
         Units.CannotFail(r.Scenario.Withdrawals.Strategy.Name)
-            ? $"{r.Scenario.Name} — {Units.CannotFailText(r.Scenario.Withdrawals.Strategy.Name)}"
+            ? $"{r.Scenario.Name} — {Units.CannotFailShort(r.Scenario.Withdrawals.Strategy.Name)}"
             : $"{r.Scenario.Name} — {Units.Percent(r.Summary.SuccessProbability)} of paths never run out";
 
     /// <summary>The index of a percentile level in r.Levels, or -1.</summary>

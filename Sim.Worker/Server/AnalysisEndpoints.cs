@@ -88,12 +88,7 @@ public static class AnalysisEndpoints
     private static async Task<IResult> SubmitAsync(AnalysisKind kind, HttpRequest http, AnalysisRequestReader reader,
         AnalysisSubmitter submitter, AnalysisStore store, ValidationGate gate, CancellationToken ct)
     {
-        if (!http.HasJsonContentType())
-        {
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "JSON only",
-                detail: "send the request body as Content-Type: application/json");
-        }
-
+        // Content-Type: application/json and the host are checked for every /api POST by WebSecurity.
         var body = await BoundedBody.ReadAsync(http, ServerSettings.MaxRequestBytes, ct);
         if (body is null)
         {

@@ -64,7 +64,8 @@ public static class AnalysisPage
         string kind = KindNames.Name(state.Kind);
         string subject = state.Kind switch
         {
-            AnalysisKind.Solve => $"{request.ScenarioNames[0]}: {request.Field} for {request.Target}",
+            AnalysisKind.Solve => $"{request.ScenarioNames[0]}: {request.Field} for " +
+                (SolveTarget.TryParse(request.Target ?? "", out _) is { } t ? AnalysisText.Target(t) : request.Target),
             AnalysisKind.Compare => $"{request.ScenarioNames[1]} against {request.ScenarioNames[0]}",
             _ => $"{request.ScenarioNames[0]}: sensitivity",
         };
@@ -149,8 +150,9 @@ public static class AnalysisPage
         bool success = root.GetProperty("target").GetString()!.StartsWith("success", StringComparison.Ordinal);
         double? answer = root.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
         html.Append("<h2>Trials, in the order they ran</h2>\n<table id=\"trials\">\n<thead><tr><th>#</th><th>")
-            .Append(Encode(field)).Append("</th><th>success</th><th>median terminal balance (today's dollars)</th><th>meets the target</th></tr></thead>\n<tbody>\n");
+            .Append(Encode(field)).Append("</th><th>success</th><th>paths that succeed</th><th>median terminal balance (today's dollars)</th><th>meets the target</th></tr></thead>\n<tbody>\n");
         int i = 0;
+        int paths = root.GetProperty("paths").GetInt32();
         foreach (var t in root.GetProperty("trials").EnumerateArray())
         {
             double value = t.GetProperty("value").GetDouble();
@@ -158,6 +160,7 @@ public static class AnalysisPage
             html.Append(isAnswer ? "<tr class=\"median\">" : "<tr>").Append("<td>").Append(++i).Append("</td><td>")
                 .Append(Encode(AnalysisText.Value(kind, value))).Append(isAnswer ? " (answer)" : "").Append("</td><td>")
                 .Append(Encode(AnalysisText.Percent(t.GetProperty("success").GetDouble()))).Append("</td><td>")
+                .Append(Count((long)Math.Round(t.GetProperty("success").GetDouble() * paths))).Append(" of ").Append(Count(paths)).Append("</td><td>")
                 .Append(Encode(Dollars(Math.Round(t.GetProperty("medianTerminalReal").GetDouble())))).Append("</td><td>")
                 .Append(t.GetProperty("meets").GetBoolean() ? "yes" : "no").Append("</td></tr>\n");
         }

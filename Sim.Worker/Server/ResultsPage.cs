@@ -379,7 +379,7 @@ public static class ResultsPage
         #income th, #income td { padding: 3px 8px; }
         #income thead th.group { text-align: center; border-bottom: 1px solid #ccc; }
         #income td:nth-child(3n+3) { border-left: 1px solid #ddd; }
-        .cannot-fail { font-size: 22px !important; font-weight: 600 !important; }
+        .headline span.cannot-fail { font-size: 20px; font-weight: 600; }
         dl { display: grid; grid-template-columns: max-content auto; gap: 2px 18px; margin: 0; }
         dt { color: #555; }
         dd { margin: 0; font-variant-numeric: tabular-nums; }

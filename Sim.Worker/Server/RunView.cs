@@ -68,6 +68,10 @@ public sealed record RunView
     /// <summary>Probability of success.</summary>
     public double? SuccessProbability { get; init; }
 
+    /// <summary>The success as people read it (<see cref="Output.Units.SuccessShort"/>): "85.7%", "&gt; 99.9%", or
+    /// "cannot run out (rmdOnly)" for a strategy that cannot fail.</summary>
+    public string? Success { get; init; }
+
     /// <summary>Result files (once succeeded).</summary>
     public IReadOnlyList<RunFileView> Files { get; init; } = [];
 
@@ -104,6 +108,7 @@ public sealed record RunView
             Error = state.Error,
             ValidationErrors = state.ValidationErrors,
             SuccessProbability = state.SuccessProbability,
+            Success = state.SuccessProbability is { } p ? Output.Units.SuccessShort(p, RunListing.Strategy(request)) : null,
             Files = files,
             Links = new RunLinks(self, state.JobId is null ? null : $"/hangfire/jobs/details/{state.JobId}", ResultsPage.PathOf(state.RunId)),
         };
