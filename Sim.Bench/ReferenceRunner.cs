@@ -6,8 +6,9 @@ using Sim.Engine.Simulation;
 
 namespace Sim.Bench;
 
-/// <summary>What one whole process cost: wall seconds and peak resident set (from <c>/usr/bin/time</c>).</summary>
-public sealed record ProcessCost(double WallSeconds, long PeakRssKiB, string Output)
+/// <summary>What one whole process cost: wall seconds, CPU seconds (user + system, all threads) and peak resident
+/// set (from <c>/usr/bin/time</c>).</summary>
+public sealed record ProcessCost(double WallSeconds, double CpuSeconds, long PeakRssKiB, string Output)
 {
     public double PeakRssMiB => PeakRssKiB / 1024.0;
 }
@@ -145,7 +146,7 @@ public static class ReferenceRunner
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (string a in (string[])["-f", "%e %M", "-o", timeFile, program, .. args])
+            foreach (string a in (string[])["-f", "%e %M %U %S", "-o", timeFile, program, .. args])
             {
                 start.ArgumentList.Add(a);
             }
@@ -162,6 +163,7 @@ public static class ReferenceRunner
 
             string[] parts = File.ReadAllText(timeFile).Trim().Split('\n').Last().Split(' ');
             return new ProcessCost(double.Parse(parts[0], CultureInfo.InvariantCulture),
+                double.Parse(parts[2], CultureInfo.InvariantCulture) + double.Parse(parts[3], CultureInfo.InvariantCulture),
                 long.Parse(parts[1], CultureInfo.InvariantCulture), stdout);
         }
         finally

@@ -253,7 +253,9 @@ public static class Comparison
         {
             double[] ra = a[Metric.BalanceReal], rb = b[Metric.BalanceReal];
             double[] na = a.ValuesOf((int)Metric.Balance), nb = b.ValuesOf((int)Metric.Balance);
-            bool aCanFail = SolveFields.SpendsTarget(sa), bCanFail = SolveFields.SpendsTarget(sb);
+            // Which strategies can fail is the policy registry's fact (percentOfBalance and rmdOnly never do).
+            bool aCanFail = Simulation.Policies.WithdrawalPolicies.Of(sa.Withdrawals.Strategy).CanFail;
+            bool bCanFail = Simulation.Policies.WithdrawalPolicies.Of(sb.Withdrawals.Strategy).CanFail;
             long sum = 0, sumSquares = 0, ahead = 0, tied = 0;
             for (int p = 0; p < paths; p++)
             {

@@ -58,15 +58,18 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
     public void Fill(int yearIndex, long firstPath, int count, ReturnBlock destination)
     {
         FillArguments.Check(yearIndex, _years, firstPath, count, PathCount, destination);
-        int done = Width switch
-        {
-            SimdWidth.Vector512 => FillLanes<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, firstPath, yearIndex, _kernel, destination),
-            SimdWidth.Vector256 => FillLanes<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, firstPath, yearIndex, _kernel, destination),
-            _ => 0,
-        };
-        // Remainder paths (count not a multiple of the width): the scalar twin gives the same bits.
-        FillLanes<Lanes1, double, ulong>(done, count, firstPath, yearIndex, _kernel, destination);
+        // Whole vectors at the generator's width, the remainder paths through the scalar twin (same bits).
+        var range = new FillRange(firstPath, yearIndex, _kernel, destination);
+        WidthDriver.RunRange(Width, count, ref range);
         _shocks.Apply(yearIndex, count, destination);
+    }
+
+    private readonly struct FillRange(long firstPath, int year, Kernel kernel, ReturnBlock destination) : ILaneRange
+    {
+        public int Run<L, TD, TU>(int start, int end)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct => FillLanes<L, TD, TU>(start, end, firstPath, year, kernel, destination);
     }
 
     private static MeanStdev ValidInflation(MeanStdev inflation)

@@ -93,14 +93,8 @@ public sealed class HistoryReturnGenerator : IReturnGenerator
         {
             int block = yearIndex / _blockLength;
             int offset = yearIndex % _blockLength;
-            Span<ulong> lanes = stackalloc ulong[8];
-            int done = Width switch
-            {
-                SimdWidth.Vector512 => Bootstrap<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, firstPath, block, offset, destination, lanes),
-                SimdWidth.Vector256 => Bootstrap<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, firstPath, block, offset, destination, lanes),
-                _ => 0,
-            };
-            Bootstrap<Lanes1, double, ulong>(done, count, firstPath, block, offset, destination, lanes);
+            var range = new BootstrapRange(this, firstPath, block, offset, destination, stackalloc ulong[8]);
+            WidthDriver.RunRange(Width, count, ref range);
         }
         else
         {
@@ -139,6 +133,18 @@ public sealed class HistoryReturnGenerator : IReturnGenerator
         {
             destination.Reits[i] = reits[row];
         }
+    }
+
+    /// <summary>The bootstrap fill as a range for <see cref="WidthDriver"/>.</summary>
+    private readonly ref struct BootstrapRange(HistoryReturnGenerator g, long firstPath, int block, int offset,
+        ReturnBlock destination, Span<ulong> lanes) : ILaneRange
+    {
+        private readonly Span<ulong> _lanes = lanes;
+
+        public int Run<L, TD, TU>(int start, int end)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct => g.Bootstrap<L, TD, TU>(start, end, firstPath, block, offset, destination, _lanes);
     }
 
     private int Bootstrap<L, TD, TU>(int start, int end, long firstPath, int block, int offset, ReturnBlock destination,

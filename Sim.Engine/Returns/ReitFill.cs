@@ -41,13 +41,16 @@ public sealed class ReitFill
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Math.Min(stocks.Length, reits.Length));
         ArgumentOutOfRangeException.ThrowIfNegative(firstPath);
-        int done = SimdWidths.Resolve(width) switch
-        {
-            SimdWidth.Vector512 => FillLanes<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, firstPath, year, _kernel, stocks, reits),
-            SimdWidth.Vector256 => FillLanes<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, firstPath, year, _kernel, stocks, reits),
-            _ => 0,
-        };
-        FillLanes<Lanes1, double, ulong>(done, count, firstPath, year, _kernel, stocks, reits);
+        var range = new FillRange(firstPath, year, _kernel, stocks, reits);
+        WidthDriver.RunRange(width, count, ref range);
+    }
+
+    private readonly struct FillRange(long firstPath, int year, Kernel kernel, double[] stocks, double[] reits) : ILaneRange
+    {
+        public int Run<L, TD, TU>(int start, int end)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct => FillLanes<L, TD, TU>(start, end, firstPath, year, kernel, stocks, reits);
     }
 
     private static int FillLanes<L, TD, TU>(int start, int end, long firstPath, int year, in Kernel k, double[] stocks, double[] reits)

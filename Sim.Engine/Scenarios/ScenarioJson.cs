@@ -205,6 +205,8 @@ public static partial class ScenarioJson
             issues.Error(o.PathOf("participant"), "required field is missing (at least participant.birthYear)");
         }
 
+        // Read before taxes: a Social Security stream makes filingStatus matter even with a flat rate.
+        var income = IncomeSection.Read(o.Array("income", IncomeSection.MaxStreams), issues);
         var scenario = new Scenario
         {
             Name = name,
@@ -219,8 +221,9 @@ public static partial class ScenarioJson
             Returns = ReturnsSection.Read(o.Section("returns", ReturnsSection.Fields), issues),
             Withdrawals = WithdrawalsSection.Read(o.Section("withdrawals", WithdrawalsSection.Fields), issues),
             Loans = LoansSection.Read(o.Array("loans", LoansSection.MaxLoans), issues),
-            Taxes = TaxesSection.Read(o.Section("taxes", TaxesSection.Fields), issues),
-            Income = IncomeSection.Read(o.Array("income", IncomeSection.MaxStreams), issues),
+            Taxes = TaxesSection.Read(o.Section("taxes", TaxesSection.Fields), issues,
+                income.Any(x => x is SocialSecurityIncome)),
+            Income = income,
             Separation = SeparationSection.Read(o.Section("separation", SeparationSection.Fields)),
         };
 

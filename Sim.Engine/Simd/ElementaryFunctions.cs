@@ -43,13 +43,20 @@ public static class ElementaryFunctions
         ref double src = ref MemoryMarshal.GetReference(u);
         ref double s = ref MemoryMarshal.GetReference(sin);
         ref double c = ref MemoryMarshal.GetReference(cos);
-        int done = SimdWidths.Resolve(width) switch
-        {
-            SimdWidth.Vector512 => SinCos<Lanes512, Vector512<double>, Vector512<ulong>>(0, u.Length, ref src, ref s, ref c),
-            SimdWidth.Vector256 => SinCos<Lanes256, Vector256<double>, Vector256<ulong>>(0, u.Length, ref src, ref s, ref c),
-            _ => 0,
-        };
-        SinCos<Lanes1, double, ulong>(done, u.Length, ref src, ref s, ref c);
+        var range = new SinCosRange(ref src, ref s, ref c);
+        WidthDriver.RunRange(width, u.Length, ref range);
+    }
+
+    private readonly ref struct SinCosRange(ref double src, ref double sin, ref double cos) : ILaneRange
+    {
+        private readonly ref double _src = ref src;
+        private readonly ref double _sin = ref sin;
+        private readonly ref double _cos = ref cos;
+
+        public int Run<L, TD, TU>(int start, int end)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct => SinCos<L, TD, TU>(start, end, ref _src, ref _sin, ref _cos);
     }
 
     /// <summary>destination[i] = e^(m + s·z[i]) − 1: the lognormal mapping of a standard normal to a simple return.</summary>
@@ -63,13 +70,19 @@ public static class ElementaryFunctions
 
         ref double src = ref MemoryMarshal.GetReference(z);
         ref double dst = ref MemoryMarshal.GetReference(destination);
-        int done = SimdWidths.Resolve(width) switch
-        {
-            SimdWidth.Vector512 => Lognormal<Lanes512, Vector512<double>, Vector512<ulong>>(0, z.Length, m, s, ref src, ref dst),
-            SimdWidth.Vector256 => Lognormal<Lanes256, Vector256<double>, Vector256<ulong>>(0, z.Length, m, s, ref src, ref dst),
-            _ => 0,
-        };
-        Lognormal<Lanes1, double, ulong>(done, z.Length, m, s, ref src, ref dst);
+        var range = new LognormalRange(m, s, ref src, ref dst);
+        WidthDriver.RunRange(width, z.Length, ref range);
+    }
+
+    private readonly ref struct LognormalRange(double m, double s, ref double src, ref double dst) : ILaneRange
+    {
+        private readonly ref double _src = ref src;
+        private readonly ref double _dst = ref dst;
+
+        public int Run<L, TD, TU>(int start, int end)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct => Lognormal<L, TD, TU>(start, end, m, s, ref _src, ref _dst);
     }
 
     private interface IUnaryOp
@@ -108,13 +121,20 @@ public static class ElementaryFunctions
 
         ref double src = ref MemoryMarshal.GetReference(x);
         ref double dst = ref MemoryMarshal.GetReference(destination);
-        int done = SimdWidths.Resolve(width) switch
-        {
-            SimdWidth.Vector512 => Map<TOp, Lanes512, Vector512<double>, Vector512<ulong>>(0, x.Length, ref src, ref dst),
-            SimdWidth.Vector256 => Map<TOp, Lanes256, Vector256<double>, Vector256<ulong>>(0, x.Length, ref src, ref dst),
-            _ => 0,
-        };
-        Map<TOp, Lanes1, double, ulong>(done, x.Length, ref src, ref dst);
+        var range = new MapRange<TOp>(ref src, ref dst);
+        WidthDriver.RunRange(width, x.Length, ref range);
+    }
+
+    private readonly ref struct MapRange<TOp>(ref double src, ref double dst) : ILaneRange
+        where TOp : struct, IUnaryOp
+    {
+        private readonly ref double _src = ref src;
+        private readonly ref double _dst = ref dst;
+
+        public int Run<L, TD, TU>(int start, int end)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct => Map<TOp, L, TD, TU>(start, end, ref _src, ref _dst);
     }
 
     private static int Map<TOp, L, TD, TU>(int start, int end, ref double src, ref double dst)

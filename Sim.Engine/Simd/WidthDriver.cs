@@ -12,6 +12,17 @@ internal interface ILaneLoop
         where TU : struct;
 }
 
+/// <summary>A loop over a range written once over <see cref="ILanes{TD, TU}"/>: processes elements [start, end) in
+/// whole vectors of TL.Count lanes from <c>start</c> and returns the first element it did not process (with
+/// <see cref="Lanes1"/>, <c>end</c>).</summary>
+internal interface ILaneRange
+{
+    int Run<TL, TD, TU>(int start, int end)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct;
+}
+
 /// <summary>
 /// The one width driver (the TensorPrimitives pattern): it owns the choice among Vector512, Vector256 and scalar and
 /// the remainder. Elements [0, count) run as whole vectors of the chosen width from 0 upward; the last
@@ -24,7 +35,7 @@ internal static class WidthDriver
     public static void Run<TLoop>(SimdWidth width, int count, ref TLoop loop)
         where TLoop : struct, ILaneLoop
     {
-        int j = width switch
+        int j = SimdWidths.Resolve(width) switch
         {
             SimdWidth.Vector512 => Whole<TLoop, Lanes512, Vector512<double>, Vector512<ulong>>(count, ref loop),
             SimdWidth.Vector256 => Whole<TLoop, Lanes256, Vector256<double>, Vector256<ulong>>(count, ref loop),
@@ -34,6 +45,21 @@ internal static class WidthDriver
         {
             loop.Lanes<Lanes1, double, ulong>(j);
         }
+    }
+
+    /// <summary>The range form, for loops that keep state across vectors (hoisted constants, a counter): the body
+    /// processes [start, end) in whole vectors of its width and returns where it stopped; the driver picks the width,
+    /// then hands the rest to the scalar twin (which processes everything it is given).</summary>
+    public static void RunRange<TRange>(SimdWidth width, int count, ref TRange range)
+        where TRange : struct, ILaneRange, allows ref struct
+    {
+        int done = SimdWidths.Resolve(width) switch
+        {
+            SimdWidth.Vector512 => range.Run<Lanes512, Vector512<double>, Vector512<ulong>>(0, count),
+            SimdWidth.Vector256 => range.Run<Lanes256, Vector256<double>, Vector256<ulong>>(0, count),
+            _ => 0,
+        };
+        range.Run<Lanes1, double, ulong>(done, count);
     }
 
     private static int Whole<TLoop, TL, TD, TU>(int count, ref TLoop loop)

@@ -1,3 +1,4 @@
+using Sim.Engine.Simulation.Policies;
 using Sim.Engine.Rules;
 using Sim.Engine.Scenarios;
 
@@ -26,44 +27,63 @@ public readonly record struct IncomeYear(double SocialSecurityToday, double Pens
     public double Total(double index) => SocialSecurity(index) + Pensions(index);
 }
 
-/// <summary>Builds <see cref="IncomeYear"/> for each simulated year from the scenario's streams.</summary>
+/// <summary>Builds <see cref="IncomeYear"/> for each simulated year from the scenario's streams, through their
+/// policies (<see cref="IncomeStreams"/>).</summary>
 public static class IncomeSchedule
 {
-    /// <summary>The streams' coefficients for calendar year <paramref name="year"/>.</summary>
-    public static IncomeYear ForYear(Scenario scenario, int year)
+    /// <summary>The first calendar year in which every stream pays all 12 months, or null without streams (the year
+    /// summaries quote income for; it may lie after the last simulated year).</summary>
+    public static int? FirstFullYear(Scenario scenario)
     {
-        double ss = 0, pensionToday = 0, pensionNominal = 0;
+        ArgumentNullException.ThrowIfNull(scenario);
+        int? full = null;
         foreach (var stream in scenario.Income)
         {
-            var birthYear = stream.Owner == IncomeOwner.Spouse
-                ? scenario.Participant.Spouse?.BirthYear
-                  ?? throw new InvalidOperationException("A spouse-owned stream needs participant.spouse (validation ensures it).")
-                : scenario.Participant.BirthYear;
-            var startMonths = stream.FirstPaymentAgeMonths(birthYear);
-            var months = PaymentMonths.InYear(year, birthYear, startMonths);
-            if (months == 0)
+            var birthYear = OwnerBirthYear(scenario, stream);
+            var start = stream.FirstPaymentAgeMonths(birthYear);
+            var first = PaymentMonths.FirstYear(birthYear, start);
+            var year = PaymentMonths.InYear(first, birthYear, start) == 12 ? first : first + 1;
+            full = Math.Max(full ?? year, year);
+        }
+
+        return full is { } y ? Math.Max(y, scenario.FirstYear) : null;
+    }
+
+    /// <summary>The streams' coefficients for calendar year <paramref name="year"/>.</summary>
+    public static IncomeYear ForYear(Scenario scenario, int year) => ForYear(Policies(scenario), year);
+
+    /// <summary>The birth year that drives a stream's ages: the participant's or the spouse's.</summary>
+    internal static int OwnerBirthYear(Scenario scenario, IncomeStream stream) => stream.Owner == IncomeOwner.Spouse
+        ? scenario.Participant.Spouse?.BirthYear
+          ?? throw new InvalidOperationException("A spouse-owned stream needs participant.spouse (validation ensures it).")
+        : scenario.Participant.BirthYear;
+
+    /// <summary>One policy per stream, in the scenario's order.</summary>
+    internal static IIncomeStreamPolicy[] Policies(Scenario scenario) =>
+        [.. scenario.Income.Select(x => IncomeStreams.Policy(x, OwnerBirthYear(scenario, x)))];
+
+    internal static IncomeYear ForYear(IReadOnlyList<IIncomeStreamPolicy> policies, int year)
+    {
+        double ss = 0, pensionToday = 0, pensionNominal = 0;
+        foreach (var policy in policies)
+        {
+            double amount = policy.BaseAmount(year);
+            if (amount == 0)
             {
                 continue;
             }
 
-            switch (stream)
+            if (policy.Kind == IncomeKind.SocialSecurity)
             {
-                case SocialSecurityIncome s:
-                    ss += SocialSecurityBenefit.Annual(s.Pia, SocialSecurityBenefit.Factor(birthYear, startMonths), months, 1.0);
-                    break;
-                case PensionIncome p:
-                    var amount = PensionPayment.Annual(p.Annual, p.Cola, months,
-                        year - PaymentMonths.FirstYear(birthYear, startMonths), 1.0);
-                    if (p.Cola.Kind == PensionColaKind.Inflation)
-                    {
-                        pensionToday += amount;
-                    }
-                    else
-                    {
-                        pensionNominal += amount;
-                    }
-
-                    break;
+                ss += amount;
+            }
+            else if (policy.IndexedToPathInflation)
+            {
+                pensionToday += amount;
+            }
+            else
+            {
+                pensionNominal += amount;
             }
         }
 

@@ -18,4 +18,5 @@ public enum Metric
     NetIncomeReal,
     LoanBalance,
     Forfeitures,
+    Income,
 }

@@ -19,6 +19,7 @@ public sealed record MetricDefinition(Metric Metric, string Name, string Unit, s
 /// <param name="HasRoth">Roth money exists on some path in some year.</param>
 public readonly record struct MetricYear(YearPlan Year, bool Distributes, bool HasLoans, bool HasRoth)
 {
-    /// <summary>Taxes may be charged this year: a distribution or a loan event (deemed distribution).</summary>
-    public bool Taxed => Distributes || HasLoans;
+    /// <summary>Taxes may be charged this year: a distribution, a loan event (deemed distribution), or income
+    /// outside the account (docs/model.md section 11).</summary>
+    public bool Taxed => Distributes || HasLoans || Year.Income.Any;
 }

@@ -25,18 +25,24 @@ public static class Metrics
         new(Metric.Rmd, "rmd", Nominal,
             "the required minimum distribution for the year (the requirement, whether or not it binds)",
             y => y.Year.RmdDivisor > 0 ? null : 0.0),
-        new(Metric.Taxes, "taxes", Nominal, "income tax on this year's withdrawals (penalties excluded)",
+        new(Metric.Taxes, "taxes", Nominal,
+            "income tax charged to this year's withdrawals (penalties excluded): with Social Security or pensions, the "
+            + "increment the withdrawal adds, including the benefits it makes taxable (IRC 86)",
             y => y.Taxed ? null : 0.0),
         new(Metric.Penalties, "penalties", Nominal, "10 % early-withdrawal penalty paid this year",
             y => y.Taxed && y.Year.PenaltyApplies ? null : 0.0),
         new(Metric.Fees, "fees", Nominal, "expense-ratio fee charged this year", _ => null),
         new(Metric.NetIncomeReal, "net_income_real", Today,
-            "what the participant keeps: (withdrawals − taxes − penalties) in start-year dollars", y => y.Taxed ? null : 0.0),
+            "what the household can spend: (withdrawals + income − taxes − penalties − the tax the income pays on its "
+            + "own) in start-year dollars; without income streams (withdrawals − taxes − penalties)", y => y.Taxed ? null : 0.0),
         new(Metric.LoanBalance, "loan_balance", Nominal, "outstanding 401(k) loan at the end of the year",
             y => y.HasLoans ? null : 0.0),
         new(Metric.Forfeitures, "forfeitures", Nominal,
             "unvested employer money forfeited at separation (in the last employment year)",
             y => y.Year.LastEmploymentYear ? null : 0.0),
+        new(Metric.Income, "income", Nominal,
+            "Social Security and pensions paid this year, gross (0 without `income` streams)",
+            y => y.Year.Income.Any ? null : 0.0),
     ];
 
     /// <summary>The number of metrics.</summary>

@@ -82,6 +82,9 @@ internal sealed class BlockScratch
         Penalty = new double[capacity];
         Need = new double[capacity];
         Opening = new double[capacity];
+        PlanTaxable = new double[capacity];
+        Income = new double[capacity];
+        IncomeTax = new double[capacity];
     }
 
     /// <summary>The model's asset returns and inflation for the block.</summary>
@@ -97,6 +100,13 @@ internal sealed class BlockScratch
     public double[] Need { get; }
     /// <summary>The fast distribution phase's opening balance per path.</summary>
     public double[] Opening { get; }
+    /// <summary>The part of Tax's taxable amount the plan itself paid out this year (the withheld 20% of an indirect
+    /// rollover, a deemed loan distribution): penalised by the plan's rule, not the IRA's (docs/model.md section 13).</summary>
+    public double[] PlanTaxable { get; }
+    /// <summary>Social Security and pensions of the year (nominal), with income streams.</summary>
+    public double[] Income { get; }
+    /// <summary>The tax the income pays on its own (docs/model.md section 11): the household's, not the account's.</summary>
+    public double[] IncomeTax { get; }
 }
 
 /// <summary>What a block reports back for the year's figures.</summary>

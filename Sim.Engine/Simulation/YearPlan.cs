@@ -51,7 +51,23 @@ public sealed record YearPlan
 
     /// <summary>Distribution years and in-service years withdraw; employment years otherwise do not.</summary>
     public required bool InService { get; init; }
+    /// <summary>The 10% additional tax applies to this year's withdrawals: the plan's rule, or the IRA's (no rule of
+    /// 55) once the balance has been rolled over (docs/model.md section 13).</summary>
     public required bool PenaltyApplies { get; init; }
+    /// <summary>The 10% additional tax applies to a distribution from the plan this year (a deemed loan
+    /// distribution, the withheld 20% of an indirect rollover): the plan's rule, whatever happens afterwards.</summary>
+    public required bool PlanPenaltyApplies { get; init; }
+    /// <summary>Social Security and pension coefficients of this year (docs/model.md section 11).</summary>
+    public required IncomeYear Income { get; init; }
+    /// <summary>The household's tax settings, for the year's tax with income (docs/model.md section 11).</summary>
+    public required HouseholdTaxation Taxation { get; init; }
+    /// <summary>The year the vested balance is rolled over to an IRA (the separation year with action rollover).</summary>
+    public required bool RolloverYear { get; init; }
+    /// <summary>Share of the pre-tax balance withheld and not replaced in an indirect rollover (0.2 in the rollover
+    /// year when replaceWithholding is false, else 0): a distribution from the plan.</summary>
+    public required double WithheldShare { get; init; }
+    /// <summary>This year's expense ratio: the plan's, or the IRA's from the rollover year on.</summary>
+    public required double ExpenseRatio { get; init; }
     public required bool RothQualified { get; init; }
     /// <summary>Guardrails may cut only while at least 15 years remain (endAge - age >= 15).</summary>
     public required bool GuardrailCutAllowed { get; init; }
@@ -83,6 +99,10 @@ public sealed record YearPlan
         bool disability = p.Disability || s.Taxes.Exceptions.Contains(PenaltyException.Disability);
         bool sepp = s.Taxes.Exceptions.Contains(PenaltyException.Sepp);
         var inService = s.Withdrawals.InService;
+        var separation = s.Separation;
+        int? rolloverYear = separation.IsRollover ? milestones.SeparationYear : null;
+        var incomeStreams = IncomeSchedule.Policies(s);
+        var taxation = HouseholdTaxation.Of(s);
 
         var plan = new YearPlan[years];
         double loanRate = 0;
@@ -131,6 +151,8 @@ public sealed record YearPlan
 
             bool inServiceYear = employed && inService is not null && InServiceEligible(age, inService.FromAge);
             bool separated = !employed;
+            bool inIra = year >= rolloverYear;
+            bool planPenalty = EarlyWithdrawalPenalty.Applies(age, p.RetirementAge, separated, disability, sepp);
 
             plan[t] = new YearPlan
             {
@@ -154,9 +176,16 @@ public sealed record YearPlan
                 LoanEvents = age >= firstLoanAge && (employed || year == milestones.SeparationYear),
                 RmdDivisor = divisor,
                 RmdDeferredThisYear = rmdYear && year == firstRmdYear && s.Withdrawals.DeferFirstRmd,
-                RothRmd = rmdYear && RequiredMinimumDistributions.RothSubjectToLifetimeRmd(year),
+                // A Roth IRA has no lifetime RMD (IRC 408A(c)(5)).
+                RothRmd = rmdYear && !inIra && RequiredMinimumDistributions.RothSubjectToLifetimeRmd(year),
                 InService = inServiceYear,
-                PenaltyApplies = EarlyWithdrawalPenalty.Applies(age, p.RetirementAge, separated, disability, sepp),
+                PenaltyApplies = inIra ? EarlyWithdrawalPenalty.AppliesToIra(age, disability, sepp) : planPenalty,
+                PlanPenaltyApplies = planPenalty,
+                Income = IncomeSchedule.ForYear(incomeStreams, year),
+                Taxation = taxation,
+                RolloverYear = year == rolloverYear,
+                WithheldShare = year == rolloverYear && separation.WithholdingIsDistributed ? Separation.MandatoryWithholdingRate : 0,
+                ExpenseRatio = inIra ? separation.ExpenseRatio ?? s.Fees.ExpenseRatio : s.Fees.ExpenseRatio,
                 RothQualified = RothQualification.IsQualified(age, year, firstRothYear),
                 GuardrailCutAllowed = p.EndAge - age >= 15,
                 Brackets = s.Taxes.Method == TaxMethod.Brackets

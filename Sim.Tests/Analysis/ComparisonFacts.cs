@@ -84,6 +84,19 @@ public class ComparisonFacts(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AStrategyThatCannotFail_CountsEveryPathAsASuccess_InThePairedDifference()
+    {
+        var a = Shipped("baseline");
+        var b = a with { Withdrawals = a.Withdrawals with { Strategy = new Sim.Engine.Scenarios.PercentOfBalanceStrategy { Rate = 0.04 } } };
+        var r = Comparison.Compare([a, b], [Options(1000), Options(1000)]);
+        Assert.Equal(1.0, r.Success[1]);
+        Assert.Equal(r.Success[1] - r.Success[0], r.Pairs[0].SuccessDifference, 12);
+        // d is 1 on the failing paths of A and 0 elsewhere: var(d) = q(1 − q) with q = A's failure share.
+        double q = 1 - r.Success[0];
+        Assert.Equal(Math.Sqrt(q * (1 - q) / 1000), r.Pairs[0].SuccessDifferenceStandardError, 12);
+    }
+
+    [Fact]
     public void ScenariosOverDifferentYears_AreRefused_WithTheYearsOfEach()
     {
         var a = Shipped("baseline");

@@ -1,4 +1,3 @@
-using Sim.Engine.Scenarios;
 using Sim.Tests.Scenarios;
 using Sim.Worker.Cli;
 using Sim.Worker.Output;
@@ -80,5 +79,6 @@ public sealed class UnitsFacts
                                     && l.EndsWith("cannot run out: rmdOnly withdraws only the required minimum, a share of the balance", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("failure age", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("100.0%", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("  net income at 73, today's dollars ", StringComparison.Ordinal)); // born 1955: first RMD at 73 (SECURE 2.0), not at 71
     }
 }

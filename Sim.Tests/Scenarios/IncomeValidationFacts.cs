@@ -274,6 +274,32 @@ public class IncomeValidationFacts
             Assert.Single(direct.Warnings).ToString());
     }
 
+    [Fact]
+    public void SpendingNeed_NeedsANonNegativeNeed()
+    {
+        Assert.Equal(
+            "$.withdrawals.need: required field is missing",
+            SingleError(ParseMinimalWith("""  "withdrawals": { "strategy": "spendingNeed" } """)));
+        Assert.Equal("$.withdrawals.need: must be >= 0, got -1",
+            SingleError(ParseMinimalWith("""  "withdrawals": { "strategy": "spendingNeed", "need": -1 } """)));
+        Assert.Equal(60_000, Assert.IsType<SpendingNeedStrategy>(
+            Valid(MinimalJsonWith("""  "withdrawals": { "strategy": "spendingNeed", "need": 60000 } """)).Withdrawals.Strategy).Need);
+    }
+
+    [Fact]
+    public void FlatTax_WithSocialSecurity_UsesTheFilingStatus_SoItIsNotReportedAsIgnored()
+    {
+        var withSs = Retiree("""
+            "taxes": { "method": "flat", "filingStatus": "mfj" },
+            "income": [ { "type": "socialSecurity", "pia": 1000 } ]
+            """);
+        Assert.True(withSs.IsValid);
+        Assert.Empty(withSs.Warnings);
+
+        var without = Retiree("""  "taxes": { "method": "flat", "filingStatus": "mfj" } """);
+        Assert.Equal("$.taxes.filingStatus: ignored when method is flat", Assert.Single(without.Warnings).ToString());
+    }
+
     private static string MinimalJsonWith(string members) => $$"""
         { "participant": { "birthYear": 1991, "salary": 85000, "retirementAge": 65 }, "account": { "pretaxBalance": 60000 }, {{members}} }
         """;

@@ -286,7 +286,7 @@ public class ScenarioValidationFacts
 
         Assert.Equal(
             [
-                "$.withdrawals.strategy: must be one of fixedReal, percentOfBalance, rmdOnly, guardrails, fixedNominal, got \"FixedReal\" (did you mean \"fixedReal\"?)",
+                "$.withdrawals.strategy: must be one of fixedReal, percentOfBalance, rmdOnly, guardrails, fixedNominal, spendingNeed, got \"FixedReal\" (did you mean \"fixedReal\"?)",
                 "$.withdrawals.order: must be one of proRata, traditionalFirst, rothFirst, got \"prorata\" (did you mean \"proRata\"?)",
             ],
             r.Errors.Select(e => e.ToString()));

@@ -26,6 +26,7 @@ public class ShippedScenarioFacts
         [
             "baseline.json", "early-retiree-rule-of-55.json", "high-earner-limits.json", "late-saver-catch-up.json",
             "loan-then-leave.json", "roth-401k.json", "target-date-reits.json", "young-spouse-joint-table.json",
+            "social-security-claim-70.json", "couple-spending-need.json", "rollover-at-56.json",
         ];
         string[] overlays = ["2008-first-retirement-year.json", "fat-tails.json", "high-inflation-1970s.json", "lost-decade.json"];
 
@@ -90,6 +91,42 @@ public class ShippedScenarioFacts
         Assert.Equal(95, s.Participant.EndAge);
         Assert.Equal(10_000, s.Simulation.Paths);
         Assert.Equal(1UL, s.Simulation.Seed);
+    }
+
+    [Fact]
+    public void SocialSecurityClaim70_IsTheBaselinePerson_WithABenefitClaimedAt70_AndASpendingNeed()
+    {
+        var baseline = ScenarioFile.Load(Path.Combine(ScenariosFolder, "baseline.json"), ClockYear).Scenario!;
+        var s = ScenarioFile.Load(Path.Combine(ScenariosFolder, "social-security-claim-70.json"), ClockYear).Scenario!;
+
+        Assert.Equal(baseline.Participant, s.Participant);
+        Assert.Equal(baseline.Account, s.Account);
+        Assert.Equal(baseline.Contributions, s.Contributions);
+        Assert.Equal(baseline.Taxes, s.Taxes);
+        Assert.Equal(new SocialSecurityIncome { Pia = 2800, ClaimAgeMonths = 70 * 12 }, Assert.Single(s.Income));
+        Assert.Equal(60_000, Assert.IsType<SpendingNeedStrategy>(s.Withdrawals.Strategy).Need);
+    }
+
+    [Fact]
+    public void CoupleSpendingNeed_HasBothSpousesBenefits_AndFilesJointly()
+    {
+        var s = ScenarioFile.Load(Path.Combine(ScenariosFolder, "couple-spending-need.json"), ClockYear).Scenario!;
+
+        Assert.Equal([IncomeOwner.Participant, IncomeOwner.Spouse], s.Income.Select(x => x.Owner));
+        Assert.Equal(FilingStatus.Mfj, s.Taxes.FilingStatus);
+        Assert.Equal(TaxMethod.Brackets, s.Taxes.Method);
+        Assert.True(s.Withdrawals.AfterTax);
+    }
+
+    [Fact]
+    public void RolloverAt56_RollsOverAtSeparationAt56()
+    {
+        var s = ScenarioFile.Load(Path.Combine(ScenariosFolder, "rollover-at-56.json"), ClockYear).Scenario!;
+
+        Assert.Equal(56, s.Participant.RetirementAge);
+        Assert.True(s.AgeIn(s.FirstYear) < 56);
+        Assert.True(s.Separation.IsRollover);
+        Assert.Contains("rule of 55", s.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public class FastDistributionFacts
         "percentOfBalance" => new PercentOfBalanceStrategy { Rate = 0.05 },
         "rmdOnly" => new RmdOnlyStrategy(),
         "fixedNominal" => new FixedNominalStrategy(),
+        "guardrails" => new GuardrailsStrategy { InitialRate = 0.05 },
         _ => new FixedRealStrategy(),
     };
 
@@ -27,7 +28,7 @@ public class FastDistributionFacts
 
     public static IEnumerable<object[]> Strategies() =>
     [
-        ["fixedReal", 60], ["fixedReal", 54], ["percentOfBalance", 62], ["rmdOnly", 66], ["fixedNominal", 61],
+        ["fixedReal", 60], ["fixedReal", 54], ["percentOfBalance", 62], ["rmdOnly", 66], ["fixedNominal", 61], ["guardrails", 60], ["guardrails", 55],
     ];
 
     [Theory]
@@ -47,11 +48,13 @@ public class FastDistributionFacts
     }
 
     [Theory]
-    [InlineData(SimdWidth.Vector256)]
-    [InlineData(SimdWidth.Vector512)]
-    public void FastPhase_GivesIdenticalNumbers_AtEveryWidth(SimdWidth width)
+    [InlineData(SimdWidth.Vector256, "fixedReal")]
+    [InlineData(SimdWidth.Vector512, "fixedReal")]
+    [InlineData(SimdWidth.Vector256, "guardrails")]
+    [InlineData(SimdWidth.Vector512, "guardrails")]
+    public void FastPhase_GivesIdenticalNumbers_AtEveryWidth(SimdWidth width, string strategy)
     {
-        var s = Plain("fixedReal", 58);
+        var s = Plain(strategy, 58);
         var scalar = SimulationEngine.Run(s, new SimulationOptions { Width = SimdWidth.Scalar, BlockSize = 333 });
         var wide = SimulationEngine.Run(s, new SimulationOptions { Width = width, Threads = 2 });
         Assert.Equal(ReproducibilityFacts.Flatten(scalar), ReproducibilityFacts.Flatten(wide));

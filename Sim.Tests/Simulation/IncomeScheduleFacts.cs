@@ -52,4 +52,14 @@ public class IncomeScheduleFacts
         // The spouse claims at 62 in July 2024: 1,000 · 0.70 · 6 months.
         Assert.Equal(new IncomeYear(4_200, 0, 0), IncomeSchedule.ForYear(Couple, 2024));
     }
+
+    [Fact]
+    public void FirstFullYear_IsWhenTheLastStreamPaysTwelveMonths()
+    {
+        // Participant's claim in July 2030 → 2031; the spouse's fixed pension starts in January 2030.
+        Assert.Equal(2031, IncomeSchedule.FirstFullYear(Couple));
+        Assert.Null(IncomeSchedule.FirstFullYear(new Scenario()));
+        // Streams already paying in full before startYear: startYear.
+        Assert.Equal(2040, IncomeSchedule.FirstFullYear(Couple with { Simulation = new SimulationSettings { StartYear = 2040 } }));
+    }
 }

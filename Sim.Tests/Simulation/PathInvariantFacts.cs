@@ -52,7 +52,19 @@ public class PathInvariantFacts
                 if (double.IsFinite(index) && m[Metric.Balance][i] > 1)
                 {
                     double net = (m[Metric.Withdrawals][i] - m[Metric.Taxes][i] - m[Metric.Penalties][i]) / index;
-                    WorstNet = Math.Max(WorstNet, Math.Abs(m[Metric.NetIncomeReal][i] - net) / Math.Max(1, Math.Abs(net)));
+                    double income = m[Metric.Income][i];
+                    if (income == 0)
+                    {
+                        WorstNet = Math.Max(WorstNet, Math.Abs(m[Metric.NetIncomeReal][i] - net) / Math.Max(1, Math.Abs(net)));
+                    }
+                    else
+                    {
+                        // With income the household also keeps the income less its own tax, which lies in [0, income].
+                        double low = net, high = net + income / index;
+                        double v = m[Metric.NetIncomeReal][i];
+                        double outside = Math.Max(0, Math.Max(low - v, v - high));
+                        WorstNet = Math.Max(WorstNet, outside / Math.Max(1, Math.Abs(high)));
+                    }
                 }
             }
         }

@@ -27,6 +27,32 @@ public class ShippedScenarioRunFacts
         AssertSane(r);
     }
 
+    [Fact]
+    public void RolloverAt56_PaysPenaltiesAt56To59_ThatStayingInThePlanDoesNot()
+    {
+        var rollover = ScenarioFile.Load(Path.Combine(Root, "scenarios", "rollover-at-56.json")).Result.Scenario!;
+        var stay = rollover with { Separation = new Sim.Engine.Scenarios.Separation() };
+        var options = new SimulationOptions { Paths = 400 };
+        var r = SimulationEngine.Run(rollover, options);
+        var s = SimulationEngine.Run(stay, options);
+
+        for (int t = 0; t < r.Years.Length; t++)
+        {
+            int age = r.Ages[t];
+            double median = r.Percentile(Metric.Penalties, t, 3);
+            Assert.Equal(0, s.Percentile(Metric.Penalties, t, 3));
+            if (age is >= 56 and < 60)
+            {
+                // 10 % of a 4 % withdrawal of a balance of several hundred thousand dollars.
+                Assert.InRange(median, 1_000, 10_000);
+            }
+            else
+            {
+                Assert.Equal(0, median);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Overlays))]
     public void StressOverlay_OnBaseline_Runs_AndDoesNotImproveTheOdds(string overlay)

@@ -104,8 +104,8 @@ public sealed class AnalysisApiFacts(AnalysisServerFixture fixture) : IClassFixt
 
         var parquet = await DownloadAsync(done, "comparison.parquet");
         var summary = JsonDocument.Parse(await File.ReadAllTextAsync(await DownloadAsync(done, "compare.json"))).RootElement;
-        // 61 years × 14 metrics × (7 percentiles + mean + its standard error).
-        Assert.Equal(61 * 14 * 9, DuckDb.Count(parquet));
+        // 61 years × 15 metrics (income included) × (7 percentiles + mean + its standard error).
+        Assert.Equal(61 * 15 * 9, DuckDb.Count(parquet));
         var statistics = DuckDb.Rows($"SELECT DISTINCT statistic FROM read_parquet('{DuckDb.Quote(parquet)}') ORDER BY statistic")
             .Select(r => (string)r[0]!).ToList();
         Assert.Equal(["mean", "mean_se", "p10", "p25", "p5", "p50", "p75", "p90", "p95"], statistics);

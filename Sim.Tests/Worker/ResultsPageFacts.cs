@@ -372,6 +372,16 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
     }
 
     [ChromiumFact]
+    public async Task Chromium_RenderedHomePage_ListsTheRunWithALinkToItsPage()
+    {
+        var dom = await HeadlessChromium.DumpDomAsync(new Uri(Server.Address, "/"));
+
+        Assert.Contains("<h1>Runs</h1>", dom, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/runs/{Id}\">baseline</a>", dom, StringComparison.Ordinal);
+        Assert.Contains($"<td class=\"num\">{Percent(fixture.Summary("success_probability"))}</td>", dom, StringComparison.Ordinal);
+    }
+
+    [ChromiumFact]
     public async Task Chromium_RenderedDom_HasTheScenarioAndTheSuccessProbability()
     {
         var dom = await HeadlessChromium.DumpDomAsync(new Uri(Server.Address, $"/runs/{Id}"));

@@ -28,6 +28,18 @@ public sealed class RunCommandFacts
     }
 
     [Fact]
+    public void Run_WithIncome_PrintsTheFirstFullYearsIncomeInTodaysDollars_AndNotWithout()
+    {
+        using var temp = new TempFolder();
+        var (exit, stdout, stderr) = Worker(ScenarioTestSupport.RepositoryRoot(), "run",
+            "scenarios/social-security-claim-70.json", "scenarios/baseline.json", "--paths", "200", "--out", temp.Path);
+        Assert.True(exit == 0, stderr);
+        // 2,800 · 1.24 · 12 from the year of 71 (claimed in July of the year of 70).
+        var line = Assert.Single(stdout.Split('\n'), l => l.Contains("(first full year)", StringComparison.Ordinal));
+        Assert.Matches(@"^  income at 71 \(first full year\), today's dollars +\$41,664 a year\r?$", line);
+    }
+
+    [Fact]
     public void Run_WritesTheThreeParquetFiles_AndPrintsTheSummary()
     {
         using var temp = new TempFolder();

@@ -93,6 +93,7 @@ internal static class AnalysisCli
 
         try
         {
+            Output.OutputFolder.Prepare(outRoot); // a file, a read-only folder: one line before anything runs
             var outcome = await AnalysisRunner.RunAsync(request, loaded.Select(l => l.Scenario!).ToList(), loaded[0].Directory,
                 a.GetValue(o.Threads) ?? 0, folder => Path.Combine(outRoot, folder), null, cancel.Token);
             Console.WriteLine(outcome.Answer);

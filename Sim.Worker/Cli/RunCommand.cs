@@ -161,11 +161,30 @@ public static class RunCommand
         rows.Add(("balance at the end, today's dollars",
             string.Join("   ", new[] { 10.0, 50.0, 90.0 }.Select(p => $"p{p.ToString(inv)} {Level(s.TerminalReal, p)}"))));
 
+        // Income from the first year the account pays one (retirement, or the first RMD for rmdOnly), as the
+        // results page's income table starts.
+        var p90 = levels.IndexOf(90) is var hi and >= 0 ? hi : levels.Count - 1;
         var retirementIndex = Array.FindIndex(r.Ages, a => a >= scenario.Participant.RetirementAge);
+        var firstIncome = retirementIndex < 0
+            ? -1
+            : Enumerable.Range(retirementIndex, r.Ages.Length - retirementIndex)
+                .FirstOrDefault(t => r.Percentile(Metric.Withdrawals, t, p90) > 0, retirementIndex);
+        retirementIndex = firstIncome;
         if (retirementIndex >= 0)
         {
             rows.Add(($"net income at {r.Ages[retirementIndex].ToString(inv)}, today's dollars",
                 Band(i => r.Percentile(Metric.NetIncomeReal, retirementIndex, i))));
+        }
+
+        if (IncomeSchedule.FirstFullYear(scenario) is { } fullYear && fullYear <= r.Years[^1])
+        {
+            // Social Security and inflation-indexed pensions are the same in today's dollars on every path.
+            var income = IncomeSchedule.ForYear(scenario, fullYear);
+            string level = income.PensionNominal > 0
+                ? $", plus {Units.Money(income.PensionNominal)} nominal of level pensions"
+                : "";
+            rows.Add(($"income at {(fullYear - scenario.Participant.BirthYear).ToString(inv)} (first full year), today's dollars",
+                $"{Units.Money(income.SocialSecurityToday + income.PensionToday)} a year{level}"));
         }
 
         if (levels.IndexOf(50) is var median and >= 0)

@@ -90,7 +90,7 @@ public static class DifferenceChart
             svg.Polyline(Enumerable.Range(0, years).Select(t => (X(c.Ages[t]), Y(V(t, median)))), FanChart.MedianColor, 3, "median");
         }
 
-        svg.Line(Left, Y(0), Width - Right, Y(0), ZeroColor, 1.5, "7 5");
+        svg.Line(Left, Math.Round(Y(0)), Width - Right, Math.Round(Y(0)), ZeroColor, 2, "7 5");
         svg.Line(Left, Height - Bottom, Width - Right, Height - Bottom, "#333333", 1);
         svg.Line(Left, Top, Left, Height - Bottom, "#333333", 1);
         for (int age = (int)Math.Ceiling(ageMin / 5.0) * 5; age <= ageMax; age += 5)

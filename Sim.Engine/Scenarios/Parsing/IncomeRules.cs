@@ -88,15 +88,14 @@ internal static class IncomeRules
             return;
         }
 
-        // Separation is within the simulation only when the participant is still employed at startYear
-        // (age < retirementAge, spec 12); otherwise the balance is already wherever it was left.
-        var ageAtStart = s.AgeIn(s.FirstYear);
-        if (ageAtStart >= s.Participant.RetirementAge)
+        // Separation is within the simulation only when the participant is still employed at startYear (Milestones,
+        // the one owner of that fact); otherwise the balance is already wherever it was left.
+        if (Milestones.Of(s).SeparationYear is null)
         {
             issues.Error(action,
                 $"a rollover happens at separation (January 1 of the year of retirementAge {s.Participant.RetirementAge}), "
-                + $"but the participant is {ageAtStart} in startYear {s.FirstYear}, already retired: there is no separation "
-                + "left to act on; use \"stay\"");
+                + $"but the participant is {s.AgeIn(s.FirstYear)} in startYear {s.FirstYear}, already retired: there is no "
+                + "separation left to act on; use \"stay\"");
         }
     }
 

@@ -1,3 +1,4 @@
+using Sim.Engine.Simulation.Policies;
 using System.Text.Json;
 
 namespace Sim.Engine.Scenarios.Parsing;
@@ -17,11 +18,6 @@ internal static class IncomeSection
 
     /// <summary>10% a year: far above any pension's fixed increase, low enough to catch "3" meant as 3%.</summary>
     public const double MaxFixedCola = 0.10;
-
-    public static readonly string[] SocialSecurityFields = ["type", "owner", "pia", "claimAge"];
-    public static readonly string[] PensionFields = ["type", "owner", "annual", "startAge", "cola"];
-
-    private static readonly string[] AllFields = [.. SocialSecurityFields.Union(PensionFields)];
 
     private static readonly NumberRange ClaimAgeRange = NumberRange.Between(62, 70);
     private static readonly NumberRange StartAgeRange = NumberRange.Between(0, Participant.MaxEndAge);
@@ -48,40 +44,40 @@ internal static class IncomeSection
 
     private static IncomeStream? ReadStream(JsonElement e, string path, IssueCollector issues)
     {
-        // The type decides which fields are allowed; peek at it so unknown names are judged against its list.
-        var type = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t)
-            && t.ValueKind == JsonValueKind.String && ScenarioEnumNames.TryParse<IncomeType>(t.GetString()!, out var known)
-                ? known
-                : (IncomeType?)null;
-        var allowed = type switch
-        {
-            IncomeType.SocialSecurity => SocialSecurityFields,
-            IncomeType.Pension => PensionFields,
-            _ => AllFields,
-        };
-        var o = JsonObjectReader.Open(e, path, issues, allowed);
-        if (o is null)
+        // The type decides which fields are allowed (IncomeStreams, the one registry); peek at it so unknown names
+        // are judged against its list.
+        var entry = e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t)
+                    && t.ValueKind == JsonValueKind.String
+            ? IncomeStreams.ByName(t.GetString()!)
+            : null;
+        var o = JsonObjectReader.Open(e, path, issues, entry?.Fields ?? IncomeStreams.AllFields);
+        if (o is null || !o.Require("type"))
         {
             return null;
         }
 
-        if (!o.Require("type"))
+        if (entry is null)
         {
+            var got = o.Raw("type");
+            var names = IncomeStreams.Names;
+            var hint = got.ValueKind == JsonValueKind.String && NameSuggestions.Closest(got.GetString()!, names) is { } meant
+                ? $" (did you mean \"{meant}\"?)"
+                : "";
+            var value = got.ValueKind == JsonValueKind.String ? $"\"{got.GetString()}\"" : JsonObjectReader.Describe(got);
+            issues.Error(o.PathOf("type"), $"must be one of {string.Join(", ", names)}, got {value}{hint}");
             return null;
         }
 
-        if (type is null)
-        {
-            _ = o.Enum("type", IncomeType.SocialSecurity); // reports the allowed spellings
-            return null;
-        }
-
-        var owner = o.Enum("owner", IncomeOwner.Participant);
-        return type == IncomeType.SocialSecurity ? ReadSocialSecurity(o, owner, issues) : ReadPension(o, owner, issues);
+        return (IncomeStream)entry.Read(o);
     }
 
-    private static SocialSecurityIncome ReadSocialSecurity(JsonObjectReader o, IncomeOwner owner, IssueCollector issues)
+    /// <summary>The fields every stream has.</summary>
+    internal static IncomeOwner ReadOwner(JsonObjectReader o) => o.Enum("owner", IncomeOwner.Participant);
+
+    /// <summary>socialSecurity: pia (required, monthly; a yearly-looking figure is a warning) and claimAge.</summary>
+    internal static SocialSecurityIncome ReadSocialSecurity(JsonObjectReader o)
     {
+        var issues = o.Issues;
         o.Require("pia");
         var pia = o.Number("pia", 0, NumberRange.Money);
         if (issues.AllOk(o.PathOf("pia")) && pia > SuspiciousPia)
@@ -93,19 +89,21 @@ internal static class IncomeSection
 
         return new SocialSecurityIncome
         {
-            Owner = owner,
+            Owner = ReadOwner(o),
             Pia = pia,
             ClaimAgeMonths = ReadAgeInMonths(o, "claimAge", ClaimAgeRange, "62 to 70", issues),
         };
     }
 
-    private static PensionIncome ReadPension(JsonObjectReader o, IncomeOwner owner, IssueCollector issues)
+    /// <summary>pension: annual and startAge (required), cola.</summary>
+    internal static PensionIncome ReadPension(JsonObjectReader o)
     {
+        var issues = o.Issues;
         o.Require("annual");
         o.Require("startAge");
         return new PensionIncome
         {
-            Owner = owner,
+            Owner = ReadOwner(o),
             Annual = o.Number("annual", 0, NumberRange.Money),
             StartAgeMonths = ReadAgeInMonths(o, "startAge", StartAgeRange, $"0 to {Participant.MaxEndAge}", issues)
                 ?? new PensionIncome().StartAgeMonths,
@@ -162,6 +160,4 @@ internal static class IncomeSection
         }
     }
 
-    /// <summary>The JSON <c>type</c> of a stream.</summary>
-    private enum IncomeType { SocialSecurity, Pension }
 }

@@ -5,7 +5,11 @@ internal static class TaxesSection
 {
     public static readonly string[] Fields = ["method", "rate", "filingStatus", "otherIncome", "exceptions"];
 
-    public static Taxes Read(JsonObjectReader? o, IssueCollector issues)
+    /// <param name="o">The section, or null when absent.</param>
+    /// <param name="issues">Where errors and warnings go.</param>
+    /// <param name="socialSecurity">The scenario has a Social Security stream: the filing status then picks the
+    /// IRC 86 thresholds even with a flat rate (docs/model.md section 11).</param>
+    public static Taxes Read(JsonObjectReader? o, IssueCollector issues, bool socialSecurity = false)
     {
         var d = new Taxes();
         if (o is null)
@@ -17,7 +21,11 @@ internal static class TaxesSection
         var when = $"when method is {ScenarioEnumNames.ToJson(method)}";
         if (method == TaxMethod.Flat)
         {
-            o.WarnIgnored("filingStatus", when);
+            if (!socialSecurity)
+            {
+                o.WarnIgnored("filingStatus", when);
+            }
+
             o.WarnIgnored("otherIncome", when + " (a flat rate applies to the withdrawal alone)");
         }
         else

@@ -27,6 +27,16 @@ internal sealed partial class PathKernel
         for (int j = 0; j < count; j++)
         {
             int i = start + j;
+            scratch.Gross[j] = 0;
+            scratch.Tax[j] = 0;
+            scratch.Penalty[j] = 0;
+            scratch.PlanTaxable[j] = 0;
+            if (y.SeparationYear)
+            {
+                // January 1 of the retirement year, before the year's distributions (docs/model.md section 13).
+                _separation.Apply(y, st, scratch, i, j);
+            }
+
             Distribute(policy, y, st, scratch, i, j, distributes, m, ref counts);
             if (loanEvents)
             {
@@ -38,7 +48,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
-    /// Step 2 of spec section 2 for path i: RMD first, then the strategy's target, the source order, failure.
+    /// Step 2 of docs/model.md section 2 for path i: RMD first, then the strategy's target, the source order, failure.
     /// Writes Gross, the withdrawal's taxable part (into Tax, turned into tax by <see cref="ChargeTax"/>), and the
     /// rmd metric.
     /// </summary>
@@ -46,9 +56,6 @@ internal sealed partial class PathKernel
         bool distributes, YearMetrics m, ref StepCounts counts)
         where TPolicy : struct, IWithdrawalPolicy
     {
-        scratch.Gross[j] = 0;
-        scratch.Tax[j] = 0;
-        scratch.Penalty[j] = 0;
         if (!distributes)
         {
             return;
@@ -123,8 +130,9 @@ internal sealed partial class PathKernel
         // A source the split exhausts can end at −1 ulp (rmd + (pre − rmd) need not round back to pre): clamp at 0.
         st.Pretax[i] = Math.Max(0, pre - wPre);
         st.Roth[i] = Math.Max(0, roth - wRoth);
-        scratch.Gross[j] = gross;
-        scratch.Tax[j] = taxable;
+        // Added to what the separation action may already have paid out this year (the withheld 20%).
+        scratch.Gross[j] += gross;
+        scratch.Tax[j] += taxable;
     }
 
     /// <summary>This year's target: in-service distributions while employed (a shared knob, docs/model.md section
@@ -149,7 +157,7 @@ internal sealed partial class PathKernel
         return target;
     }
 
-    /// <summary>Source order (spec 12): the RMD from pre-tax (and Roth in 2022-2023) first, the rest by the order.</summary>
+    /// <summary>Source order (docs/model.md section 5): the RMD from pre-tax (and Roth in 2022-2023) first, the rest by the order.</summary>
     private (double Pre, double Roth) Split(double gross, double pre, double roth, double rmdPre, double rmdRoth)
     {
         double rest = Math.Max(0, gross - rmdPre - rmdRoth);
@@ -180,11 +188,34 @@ internal sealed partial class PathKernel
         ? b.IncrementalTax(_otherIncome * index, taxable)
         : FlatTax.Tax(_scenario.Taxes.Rate, taxable);
 
-    /// <summary>Turns the taxable amount left in Tax by Distribute and LoanEvents into tax and penalty.</summary>
+    /// <summary>Turns the taxable amount left in Tax by Distribute, the separation action and LoanEvents into tax
+    /// and penalty; with income streams (docs/model.md section 11) the tax includes the benefits the withdrawal makes
+    /// taxable, and Income and IncomeTax are filled for the net income.</summary>
     private void ChargeTax(YearPlan y, PathState st, BlockScratch scratch, int i, int j)
     {
         double taxable = scratch.Tax[j];
-        scratch.Tax[j] = taxable > 0 ? TaxOn(y, st.Index[i], taxable) : 0;
-        scratch.Penalty[j] = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0;
+        if (y.Income.Any)
+        {
+            double index = st.Index[i];
+            (scratch.Tax[j], scratch.IncomeTax[j]) = y.Taxation.Split(y, index, taxable);
+            scratch.Income[j] = y.Income.Total(index);
+        }
+        else
+        {
+            scratch.Tax[j] = taxable > 0 ? TaxOn(y, st.Index[i], taxable) : 0;
+        }
+
+        if (y.PlanPenaltyApplies != y.PenaltyApplies)
+        {
+            // After a rollover the IRA's rule covers the withdrawals; what the plan itself paid out in the rollover
+            // year (the withheld 20%, a deemed loan distribution) keeps the plan's rule.
+            double plan = scratch.PlanTaxable[j];
+            scratch.Penalty[j] = (y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * (taxable - plan) : 0)
+                                 + (y.PlanPenaltyApplies ? EarlyWithdrawalPenalty.Rate * plan : 0);
+        }
+        else
+        {
+            scratch.Penalty[j] = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0;
+        }
     }
 }

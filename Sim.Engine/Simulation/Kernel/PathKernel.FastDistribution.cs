@@ -18,7 +18,8 @@ internal sealed partial class PathKernel
     /// </summary>
     private bool FastDistributionYear(YearPlan y) =>
         !_scalarDistribution && !y.Employed && !_hasRoth && !_hasLoans && !_withdrawals.AfterTax
-        && !_withdrawals.DeferFirstRmd && _withdrawals.Order == WithdrawalOrder.ProRata && y.Brackets is null;
+        && !_withdrawals.DeferFirstRmd && _withdrawals.Order == WithdrawalOrder.ProRata && y.Brackets is null
+        && !y.Income.Any && !y.RolloverYear;
 
     private void DistributeFast<TPolicy>(in TPolicy policy, YearPlan y, PathState st, BlockScratch scratch,
         YearMetrics m, int start, int count, ref StepCounts counts)

@@ -23,14 +23,17 @@ internal sealed partial class PathKernel
 
         double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
         double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
-        if (_withdrawals.Order == WithdrawalOrder.ProRata && preLeft + rothLeft > 0)
+        // Pensions are ordinary income stacked under the withdrawal (docs/model.md section 11); Social Security makes
+        // the taxable amount depend on the withdrawal (IRC 86), which the exact piecewise-linear inverse does not
+        // cover: then the root find below, on the same exact net function.
+        if (_withdrawals.Order == WithdrawalOrder.ProRata && preLeft + rothLeft > 0 && y.Income.SocialSecurityToday == 0)
         {
             // taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s), φ = the pre-tax share of what is left.
             double phi = preLeft / (preLeft + rothLeft);
             double share = phi + (1 - phi) * rothShareTaxable;
             double fixedTaxable = rmdPre + rmdRoth * rothShareTaxable - (rmdPre + rmdRoth) * share;
             return y.Brackets is { } b
-                ? b.GrossUp(_otherIncome * index, net, penaltyRate, share, fixedTaxable)
+                ? b.GrossUp(y.Taxation.IncomeBelow(y, index), net, penaltyRate, share, fixedTaxable)
                 : FlatTax.GrossUp(_scenario.Taxes.Rate, penaltyRate, net, share, fixedTaxable);
         }
 
@@ -38,7 +41,8 @@ internal sealed partial class PathKernel
         {
             (double wPre, double wRoth) = Split(gross, pre, roth, rmdPre, rmdRoth);
             double taxable = wPre + wRoth * rothShareTaxable;
-            return gross - TaxOn(y, index, taxable) - (y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0);
+            double tax = y.Income.Any ? y.Taxation.Split(y, index, taxable).OnWithdrawal : TaxOn(y, index, taxable);
+            return gross - tax - (y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate * taxable : 0);
         }
 
         double balance = pre + roth;

@@ -10,7 +10,7 @@ internal sealed partial class PathKernel
     /// branches cost nothing and skip the loads and stores a year does not need).</summary>
     private readonly record struct YearConstants(
         double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked, bool Forfeit, double VestedFraction,
-        bool Employed, bool Taxed, bool Loans, bool Roth, bool StorePrevious)
+        bool Employed, bool Taxed, bool Loans, bool Roth, bool StorePrevious, bool Income)
     {
         public YearConstants(YearPlan y, double expenseRatio, bool taxed, bool loans, bool roth, bool storePrevious)
             : this(expenseRatio,
@@ -23,7 +23,8 @@ internal sealed partial class PathKernel
                 taxed,
                 loans,
                 roth,
-                storePrevious)
+                storePrevious,
+                y.Income.Any)
         {
         }
     }
@@ -132,7 +133,20 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(gross, m[Metric.Withdrawals], i);
                 St<TL, TD, TU>(tax, m[Metric.Taxes], i);
                 St<TL, TD, TU>(penalty, m[Metric.Penalties], i);
-                St<TL, TD, TU>(TL.Div(TL.Sub(TL.Sub(gross, tax), penalty), index), m[Metric.NetIncomeReal], i);
+                if (k.Income)
+                {
+                    // The household's spendable money (docs/model.md section 11): withdrawal + income − the account's
+                    // tax − penalty − the tax the income pays on its own.
+                    TD income = Ld<TL, TD, TU>(scratch.Income, j);
+                    TD net = TL.Sub(TL.Sub(TL.Sub(TL.Add(gross, income), tax), penalty), Ld<TL, TD, TU>(scratch.IncomeTax, j));
+                    St<TL, TD, TU>(income, m[Metric.Income], i);
+                    St<TL, TD, TU>(TL.Div(net, index), m[Metric.NetIncomeReal], i);
+                }
+                else
+                {
+                    St<TL, TD, TU>(TL.Div(TL.Sub(TL.Sub(gross, tax), penalty), index), m[Metric.NetIncomeReal], i);
+                }
+
                 St<TL, TD, TU>(TL.Add(Ld<TL, TD, TU>(st.TotalTaxes, i), tax), st.TotalTaxes, i);
             }
         }

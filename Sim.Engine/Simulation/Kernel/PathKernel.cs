@@ -21,7 +21,6 @@ namespace Sim.Engine.Simulation;
 internal sealed partial class PathKernel
 {
     private readonly Scenario _scenario;
-    private readonly double _expenseRatio;
     private readonly Withdrawals _withdrawals;
     private readonly SimdWidth _width;
     private readonly double _otherIncome;
@@ -32,23 +31,25 @@ internal sealed partial class PathKernel
     private readonly bool _hasRoth;
     /// <summary>The withdrawal strategy's policy, bound once: phase B's one virtual call per block and year.</summary>
     private readonly DistributionRunner _runner;
+    /// <summary>What separation does to the balance (docs/model.md section 13), applied per path in the separation year.</summary>
+    private readonly ISeparationAction _separation;
 
     public PathKernel(Scenario scenario, IReadOnlyList<YearPlan> plan, SimdWidth width, bool scalarDistribution = false)
     {
         _scenario = scenario;
-        _expenseRatio = scenario.Fees.ExpenseRatio;
         _withdrawals = scenario.Withdrawals;
         _otherIncome = scenario.Taxes.OtherIncome;
         _hasLoans = scenario.Loans.Count > 0;
         _scalarDistribution = scalarDistribution;
         _hasRoth = scenario.Account.RothBalance > 0 || plan.Any(y => y.EmployeeRoth > 0);
         _width = SimdWidths.Resolve(width);
-        _runner = WithdrawalPolicies.Runner(scenario.Withdrawals.Strategy);
+        _runner = WithdrawalPolicies.Runner(scenario.Withdrawals);
+        _separation = SeparationActions.Create(ScenarioEnumNames.ToJson(scenario.Separation.Action));
     }
 
     public SimdWidth Width => _width;
 
-    /// <summary>Opening balances of startYear (spec 12: already retired → the employer balance counts as vested).</summary>
+    /// <summary>Opening balances of startYear (docs/model.md section 1: already retired → the employer balance counts as vested).</summary>
     public void Initialize(PathState st, int start, int count)
     {
         var a = _scenario.Account;
@@ -90,14 +91,14 @@ internal sealed partial class PathKernel
         // Phase B.
         bool distributes = Distributes(y);
         bool loanEvents = _hasLoans && y.LoanEvents;
-        bool taxed = distributes || loanEvents;
+        bool taxed = distributes || loanEvents || y.Income.Any;
         if (taxed)
         {
             _runner.Distribute(this, y, st, scratch, m, start, count, loanEvents, ref counts);
         }
 
         // Phase C.
-        var k = new YearConstants(y, _expenseRatio, taxed, _hasLoans, _hasRoth, NeedsPrevious(next));
+        var k = new YearConstants(y, y.ExpenseRatio, taxed, _hasLoans, _hasRoth, NeedsPrevious(next));
         Grow(k, st, scratch, m, start, count);
         return counts;
     }

@@ -15,8 +15,8 @@ internal readonly struct GuardrailsPolicy(GuardrailsStrategy s) : IWithdrawalPol
     public PolicySlots Slots =>
         PolicySlots.PreviousTarget | PolicySlots.PreviousInflation | PolicySlots.PreviousReturn | PolicySlots.InitialRate;
 
-    /// <summary>The rules are per-lane branches; the per-path phase runs them.</summary>
-    public bool Vectorized => false;
+    /// <summary>The rules run as masks in the lane form (same comparisons and operations per lane as the scalar).</summary>
+    public bool Vectorized => true;
 
     public double Target(YearPlan y, PathState st, int i, double opening)
     {
@@ -33,19 +33,39 @@ internal readonly struct GuardrailsPolicy(GuardrailsStrategy s) : IWithdrawalPol
             : raised;
     }
 
-    /// <summary>Lane form: each lane through the scalar rules (used only if <see cref="Vectorized"/> becomes true).</summary>
+    /// <summary>
+    /// Lane form of <see cref="Target(YearPlan, PathState, int, double)"/>: every branch of <see cref="GuardrailRules"/>
+    /// becomes a select, evaluated in the same order with the same operations, so each lane equals the scalar rule.
+    /// Lanes with an opening balance of 0 select the plain raise (their divisions by 0 are discarded).
+    /// </summary>
     public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
-        Span<double> lanes = stackalloc double[TL.Count];
-        TL.Store(opening, ref lanes[0]);
-        for (int l = 0; l < TL.Count; l++)
+        TD zero = TL.Splat(0.0);
+        if (y.FirstDistributionYear)
         {
-            lanes[l] = Target(y, st, i + l, lanes[l]);
+            TD first = _first.Lanes<TL, TD, TU>(st, i, opening);
+            LaneArrays.Store<TL, TD, TU>(TL.IfGreater(opening, zero, TL.Div(first, opening), zero), st.InitialRate, i);
+            return first;
         }
 
-        return TL.Load(ref lanes[0]);
+        TD previous = LaneArrays.Load<TL, TD, TU>(st.Target, i);
+        TD raised = TL.Mul(previous, TL.Add(TL.Splat(1.0), LaneArrays.Load<TL, TD, TU>(st.PrevInflation, i)));
+        TD ir = LaneArrays.Load<TL, TD, TU>(st.InitialRate, i);
+        TD lastReturn = LaneArrays.Load<TL, TD, TU>(st.PrevReturn, i);
+
+        // Inflation rule: keep the previous target after a negative year when the raised rate exceeds IR.
+        TD target = TL.IfLess(lastReturn, zero, TL.IfGreater(TL.Div(raised, opening), ir, previous, raised), raised);
+        TD cwr = TL.Div(target, opening);
+        // Prosperity, then capital preservation (which wins when both could apply, as in the scalar order).
+        TD result = TL.IfLess(cwr, TL.Mul(ir, TL.Splat(1 - _rules.Lower)), TL.Mul(target, TL.Splat(1 + _rules.Raise)), target);
+        if (y.GuardrailCutAllowed)
+        {
+            result = TL.IfGreater(cwr, TL.Mul(ir, TL.Splat(1 + _rules.Upper)), TL.Mul(target, TL.Splat(1 - _rules.Cut)), result);
+        }
+
+        return TL.IfGreater(opening, zero, result, raised);
     }
 }

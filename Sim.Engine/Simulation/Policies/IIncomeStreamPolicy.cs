@@ -22,6 +22,7 @@ internal interface IIncomeStreamPolicy
     /// <c>cola: "inflation"</c>); false for a nominal schedule (a fixed COLA, or none).</summary>
     bool IndexedToPathInflation { get; }
 
-    /// <summary>The year's amount before the path's index (0 outside the payment years).</summary>
-    double BaseAmount(YearPlan y);
+    /// <summary>Calendar year <paramref name="year"/>'s amount before the path's index (0 outside the payment
+    /// years).</summary>
+    double BaseAmount(int year);
 }

@@ -9,7 +9,9 @@ namespace Sim.Engine.Simulation.Policies;
 internal interface ISeparationAction
 {
     /// <summary>Acts on path <paramref name="i"/> (block element <paramref name="j"/>): it may move balances between
-    /// state arrays and add a taxable amount to <c>scratch.Tax[j]</c> (taxed with the year's withdrawals).</summary>
+    /// state arrays and add a taxable amount to <c>scratch.Tax[j]</c> (taxed with the year's withdrawals); cash paid
+    /// out of the account also goes to <c>scratch.Gross[j]</c> and, as a distribution from the plan penalised by the
+    /// plan's rule, to <c>scratch.PlanTaxable[j]</c>.</summary>
     void Apply(YearPlan y, PathState st, BlockScratch scratch, int i, int j);
 }
 

@@ -18,6 +18,7 @@ internal static class WithdrawalPolicies
         StrategyEntry.Of("rmdOnly", RmdOnlyStrategy.Fields, RmdOnlyStrategy.Read, (RmdOnlyStrategy _) => new RmdOnlyPolicy()),
         StrategyEntry.Of("guardrails", GuardrailsStrategy.Fields, GuardrailsStrategy.Read, (GuardrailsStrategy s) => new GuardrailsPolicy(s)),
         StrategyEntry.Of("fixedNominal", FixedNominalStrategy.Fields, FixedNominalStrategy.Read, (FixedNominalStrategy s) => new FixedNominalPolicy(s)),
+        StrategyEntry.Of("spendingNeed", SpendingNeedStrategy.Fields, SpendingNeedStrategy.Read, (SpendingNeedStrategy s, Withdrawals w) => new SpendingNeedPolicy(s, w.AfterTax)),
     ];
 
     /// <summary>Every strategy's JSON name, in registration order.</summary>
@@ -34,8 +35,8 @@ internal static class WithdrawalPolicies
 
     public static string NameOf(WithdrawalStrategy strategy) => Of(strategy).Name;
 
-    /// <summary>The kernel's runner for <paramref name="strategy"/>: the policy struct bound once per run.</summary>
-    public static DistributionRunner Runner(WithdrawalStrategy strategy) => Of(strategy).CreateRunner(strategy);
+    /// <summary>The kernel's runner for <paramref name="withdrawals"/>' strategy: the policy struct bound once per run.</summary>
+    public static DistributionRunner Runner(Withdrawals withdrawals) => Of(withdrawals.Strategy).CreateRunner(withdrawals);
 }
 
 /// <summary>One registered strategy.</summary>
@@ -49,10 +50,17 @@ internal abstract class StrategyEntry
 
     public abstract WithdrawalStrategy Read(JsonObjectReader o);
 
-    public abstract DistributionRunner CreateRunner(WithdrawalStrategy strategy);
+    public abstract DistributionRunner CreateRunner(Withdrawals withdrawals);
 
     public static StrategyEntry Of<TStrategy, TPolicy>(string name, IReadOnlyList<string> fields,
         Func<JsonObjectReader, TStrategy> read, Func<TStrategy, TPolicy> policy)
+        where TStrategy : WithdrawalStrategy
+        where TPolicy : struct, IWithdrawalPolicy =>
+        Of(name, fields, read, (TStrategy s, Withdrawals _) => policy(s));
+
+    /// <summary>As above, for a policy that also reads the knobs every strategy shares (e.g. afterTax).</summary>
+    public static StrategyEntry Of<TStrategy, TPolicy>(string name, IReadOnlyList<string> fields,
+        Func<JsonObjectReader, TStrategy> read, Func<TStrategy, Withdrawals, TPolicy> policy)
         where TStrategy : WithdrawalStrategy
         where TPolicy : struct, IWithdrawalPolicy =>
         new Entry<TStrategy, TPolicy>(read, policy)
@@ -60,14 +68,15 @@ internal abstract class StrategyEntry
             Name = name, Type = typeof(TStrategy), Fields = fields, CanFail = default(TPolicy).CanFail,
         };
 
-    private sealed class Entry<TStrategy, TPolicy>(Func<JsonObjectReader, TStrategy> read, Func<TStrategy, TPolicy> policy)
+    private sealed class Entry<TStrategy, TPolicy>(Func<JsonObjectReader, TStrategy> read,
+        Func<TStrategy, Withdrawals, TPolicy> policy)
         : StrategyEntry
         where TStrategy : WithdrawalStrategy
         where TPolicy : struct, IWithdrawalPolicy
     {
         public override WithdrawalStrategy Read(JsonObjectReader o) => read(o);
 
-        public override DistributionRunner CreateRunner(WithdrawalStrategy strategy) =>
-            new DistributionRunner<TPolicy>(policy((TStrategy)strategy));
+        public override DistributionRunner CreateRunner(Withdrawals withdrawals) =>
+            new DistributionRunner<TPolicy>(policy((TStrategy)withdrawals.Strategy, withdrawals));
     }
 }

@@ -1,3 +1,4 @@
+using Sim.Engine.Scenarios.Parsing;
 namespace Sim.Engine.Scenarios;
 
 /// <summary><c>{"type": "pension", "owner", "annual", "startAge", "cola"}</c>: a defined-benefit pension or annuity,
@@ -16,4 +17,8 @@ public sealed record PensionIncome : IncomeStream
 
     /// <inheritdoc />
     public override int FirstPaymentAgeMonths(int ownerBirthYear) => StartAgeMonths;
+
+    internal static readonly string[] Fields = ["type", "owner", "annual", "startAge", "cola"];
+
+    internal static PensionIncome Read(JsonObjectReader o) => IncomeSection.ReadPension(o);
 }

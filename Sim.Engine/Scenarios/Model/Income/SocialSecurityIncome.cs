@@ -1,3 +1,4 @@
+using Sim.Engine.Scenarios.Parsing;
 using Sim.Engine.Rules;
 
 namespace Sim.Engine.Scenarios;
@@ -15,4 +16,8 @@ public sealed record SocialSecurityIncome : IncomeStream
     /// <inheritdoc />
     public override int FirstPaymentAgeMonths(int ownerBirthYear) =>
         ClaimAgeMonths ?? SocialSecurityBenefit.FullRetirementAgeMonths(ownerBirthYear);
+
+    internal static readonly string[] Fields = ["type", "owner", "pia", "claimAge"];
+
+    internal static SocialSecurityIncome Read(JsonObjectReader o) => IncomeSection.ReadSocialSecurity(o);
 }
