@@ -12,7 +12,7 @@ public sealed record EngineRunResult(string RunId, double SuccessProbability, do
 
 /// <summary>
 /// The worker's only view of the engine: validate a scenario, compute a run. The production implementation
-/// (<see cref="RunEngine"/>) calls the scenario parser and <see cref="ScenarioRunner.Run"/>; tests may substitute
+/// (<see cref="RunEngine"/>) calls the scenario parser and <see cref="ScenarioRunner.RunAsync"/>; tests may substitute
 /// one to provoke crashes or hold a run open, which the real engine cannot do on demand.
 /// </summary>
 public interface IRunEngine
@@ -24,9 +24,9 @@ public interface IRunEngine
     ScenarioParseResult Parse(string json, int defaultStartYear, string? defaultName = null);
 
     /// <summary>
-    /// Computes one run into <paramref name="outputDirectory"/> (see <see cref="ScenarioRunner.Run"/>),
+    /// Computes one run into <paramref name="outputDirectory"/> (see <see cref="ScenarioRunner.RunAsync"/>),
     /// observing <paramref name="cancellationToken"/> and reporting progress as a fraction from 0 to 1.
     /// </summary>
-    EngineRunResult Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
+    Task<EngineRunResult> RunAsync(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
         string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken);
 }
