@@ -16,9 +16,23 @@ namespace Sim.Worker.Analysis;
 /// </summary>
 public static class AnalysisFiles
 {
-    public const string SolveJson = "solve.json", SolveParquet = "solve.parquet";
-    public const string CompareJson = "compare.json", ComparisonParquet = "comparison.parquet";
-    public const string SensitivityJson = "sensitivity.json", SensitivityParquet = "sensitivity.parquet";
+    /// <summary>The solve answer and its trials as JSON (<see cref="SolveDocument"/>).</summary>
+    public const string SolveJson = "solve.json";
+
+    /// <summary>One row per solve trial.</summary>
+    public const string SolveParquet = "solve.parquet";
+
+    /// <summary>The comparison summary as JSON (<see cref="CompareDocument"/>).</summary>
+    public const string CompareJson = "compare.json";
+
+    /// <summary>The paired differences per metric, year and statistic.</summary>
+    public const string ComparisonParquet = "comparison.parquet";
+
+    /// <summary>The sensitivity rows as JSON (<see cref="SensitivityDocument"/>).</summary>
+    public const string SensitivityJson = "sensitivity.json";
+
+    /// <summary>One row per sensitivity input.</summary>
+    public const string SensitivityParquet = "sensitivity.parquet";
 
     /// <summary>camelCase, indented, enums as camelCase strings; null members omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -79,6 +93,7 @@ public static class AnalysisFiles
         trials = r.Trials.Select(t => new { value = t.Value, achieved = t.Achieved, success = t.Success, medianTerminalReal = t.MedianTerminalReal, meets = t.Meets }),
     };
 
+    /// <summary>Writes solve.json, solve.parquet and the solve chart into <paramref name="directory"/>, each atomically; returns the paths written.</summary>
     public static async Task<IReadOnlyList<string>> WriteSolveAsync(string directory, string analysisId, string scenario, SolveResult r,
         CancellationToken ct)
     {
@@ -136,6 +151,7 @@ public static class AnalysisFiles
         engineVersion = EngineInfo.Version,
     };
 
+    /// <summary>Writes compare.json, comparison.parquet and the difference chart of pair <paramref name="p"/> into <paramref name="directory"/>, each atomically; returns the paths written.</summary>
     public static async Task<IReadOnlyList<string>> WriteCompareAsync(string directory, string analysisId, ComparisonResult c,
         PairComparison p, CancellationToken ct)
     {
@@ -191,6 +207,7 @@ public static class AnalysisFiles
 
     // ---- sensitivity -------------------------------------------------------------------------------------------
 
+    /// <summary>sensitivity.json: the base success and median terminal real balance, and each input's low and high values and outcomes.</summary>
     public static object SensitivityDocument(string analysisId, SensitivityResult r) => new
     {
         analysisId,
@@ -218,6 +235,7 @@ public static class AnalysisFiles
         engineVersion = EngineInfo.Version,
     };
 
+    /// <summary>Writes sensitivity.json, sensitivity.parquet and the tornado chart into <paramref name="directory"/>, each atomically; returns the paths written.</summary>
     public static async Task<IReadOnlyList<string>> WriteSensitivityAsync(string directory, string analysisId, SensitivityResult r,
         CancellationToken ct)
     {

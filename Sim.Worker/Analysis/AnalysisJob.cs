@@ -13,6 +13,7 @@ namespace Sim.Worker.Analysis;
 /// </summary>
 public sealed class AnalysisSubmitter(AnalysisStore store, JobStorage storage, IBackgroundJobClient jobs, TimeProvider clock)
 {
+    /// <summary>Queues <paramref name="request"/> unless the same analysis is already queued, running or succeeded; returns its state and what happened.</summary>
     public (AnalysisState State, SubmitOutcome Outcome) Submit(AnalysisRequest request)
     {
         string id = request.ComputeId();
@@ -54,6 +55,9 @@ public sealed class AnalysisSubmitter(AnalysisStore store, JobStorage storage, I
 public sealed class AnalysisJob(AnalysisStore store, JobStorage storage, JobSettings settings, TimeProvider clock,
     ILogger<AnalysisJob> logger)
 {
+    /// <summary>The Hangfire job: computes analysis <paramref name="analysisId"/> and publishes its files (no retry: a failure is recorded in its state).</summary>
+    /// <param name="analysisId">The id; the request is read from the store.</param>
+    /// <param name="cancellationToken">Hangfire's shutdown or delete token.</param>
     [AutomaticRetry(Attempts = 0)]
     [DisplayName("analysis {0}")]
     public Task Execute(string analysisId, CancellationToken cancellationToken) =>

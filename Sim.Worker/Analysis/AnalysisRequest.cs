@@ -6,8 +6,13 @@ namespace Sim.Worker.Analysis;
 /// <summary>The three questions.</summary>
 public enum AnalysisKind
 {
+    /// <summary>The value of one field that meets a target (<c>solve</c>).</summary>
     Solve,
+
+    /// <summary>Scenarios against the first on the same paths (<c>compare</c>).</summary>
     Compare,
+
+    /// <summary>Each input at its low and high value (<c>sensitivity</c>).</summary>
     Sensitivity,
 }
 
@@ -18,6 +23,7 @@ public enum AnalysisKind
 /// </summary>
 public sealed record AnalysisRequest
 {
+    /// <summary>Which question.</summary>
     public required AnalysisKind Kind { get; init; }
 
     /// <summary>Each scenario in canonical form (<see cref="Jobs.CanonicalJson.ForRun"/>): for compare, A first.</summary>
@@ -55,8 +61,10 @@ public sealed record AnalysisRequest
 /// <summary>The URL spelling of each kind: <c>solve</c>, <c>compare</c>, <c>sensitivity</c>.</summary>
 public static class KindNames
 {
+    /// <summary>The kind's lowercase name as in URLs and the CLI verb (<c>solve</c>, <c>compare</c>, <c>sensitivity</c>).</summary>
     public static string Name(AnalysisKind kind) => kind.ToString().ToLowerInvariant();
 
+    /// <summary>The kind named <paramref name="name"/>; null for any other string.</summary>
     public static AnalysisKind? Parse(string name) => name switch
     {
         "solve" => AnalysisKind.Solve,

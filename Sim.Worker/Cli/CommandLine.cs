@@ -14,8 +14,11 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static partial class CommandLine
 {
+    /// <summary>Exit code of a command that did what was asked.</summary>
     public const int ExitOk = 0;
+    /// <summary>Exit code for input the command cannot use: an invalid scenario, a missing file, an unreachable server.</summary>
     public const int ExitInvalidInput = 1;
+    /// <summary>Exit code for a wrong command line (unknown option, missing argument).</summary>
     public const int ExitUsage = 2;
 
     /// <summary>Every verb, in the order <c>--help</c> lists them. Adding a verb: one file, one line here.</summary>

@@ -10,6 +10,7 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class CompareCommand
 {
+    /// <summary>The <c>compare</c> verb: its arguments, options and handler.</summary>
     public static Command Create()
     {
         var files = Options.Files("A.json B.json", "the reference scenario A, then each scenario to compare with it");

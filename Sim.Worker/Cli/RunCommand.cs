@@ -20,7 +20,8 @@ public static class RunCommand
     /// <summary>The percentiles the plain-text summary shows for each band.</summary>
     private static readonly double[] SummaryPercentiles = [10.0, 50.0, 90.0];
 
-    public const string DefaultOutput = "out";
+    /// <summary>Output folder when <c>--out</c> is not given (the worker's, <see cref="JobSettings.DefaultOutputDirectory"/>).</summary>
+    public const string DefaultOutput = JobSettings.DefaultOutputDirectory;
 
     /// <summary>The verb.</summary>
     public static Command Create()

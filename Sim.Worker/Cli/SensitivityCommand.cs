@@ -10,6 +10,7 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class SensitivityCommand
 {
+    /// <summary>The <c>sensitivity</c> verb: its arguments, options and handler.</summary>
     public static Command Create()
     {
         var file = Options.One("SCENARIO.json", "the scenario file");

@@ -11,6 +11,7 @@ namespace Sim.Worker.Cli;
 /// </summary>
 public static class SolveCommand
 {
+    /// <summary>The <c>solve</c> verb: its arguments, options and handler.</summary>
     public static Command Create()
     {
         var file = Options.One("SCENARIO.json", "the scenario file");

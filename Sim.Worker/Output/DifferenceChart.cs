@@ -12,12 +12,21 @@ namespace Sim.Worker.Output;
 /// </summary>
 public static class DifferenceChart
 {
+    /// <summary>The chart's file name in a comparison's result folder.</summary>
     public const string FileName = "difference.svg";
-    public const int Width = FanChart.Width, Height = FanChart.Height;
+
+    /// <summary>Width in pixels: the fan chart's, so the two line up.</summary>
+    public const int Width = FanChart.Width;
+
+    /// <summary>Height in pixels: the fan chart's.</summary>
+    public const int Height = FanChart.Height;
+
+    /// <summary>Colour of the zero line (no difference).</summary>
     public const string ZeroColor = "#d62728";
 
     private const double Left = 104, Right = 36, Top = 96, Bottom = 66;
 
+    /// <summary>The SVG of pair <paramref name="p"/> of comparison <paramref name="c"/>: B − A by age, bands and median.</summary>
     public static string Render(ComparisonResult c, PairComparison p)
     {
         var inv = CultureInfo.InvariantCulture;

@@ -15,8 +15,11 @@ namespace Sim.Worker.Output;
 /// </summary>
 public static class FanChart
 {
+    /// <summary>The chart's file name in a run's output folder.</summary>
     public const string FileName = "fan.svg";
+    /// <summary>Width in pixels.</summary>
     public const int Width = 960;
+    /// <summary>Height in pixels.</summary>
     public const int Height = 600;
 
     /// <summary>Band fills, outermost first; opaque so that each band shows as one exact colour.</summary>
@@ -27,8 +30,11 @@ public static class FanChart
         new(25, 75, "#6baed6"),
     ];
 
+    /// <summary>Colour of the median line.</summary>
     public const string MedianColor = "#08306b";
+    /// <summary>Colour of the retirement-age marker.</summary>
     public const string RetirementColor = "#d62728";
+    /// <summary>Colour of the first-RMD-age marker.</summary>
     public const string RmdColor = "#e6550d";
 
     private const double Left = 104, Right = 36, Top = 96, Bottom = 66;
@@ -37,6 +43,7 @@ public static class FanChart
     /// <summary>A shaded band between two percentile levels.</summary>
     public sealed record Band(double Lower, double Upper, string Color)
     {
+        /// <summary>The legend text, e.g. "5–95th percentile".</summary>
         public string Label => string.Create(CultureInfo.InvariantCulture, $"{Lower:0.#}–{Upper:0.#}th percentile");
     }
 

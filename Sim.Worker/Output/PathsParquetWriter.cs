@@ -30,6 +30,7 @@ public sealed class PathsParquetWriter : IYearObserver, IAsyncDisposable
         _runId = runId;
     }
 
+    /// <summary>Opens a temporary file beside <paramref name="path"/> for the per-path rows (run_id, path, year, age, every metric); <see cref="Complete"/> renames it into place.</summary>
     public static async Task<PathsParquetWriter> CreateAsync(string path, string runId,
         IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
@@ -47,6 +48,7 @@ public sealed class PathsParquetWriter : IYearObserver, IAsyncDisposable
         return new PathsParquetWriter(full, temporary, stream, writer, fields, runId);
     }
 
+    /// <inheritdoc/>
     public void OnYear(YearPlan year, YearMetrics metrics, int paths)
     {
         WriteYearAsync(year, metrics, paths).GetAwaiter().GetResult();
@@ -65,6 +67,7 @@ public sealed class PathsParquetWriter : IYearObserver, IAsyncDisposable
         }
     }
 
+    /// <summary>Finishes the Parquet footer, flushes to disk and renames the temporary file to the final path.</summary>
     public async Task Complete()
     {
         await _writer.DisposeAsync();
@@ -75,6 +78,7 @@ public sealed class PathsParquetWriter : IYearObserver, IAsyncDisposable
         _completed = true;
     }
 
+    /// <summary>Closes the file; deletes the temporary file when <see cref="Complete"/> was not reached (a failed or cancelled run leaves no partial file).</summary>
     public async ValueTask DisposeAsync()
     {
         if (_completed)

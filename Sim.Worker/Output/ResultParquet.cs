@@ -13,9 +13,13 @@ namespace Sim.Worker.Output;
 /// </summary>
 public static class ResultParquet
 {
+    /// <summary>Percentiles per metric, year and level.</summary>
     public const string PercentilesFile = "percentiles.parquet";
+    /// <summary>Per-year shares and means across paths.</summary>
     public const string YearlyFile = "yearly.parquet";
+    /// <summary>The one-row summary of a run.</summary>
     public const string SummaryFile = "summary.parquet";
+    /// <summary>Per-path, per-year rows (only with <c>--paths-out</c>).</summary>
     public const string PathsFile = "paths.parquet";
 
     /// <summary>The key-value metadata of a finished run's files.</summary>
@@ -113,20 +117,35 @@ public static class ResultParquet
     /// </summary>
     public static class SummaryColumns
     {
+        /// <summary>The run id (16 hex digits).</summary>
         public const string RunId = "run_id";
+        /// <summary>The scenario name.</summary>
         public const string Scenario = "scenario";
+        /// <summary>The return model (lognormal, studentT, bootstrap, historical).</summary>
         public const string Model = "model";
+        /// <summary>The engine version that produced the numbers.</summary>
         public const string EngineVersion = "engine_version";
+        /// <summary>Paths simulated.</summary>
         public const string Paths = "paths";
+        /// <summary>The seed.</summary>
         public const string Seed = "seed";
+        /// <summary>First simulated calendar year.</summary>
         public const string StartYear = "start_year";
+        /// <summary>Last simulated calendar year.</summary>
         public const string EndYear = "end_year";
+        /// <summary>Share of paths that never failed, 0..1.</summary>
         public const string SuccessProbability = "success_probability";
+        /// <summary>Age at which the median nominal balance is largest.</summary>
         public const string PeakAge = "peak_age";
+        /// <summary>Median age of first failure among failed paths; NaN when none failed.</summary>
         public const string MedianFailureAge = "median_failure_age";
+        /// <summary>Mean over paths of the nominal taxes over the horizon.</summary>
         public const string MeanTotalTaxes = "mean_total_taxes";
+        /// <summary>Median over paths of the nominal taxes over the horizon.</summary>
         public const string MedianTotalTaxes = "median_total_taxes";
+        /// <summary>Paths on which a loan request was cut to the 72(p) limit.</summary>
         public const string LoanRequestsCut = "loan_requests_cut";
+        /// <summary>Wall time of the computation, seconds.</summary>
         public const string WallSeconds = "wall_seconds";
 
         /// <summary>Prefix of the nominal terminal-balance percentile columns (then <see cref="LevelName"/>).</summary>

@@ -12,12 +12,27 @@ namespace Sim.Worker.Output;
 /// </summary>
 public static class SolveChart
 {
+    /// <summary>The chart's file name in a solve's result folder.</summary>
     public const string FileName = "solve.svg";
-    public const int Width = 960, Height = 540;
-    public const string MeetsColor = "#2171b5", MissesColor = "#cb181d", TargetColor = "#555555";
+
+    /// <summary>Width in pixels.</summary>
+    public const int Width = 960;
+
+    /// <summary>Height in pixels.</summary>
+    public const int Height = 540;
+
+    /// <summary>Colour of a trial that meets the target.</summary>
+    public const string MeetsColor = "#2171b5";
+
+    /// <summary>Colour of a trial that misses the target.</summary>
+    public const string MissesColor = "#cb181d";
+
+    /// <summary>Colour of the target line.</summary>
+    public const string TargetColor = "#555555";
 
     private const double Left = 110, Right = 40, Top = 90, Bottom = 66;
 
+    /// <summary>The SVG of solve <paramref name="r"/> for <paramref name="scenario"/>: each trial's figure against its value, the target line and the answer.</summary>
     public static string Render(SolveResult r, string scenario)
     {
         var inv = CultureInfo.InvariantCulture;

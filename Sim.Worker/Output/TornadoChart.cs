@@ -12,16 +12,23 @@ namespace Sim.Worker.Output;
 /// </summary>
 public static class TornadoChart
 {
+    /// <summary>The chart's file name in a sensitivity's result folder.</summary>
     public const string FileName = "tornado.svg";
+    /// <summary>Width in pixels; the height grows with the rows (<see cref="HeightFor"/>).</summary>
     public const int Width = 960;
+    /// <summary>Colour of the bar at an input's low value.</summary>
     public const string LowColor = "#6baed6";
+    /// <summary>Colour of the bar at an input's high value.</summary>
     public const string HighColor = "#fd8d3c";
+    /// <summary>Colour of the base-case line.</summary>
     public const string BaseColor = "#08306b";
 
     private const double Left = 250, Right = 60, Top = 110, RowHeight = 46, Bottom = 70;
 
+    /// <summary>Height in pixels of a chart with <paramref name="rows"/> inputs.</summary>
     public static int HeightFor(int rows) => (int)(Top + (Math.Max(1, rows) * RowHeight) + Bottom);
 
+    /// <summary>The SVG of sensitivity <paramref name="r"/>: one bar per input from its low to its high outcome around the base.</summary>
     public static string Render(SensitivityResult r)
     {
         var inv = CultureInfo.InvariantCulture;

@@ -13,6 +13,7 @@ public sealed record RunOverrides(int? Paths = null, ulong? Seed = null, int? Th
 public sealed record RunOutcome(string RunId, string Directory, IReadOnlyList<string> Files, SimulationResult Result,
     double WallSeconds)
 {
+    /// <summary>The run's probability of success, 0..1.</summary>
     public double SuccessProbability => Result.Summary.SuccessProbability;
 }
 
@@ -25,6 +26,15 @@ public class RunInputException(string message) : Exception(message);
 /// </summary>
 public static class ScenarioRunner
 {
+    /// <summary>Runs <paramref name="scenario"/> and writes its files into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="scenario">The validated scenario.</param>
+    /// <param name="scenarioJson">Its text, for the run id (canonical JSON, effective paths, seed, engine version).</param>
+    /// <param name="scenarioDirectory">Where a relative <c>returns.history</c> is resolved; null for inline JSON.</param>
+    /// <param name="overrides">Paths, seed, threads and whether to write paths.parquet.</param>
+    /// <param name="outputDirectory">The run's folder (created if missing).</param>
+    /// <param name="progress">Share of the computation done, 0..1.</param>
+    /// <param name="cancellationToken">Stops the run; no partial file is left.</param>
+    /// <exception cref="RunInputException">A user mistake found while preparing the run (e.g. an unreadable history CSV).</exception>
     public static async Task<RunOutcome> RunAsync(Scenario scenario, string scenarioJson, string? scenarioDirectory,
         RunOverrides overrides, string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
     {

@@ -18,8 +18,10 @@ namespace Sim.Worker.Scenarios;
 public sealed record LoadedScenario(string Path, string? Directory, string Json, ScenarioParseResult Result,
     string? HistoryPath)
 {
+    /// <summary>The typed scenario; null when invalid.</summary>
     public Scenario? Scenario => Result.Scenario;
 
+    /// <summary>True when the scenario has no error.</summary>
     public bool IsValid => Result.IsValid;
 }
 
@@ -32,6 +34,7 @@ public static class ScenarioFile
     /// <summary>1 MiB.</summary>
     public const long MaxBytes = 1L << 20;
 
+    /// <summary>The source name of JSON given inline rather than as a file.</summary>
     public const string InlineSource = "(inline)";
 
     /// <summary>Loads and validates one scenario file; a missing startYear takes the current local year.</summary>

@@ -15,23 +15,40 @@ public sealed record AnalysisLinks(string Self, string Page, string? Dashboard);
 /// <summary>What the API answers about one analysis.</summary>
 public sealed record AnalysisView
 {
+    /// <summary>The analysis id (16 hex digits).</summary>
     public required string Id { get; init; }
+    /// <summary>solve, compare or sensitivity.</summary>
     public required string Kind { get; init; }
+    /// <summary>The scenarios' names; for compare, A first.</summary>
     public required IReadOnlyList<string> Scenarios { get; init; }
+    /// <summary>solve: the field solved for; null otherwise.</summary>
     public string? Field { get; init; }
+    /// <summary>solve: the target, e.g. <c>success=0.9</c>; null otherwise.</summary>
     public string? Target { get; init; }
+    /// <summary>Paths of every run.</summary>
     public required int Paths { get; init; }
+    /// <summary>The seed of every run.</summary>
     public required ulong Seed { get; init; }
+    /// <summary>Queued, running, succeeded or failed.</summary>
     public required RunStatus Status { get; init; }
+    /// <summary>Percent done, 0 to 100.</summary>
     public double Progress { get; init; }
+    /// <summary>The answer in one sentence, once succeeded.</summary>
     public string? Answer { get; init; }
+    /// <summary>Why it failed; null unless failed.</summary>
     public string? Error { get; init; }
+    /// <summary>When it was first submitted (UTC).</summary>
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>When the latest attempt ended; null until then.</summary>
     public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>Wall time of the computation, seconds.</summary>
     public double? WallSeconds { get; init; }
+    /// <summary>The result files, each with its download link, once succeeded.</summary>
     public IReadOnlyList<AnalysisFileView> Files { get; init; } = [];
+    /// <summary>Where to read it again, see it, and find its job.</summary>
     public required AnalysisLinks Links { get; init; }
 
+    /// <summary>The API view of a stored analysis.</summary>
     public static AnalysisView From(AnalysisState s, AnalysisRequest r, AnalysisStore store)
     {
         string kind = KindNames.Name(s.Kind);
@@ -70,6 +87,7 @@ public sealed record AnalysisView
 /// </summary>
 public static class AnalysisEndpoints
 {
+    /// <summary>Maps <c>POST /api/{kind}</c>, <c>GET /api/{kind}/{id}</c> and <c>GET /api/{kind}/{id}/files/{fileName}</c> for each kind.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");

@@ -20,8 +20,10 @@ namespace Sim.Worker.Server;
 /// </summary>
 public static class AnalysisPage
 {
+    /// <summary>The page's URL path, <c>/{kind}/{id}</c>.</summary>
     public static string PathOf(AnalysisKind kind, string id) => $"/{KindNames.Name(kind)}/{id}";
 
+    /// <summary>Maps <c>GET /{kind}/{id}</c> (the HTML results page) for each kind.</summary>
     public static void Map(IEndpointRouteBuilder app)
     {
         foreach (var kind in Enum.GetValues<AnalysisKind>())

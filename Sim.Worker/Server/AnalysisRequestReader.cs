@@ -28,6 +28,7 @@ public sealed class AnalysisRequestReader(RunRequestReader runs)
     /// <summary>Scenarios a compare request may name over HTTP: A and B.</summary>
     public const int CompareScenarios = 2;
 
+    /// <summary>Reads a JSON request body of <paramref name="kind"/> into an analysis request, or every error with its JSON path.</summary>
     public AnalysisRequestParse Read(AnalysisKind kind, ReadOnlySpan<byte> body)
     {
         JsonObject? root;

@@ -23,12 +23,14 @@ public sealed class Svg
         .Replace("\"", "&quot;", StringComparison.Ordinal)
         .Replace("'", "&apos;", StringComparison.Ordinal);
 
+    /// <summary>Appends <paramref name="s"/> as is (already valid SVG markup: the caller escapes).</summary>
     public Svg Raw(string s)
     {
         _text.Append(s);
         return this;
     }
 
+    /// <summary>A line from (x1, y1) to (x2, y2) in user units; <paramref name="dash"/> is an SVG stroke-dasharray, null for solid.</summary>
     public Svg Line(double x1, double y1, double x2, double y2, string stroke, double width, string? dash = null)
     {
         _text.Append($"<line x1=\"{N(x1)}\" y1=\"{N(y1)}\" x2=\"{N(x2)}\" y2=\"{N(y2)}\" stroke=\"{stroke}\" " +
@@ -42,6 +44,7 @@ public sealed class Svg
         return this;
     }
 
+    /// <summary>A rectangle with its top-left corner at (x, y) in user units; no outline when <paramref name="stroke"/> is null.</summary>
     public Svg Rect(double x, double y, double width, double height, string fill, string? stroke = null)
     {
         _text.Append($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{fill}\"");
@@ -112,5 +115,6 @@ public sealed class Svg
         return this;
     }
 
+    /// <summary>The markup appended so far.</summary>
     public override string ToString() => _text.ToString();
 }
