@@ -17,8 +17,8 @@ public sealed record TerminalPercentile(double Level, double Real, double Nomina
 /// </summary>
 public sealed record ResultsSummary
 {
-    private const string NominalPrefix = "terminal_balance_p";
-    private const string RealPrefix = "terminal_balance_real_p";
+    private const string NominalPrefix = ResultParquet.SummaryColumns.TerminalPrefix;
+    private const string RealPrefix = ResultParquet.SummaryColumns.TerminalRealPrefix;
 
     /// <summary>Scenario name.</summary>
     public required string Scenario { get; init; }
@@ -106,17 +106,17 @@ public sealed record ResultsSummary
 
         return new ResultsSummary
         {
-            Scenario = await Text("scenario"),
-            Model = await Text("model"),
-            EngineVersion = await Text("engine_version"),
-            Paths = await Value<long>("paths"),
-            Seed = unchecked((ulong)await Value<long>("seed")),
-            StartYear = await Value<int>("start_year"),
-            EndYear = await Value<int>("end_year"),
-            SuccessProbability = await Value<double>("success_probability"),
-            PeakAge = await Value<int>("peak_age"),
-            MedianFailureAge = await Nullable<double>("median_failure_age"),
-            WallSeconds = await Value<double>("wall_seconds"),
+            Scenario = await Text(ResultParquet.SummaryColumns.Scenario),
+            Model = await Text(ResultParquet.SummaryColumns.Model),
+            EngineVersion = await Text(ResultParquet.SummaryColumns.EngineVersion),
+            Paths = await Value<long>(ResultParquet.SummaryColumns.Paths),
+            Seed = unchecked((ulong)await Value<long>(ResultParquet.SummaryColumns.Seed)),
+            StartYear = await Value<int>(ResultParquet.SummaryColumns.StartYear),
+            EndYear = await Value<int>(ResultParquet.SummaryColumns.EndYear),
+            SuccessProbability = await Value<double>(ResultParquet.SummaryColumns.SuccessProbability),
+            PeakAge = await Value<int>(ResultParquet.SummaryColumns.PeakAge),
+            MedianFailureAge = await Nullable<double>(ResultParquet.SummaryColumns.MedianFailureAge),
+            WallSeconds = await Value<double>(ResultParquet.SummaryColumns.WallSeconds),
             Terminal = [.. terminal.OrderBy(t => t.Level)],
         };
     }
