@@ -107,8 +107,8 @@ public static class ResultParquet
         await g.WriteAsync<double>(f[8], r.Yearly.MeanWithdrawals, null, null, ct);
     }
 
-    /// <summary>summary.parquet: one row per run; terminal percentiles as terminal_balance_pNN and
-    /// terminal_balance_real_pNN columns.</summary>
+    /// <summary>summary.parquet: one row per run; the first full year's income (<see cref="IncomeFigure"/>, null
+    /// without income streams); terminal percentiles as terminal_balance_pNN and terminal_balance_real_pNN columns.</summary>
     public static async Task WriteSummaryAsync(Stream stream, SimulationResult r, string runId, double wallSeconds,
         IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
@@ -119,6 +119,7 @@ public static class ResultParquet
             "start_year:int", "end_year:int", "success_probability:double", "peak_age:int",
             "median_failure_age:double?", "mean_total_taxes:double", "median_total_taxes:double",
             "loan_requests_cut:int", "wall_seconds:double",
+            "income_age:int?", "income_real:double?", "income_level_nominal:double?",
         };
         foreach (double level in r.Levels)
         {
@@ -148,7 +149,11 @@ public static class ResultParquet
         await g.WriteAsync<double>(f[12], new[] { s.MedianTotalTaxes }, null, null, ct);
         await g.WriteAsync<int>(f[13], new[] { s.LoanRequestsCut }, null, null, ct);
         await g.WriteAsync<double>(f[14], new[] { wallSeconds }, null, null, ct);
-        int c = 15;
+        var income = IncomeFigure.Of(r.Scenario, r.Years[^1]); // null without income streams
+        await g.WriteAsync<int>(f[15], new int?[] { income?.Age }, null, null, ct);
+        await g.WriteAsync<double>(f[16], new double?[] { income?.Real }, null, null, ct);
+        await g.WriteAsync<double>(f[17], new double?[] { income?.LevelNominal }, null, null, ct);
+        int c = 18;
         foreach (double v in s.TerminalNominal)
         {
             await g.WriteAsync<double>(f[c++], new[] { v }, null, null, ct);

@@ -53,6 +53,10 @@ public sealed record ResultsSummary
     /// <summary>Wall time of the computation, seconds.</summary>
     public required double WallSeconds { get; init; }
 
+    /// <summary>Social Security and pensions in their first full year (<c>income_age</c>, <c>income_real</c>,
+    /// <c>income_level_nominal</c>); null without income streams, and for files written before those columns.</summary>
+    public IncomeFigure? Income { get; init; }
+
     /// <summary>Terminal balance percentiles, lowest level first.</summary>
     public required IReadOnlyList<TerminalPercentile> Terminal { get; init; }
 
@@ -96,6 +100,14 @@ public sealed record ResultsSummary
             return buffer[0];
         }
 
+        IncomeFigure? income = null;
+        if (fields.ContainsKey("income_age") && fields.ContainsKey("income_real") && fields.ContainsKey("income_level_nominal")
+            && await Nullable<int>("income_age") is { } incomeAge)
+        {
+            income = new IncomeFigure(incomeAge, await Nullable<double>("income_real") ?? 0,
+                await Nullable<double>("income_level_nominal") ?? 0);
+        }
+
         var terminal = new List<TerminalPercentile>();
         foreach (var name in fields.Keys.Where(n => n.StartsWith(RealPrefix, StringComparison.Ordinal)))
         {
@@ -117,6 +129,7 @@ public sealed record ResultsSummary
             PeakAge = await Value<int>("peak_age"),
             MedianFailureAge = await Nullable<double>("median_failure_age"),
             WallSeconds = await Value<double>("wall_seconds"),
+            Income = income,
             Terminal = [.. terminal.OrderBy(t => t.Level)],
         };
     }
