@@ -37,7 +37,7 @@ public sealed record Milestones
     public int RetirementYear { get; }
 
     /// <summary>Age at startYear ≥ retirementAge: no employment year is simulated; employer money counts as vested
-    /// (spec 12) and separation does not happen within the simulation.</summary>
+    /// (docs/model.md section 1) and separation does not happen within the simulation.</summary>
     public bool RetiredAtStart { get; }
 
     /// <summary>The year of separation from the employer (January 1 of the retirement year); null when the

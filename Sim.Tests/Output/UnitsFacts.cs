@@ -62,7 +62,7 @@ public sealed class UnitsFacts
         Assert.Equal(61, PlainWords.PeakAge([60, 61, 62, 63], [1.0, 3.0, 3.0, 2.0]));
 
     [Fact]
-    public void TheRunSummary_OfAStrategyThatCannotFail_SaysSo_AndHasNoFailureAge()
+    public async Task TheRunSummary_OfAStrategyThatCannotFail_SaysSo_AndHasNoFailureAge()
     {
         using var temp = new TempFolder();
         var loaded = Sim.Worker.Scenarios.ScenarioFile.LoadInline("""
@@ -72,7 +72,7 @@ public sealed class UnitsFacts
             """, 2026);
         Assert.True(loaded.IsValid, string.Join("; ", loaded.Result.Errors));
 
-        var outcome = ScenarioRunner.Run(loaded.Scenario!, loaded.Json, null, new RunOverrides(), temp.Path, null, CancellationToken.None);
+        var outcome = await ScenarioRunner.RunAsync(loaded.Scenario!, loaded.Json, null, new RunOverrides(), temp.Path, null, CancellationToken.None);
         var lines = RunCommand.Summary(outcome);
 
         Assert.Contains(lines, l => l.StartsWith("  success ", StringComparison.Ordinal)

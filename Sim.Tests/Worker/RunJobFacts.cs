@@ -165,8 +165,8 @@ public sealed class RunJobFacts : IDisposable
         public Sim.Engine.Scenarios.ScenarioParseResult Parse(string json, int defaultStartYear, string? defaultName = null) =>
             _inner.Parse(json, defaultStartYear, defaultName);
 
-        public EngineRunResult Run(Sim.Engine.Scenarios.Scenario scenario, string scenarioJson, string? scenarioDirectory,
+        public Task<EngineRunResult> RunAsync(Sim.Engine.Scenarios.Scenario scenario, string scenarioJson, string? scenarioDirectory,
             Sim.Worker.Runs.RunOverrides overrides, string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken) =>
-            _inner.Run(scenario with { Name = "finish" }, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken);
+            _inner.RunAsync(scenario with { Name = "finish" }, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken);
     }
 }

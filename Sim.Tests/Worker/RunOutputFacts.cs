@@ -19,19 +19,20 @@ public sealed class RunOutputFacts : IClassFixture<RunOutputFacts.SmallRun>
     public RunOutputFacts(SmallRun run) => _run = run;
 
     /// <summary>One 501-path run of the loan scenario (loans, deemed distribution, penalties: every metric moves).</summary>
-    public sealed class SmallRun : IDisposable
+    public sealed class SmallRun : IAsyncLifetime, IDisposable
     {
-        public SmallRun()
+        internal TempFolder Folder { get; } = new();
+        public RunOutcome Outcome { get; private set; } = null!;
+
+        public async Task InitializeAsync()
         {
-            Folder = new TempFolder();
             var loaded = ScenarioFile.Load(Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", "loan-then-leave.json"));
             Assert.True(loaded.Result.IsValid, string.Join("; ", loaded.Result.Errors));
-            Outcome = ScenarioRunner.Run(loaded.Result.Scenario!, loaded.Json, loaded.Directory,
+            Outcome = await ScenarioRunner.RunAsync(loaded.Result.Scenario!, loaded.Json, loaded.Directory,
                 new RunOverrides(Paths: 501, PathsOut: true), Folder.Path, null, CancellationToken.None);
         }
 
-        internal TempFolder Folder { get; }
-        public RunOutcome Outcome { get; }
+        public Task DisposeAsync() => Task.CompletedTask;
 
         public string File(string name) => Path.Combine(Folder.Path, name).Replace('\\', '/');
 

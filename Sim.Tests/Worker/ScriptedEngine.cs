@@ -24,7 +24,7 @@ public sealed class ScriptedEngine : IRunEngine
     public ScenarioParseResult Parse(string json, int defaultStartYear, string? defaultName = null) =>
         _real.Parse(json, defaultStartYear, defaultName);
 
-    public EngineRunResult Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
+    public async Task<EngineRunResult> RunAsync(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
         string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var count = Started.AddOrUpdate(scenario.Name, 1, (_, n) => n + 1);
@@ -40,13 +40,13 @@ public sealed class ScriptedEngine : IRunEngine
             case "hold":
                 File.WriteAllText(Path.Combine(outputDirectory, "partial.parquet"), "half a file");
                 Holding.TrySetResult();
-                Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
+                await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 cancellationToken.ThrowIfCancellationRequested();
                 break;
         }
 
         var rows = new[] { new SummaryRow { Scenario = scenario.Name, Paths = overrides.Paths ?? scenario.Simulation.Paths } };
-        ParquetSerializer.SerializeAsync(rows, Path.Combine(outputDirectory, "summary.parquet")).GetAwaiter().GetResult();
+        await ParquetSerializer.SerializeAsync(rows, Path.Combine(outputDirectory, "summary.parquet"), cancellationToken: CancellationToken.None);
         progress?.Report(1.0);
         return new EngineRunResult(RunIds.Compute(scenarioJson, overrides.Paths ?? 0, overrides.Seed ?? 0), 0.9, 1_000_000, 0.01);
     }

@@ -56,8 +56,8 @@ public sealed class AnalysisJob(AnalysisStore store, JobStorage storage, JobSett
 {
     [AutomaticRetry(Attempts = 0)]
     [DisplayName("analysis {0}")]
-    public void Execute(string analysisId, CancellationToken cancellationToken) =>
-        ExecuteAsync(analysisId, cancellationToken).GetAwaiter().GetResult();
+    public Task Execute(string analysisId, CancellationToken cancellationToken) =>
+        ExecuteAsync(analysisId, cancellationToken);
 
     private async Task ExecuteAsync(string id, CancellationToken cancellationToken)
     {

@@ -106,15 +106,17 @@ public static class SafeFile
             }
 
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
-            var buffer = new byte[maxBytes + 1];
-            var total = 0;
+            // Sized from the file, read in chunks up to one byte past the cap (the file may grow while it is read).
+            using var buffer = new MemoryStream((int)Math.Min(info.Length, maxBytes) + 1);
+            var chunk = new byte[64 * 1024];
             int read;
-            while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+            while (buffer.Length <= maxBytes
+                   && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, maxBytes + 1 - buffer.Length))) > 0)
             {
-                total += read;
+                buffer.Write(chunk, 0, read);
             }
 
-            return total > maxBytes ? (null, TooLarge(what, total, maxBytes), total) : (buffer[..total], null, null);
+            return buffer.Length > maxBytes ? (null, TooLarge(what, buffer.Length, maxBytes), buffer.Length) : (buffer.ToArray(), null, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

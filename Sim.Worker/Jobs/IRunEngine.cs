@@ -27,6 +27,6 @@ public interface IRunEngine
     /// Computes one run into <paramref name="outputDirectory"/> (see <see cref="ScenarioRunner.Run"/>),
     /// observing <paramref name="cancellationToken"/> and reporting progress as a fraction from 0 to 1.
     /// </summary>
-    EngineRunResult Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
+    Task<EngineRunResult> RunAsync(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
         string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken);
 }

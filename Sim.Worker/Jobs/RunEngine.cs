@@ -11,10 +11,10 @@ public sealed class RunEngine : IRunEngine
         ScenarioJson.Parse(json, defaultStartYear, defaultName);
 
     /// <inheritdoc />
-    public EngineRunResult Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
+    public async Task<EngineRunResult> RunAsync(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
         string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var outcome = ScenarioRunner.Run(scenario, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken);
+        var outcome = await ScenarioRunner.RunAsync(scenario, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken);
         var result = outcome.Result;
         var median = result.Levels.ToList().IndexOf(50.0) is var j and >= 0 ? result.Summary.TerminalNominal[j] : (double?)null;
         return new EngineRunResult(outcome.RunId, outcome.SuccessProbability, median, outcome.WallSeconds);

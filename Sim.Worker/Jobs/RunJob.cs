@@ -29,7 +29,7 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
     [AutomaticRetry(Attempts = RetryAttempts, DelaysInSeconds = [2, 10, 30], ExceptOn = [typeof(RunRejectedException)],
         OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [Server.RunDisplayName]
-    public void Execute(string runId, PerformContext? context, CancellationToken cancellationToken)
+    public async Task Execute(string runId, PerformContext? context, CancellationToken cancellationToken)
     {
         if (!RunIds.IsWellFormed(runId))
         {
@@ -65,7 +65,7 @@ public sealed class RunJob(RunStore store, JobStorage storage, IRunEngine engine
         {
             var overrides = new RunOverrides(Paths: request.Paths, Seed: request.Seed, Threads: settings.ThreadsPerRun);
             var progress = new RunProgress(store, running, clock);
-            var outcome = engine.Run(check.Scenario!, request.ScenarioJson, settings.ScenariosPath, overrides, attemptDirectory,
+            var outcome = await engine.RunAsync(check.Scenario!, request.ScenarioJson, settings.ScenariosPath, overrides, attemptDirectory,
                 progress, limit.Token);
             limit.Token.ThrowIfCancellationRequested();
             Finish(runId, attemptId, attemptDirectory, outcome);

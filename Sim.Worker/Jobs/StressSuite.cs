@@ -45,11 +45,11 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
         foreach (var scenario in catalog.Scenarios())
         {
             var year = night.Year;
-            results.Add(RunCase(scenario.Name, Unstressed, ScenarioFile.Load(scenario.Path, year), paths ?? settings.StressPaths,
+            results.Add(await RunCaseAsync(scenario.Name, Unstressed, ScenarioFile.Load(scenario.Path, year), paths ?? settings.StressPaths,
                 partition, cancellationToken));
             foreach (var overlay in overlays)
             {
-                results.Add(RunCase(scenario.Name, overlay.Name, ScenarioFile.LoadWithOverlay(scenario.Path, overlay.Path, year),
+                results.Add(await RunCaseAsync(scenario.Name, overlay.Name, ScenarioFile.LoadWithOverlay(scenario.Path, overlay.Path, year),
                     paths ?? settings.StressPaths, partition, cancellationToken));
             }
         }
@@ -65,7 +65,7 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
         return new StressSuiteResult(night, partition, rows);
     }
 
-    private StressCaseResult RunCase(string scenario, string stress, LoadedScenario loaded, int? paths, string partition,
+    private async Task<StressCaseResult> RunCaseAsync(string scenario, string stress, LoadedScenario loaded, int? paths, string partition,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -78,7 +78,7 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
         Directory.CreateDirectory(staging);
         try
         {
-            var outcome = engine.Run(loaded.Scenario!, loaded.Json, loaded.Directory, new RunOverrides(Paths: paths), staging, null,
+            var outcome = await engine.RunAsync(loaded.Scenario!, loaded.Json, loaded.Directory, new RunOverrides(Paths: paths), staging, null,
                 cancellationToken);
             AtomicDirectory.Replace(staging, Path.Combine(partition, "scenario=" + scenario, "stress=" + stress));
             return new StressCaseResult(scenario, stress, StressCaseResult.Ok, RunIdentity.EffectivePaths(loaded.Scenario!, paths),

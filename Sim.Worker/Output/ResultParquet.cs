@@ -107,61 +107,113 @@ public static class ResultParquet
         await g.WriteAsync<double>(f[8], r.Yearly.MeanWithdrawals, null, null, ct);
     }
 
+    /// <summary>
+    /// The column names of summary.parquet: the one definition the writer (<see cref="WriteSummaryAsync"/>) and every
+    /// reader (the results page's <c>ResultsSummary</c>) use, so a column is found by name, never by position.
+    /// </summary>
+    public static class SummaryColumns
+    {
+        public const string RunId = "run_id";
+        public const string Scenario = "scenario";
+        public const string Model = "model";
+        public const string EngineVersion = "engine_version";
+        public const string Paths = "paths";
+        public const string Seed = "seed";
+        public const string StartYear = "start_year";
+        public const string EndYear = "end_year";
+        public const string SuccessProbability = "success_probability";
+        public const string PeakAge = "peak_age";
+        public const string MedianFailureAge = "median_failure_age";
+        public const string MeanTotalTaxes = "mean_total_taxes";
+        public const string MedianTotalTaxes = "median_total_taxes";
+        public const string LoanRequestsCut = "loan_requests_cut";
+        public const string WallSeconds = "wall_seconds";
+
+        /// <summary>Age of the first year every income stream pays all 12 months (<see cref="IncomeFigure"/>); null
+        /// without income streams.</summary>
+        public const string IncomeAge = "income_age";
+
+        /// <summary>Social Security and inflation-indexed pensions of that year, today's dollars; null without streams.</summary>
+        public const string IncomeReal = "income_real";
+
+        /// <summary>Level (not inflation-indexed) pensions of that year, nominal dollars; null without streams.</summary>
+        public const string IncomeLevelNominal = "income_level_nominal";
+
+        /// <summary>Prefix of the nominal terminal-balance percentile columns (then <see cref="LevelName"/>).</summary>
+        public const string TerminalPrefix = "terminal_balance_p";
+
+        /// <summary>Prefix of the real (today's dollars) terminal-balance percentile columns.</summary>
+        public const string TerminalRealPrefix = "terminal_balance_real_p";
+    }
+
     /// <summary>summary.parquet: one row per run; the first full year's income (<see cref="IncomeFigure"/>, null
-    /// without income streams); terminal percentiles as terminal_balance_pNN and terminal_balance_real_pNN columns.</summary>
+    /// without income streams); terminal percentiles as terminal_balance_pNN and terminal_balance_real_pNN columns. Each column is declared with its value and written by name.</summary>
     public static async Task WriteSummaryAsync(Stream stream, SimulationResult r, string runId, double wallSeconds,
         IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
         var s = r.Summary;
-        var names = new List<string>
-        {
-            "run_id:string", "scenario:string", "model:string", "engine_version:string", "paths:long", "seed:long",
-            "start_year:int", "end_year:int", "success_probability:double", "peak_age:int",
-            "median_failure_age:double?", "mean_total_taxes:double", "median_total_taxes:double",
-            "loan_requests_cut:int", "wall_seconds:double",
-            "income_age:int?", "income_real:double?", "income_level_nominal:double?",
-        };
-        foreach (double level in r.Levels)
-        {
-            names.Add($"terminal_balance_p{LevelName(level)}:double");
-        }
-
-        foreach (double level in r.Levels)
-        {
-            names.Add($"terminal_balance_real_p{LevelName(level)}:double");
-        }
-
-        var f = Fields([.. names]);
-        await using var writer = await Create(f, stream, metadata, ct);
-        using var g = writer.CreateRowGroup();
-        await g.WriteAsync(f[0], [runId]);
-        await g.WriteAsync(f[1], [r.Scenario.Name]);
-        await g.WriteAsync(f[2], [ModelName(r.Scenario)]);
-        await g.WriteAsync(f[3], [r.EngineVersion]);
-        await g.WriteAsync<long>(f[4], new[] { (long)r.Paths }, null, null, ct);
-        await g.WriteAsync<long>(f[5], new[] { unchecked((long)r.Seed) }, null, null, ct);
-        await g.WriteAsync<int>(f[6], new[] { r.Years[0] }, null, null, ct);
-        await g.WriteAsync<int>(f[7], new[] { r.Years[^1] }, null, null, ct);
-        await g.WriteAsync<double>(f[8], new[] { s.SuccessProbability }, null, null, ct);
-        await g.WriteAsync<int>(f[9], new[] { s.PeakAge }, null, null, ct);
-        await g.WriteAsync<double>(f[10], new double?[] { double.IsNaN(s.MedianFailureAge) ? null : s.MedianFailureAge }, null, null, ct);
-        await g.WriteAsync<double>(f[11], new[] { s.MeanTotalTaxes }, null, null, ct);
-        await g.WriteAsync<double>(f[12], new[] { s.MedianTotalTaxes }, null, null, ct);
-        await g.WriteAsync<int>(f[13], new[] { s.LoanRequestsCut }, null, null, ct);
-        await g.WriteAsync<double>(f[14], new[] { wallSeconds }, null, null, ct);
         var income = IncomeFigure.Of(r.Scenario, r.Years[^1]); // null without income streams
-        await g.WriteAsync<int>(f[15], new int?[] { income?.Age }, null, null, ct);
-        await g.WriteAsync<double>(f[16], new double?[] { income?.Real }, null, null, ct);
-        await g.WriteAsync<double>(f[17], new double?[] { income?.LevelNominal }, null, null, ct);
-        int c = 18;
-        foreach (double v in s.TerminalNominal)
+        var columns = new List<(string Spec, Array Value)>
         {
-            await g.WriteAsync<double>(f[c++], new[] { v }, null, null, ct);
+            ($"{SummaryColumns.RunId}:string", new[] { runId }),
+            ($"{SummaryColumns.Scenario}:string", new[] { r.Scenario.Name }),
+            ($"{SummaryColumns.Model}:string", new[] { ModelName(r.Scenario) }),
+            ($"{SummaryColumns.EngineVersion}:string", new[] { r.EngineVersion }),
+            ($"{SummaryColumns.Paths}:long", new[] { (long)r.Paths }),
+            ($"{SummaryColumns.Seed}:long", new[] { unchecked((long)r.Seed) }),
+            ($"{SummaryColumns.StartYear}:int", new[] { r.Years[0] }),
+            ($"{SummaryColumns.EndYear}:int", new[] { r.Years[^1] }),
+            ($"{SummaryColumns.SuccessProbability}:double", new[] { s.SuccessProbability }),
+            ($"{SummaryColumns.PeakAge}:int", new[] { s.PeakAge }),
+            ($"{SummaryColumns.MedianFailureAge}:double?", new double?[] { double.IsNaN(s.MedianFailureAge) ? null : s.MedianFailureAge }),
+            ($"{SummaryColumns.MeanTotalTaxes}:double", new[] { s.MeanTotalTaxes }),
+            ($"{SummaryColumns.MedianTotalTaxes}:double", new[] { s.MedianTotalTaxes }),
+            ($"{SummaryColumns.LoanRequestsCut}:int", new[] { s.LoanRequestsCut }),
+            ($"{SummaryColumns.WallSeconds}:double", new[] { wallSeconds }),
+            ($"{SummaryColumns.IncomeAge}:int?", new int?[] { income?.Age }),
+            ($"{SummaryColumns.IncomeReal}:double?", new double?[] { income?.Real }),
+            ($"{SummaryColumns.IncomeLevelNominal}:double?", new double?[] { income?.LevelNominal }),
+        };
+        for (int i = 0; i < r.Levels.Count; i++)
+        {
+            columns.Add(($"{SummaryColumns.TerminalPrefix}{LevelName(r.Levels[i])}:double", new[] { s.TerminalNominal[i] }));
         }
 
-        foreach (double v in s.TerminalReal)
+        for (int i = 0; i < r.Levels.Count; i++)
         {
-            await g.WriteAsync<double>(f[c++], new[] { v }, null, null, ct);
+            columns.Add(($"{SummaryColumns.TerminalRealPrefix}{LevelName(r.Levels[i])}:double", new[] { s.TerminalReal[i] }));
+        }
+
+        var fields = Fields([.. columns.Select(c => c.Spec)]);
+        var byName = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        await using var writer = await Create(fields, stream, metadata, ct);
+        using var g = writer.CreateRowGroup();
+        foreach (var (spec, value) in columns)
+        {
+            var field = byName[spec[..spec.IndexOf(':', StringComparison.Ordinal)]];
+            switch (value)
+            {
+                case string[] text:
+                    await g.WriteAsync(field, text);
+                    break;
+                case long[] longs:
+                    await g.WriteAsync<long>(field, longs, null, null, ct);
+                    break;
+                case int[] ints:
+                    await g.WriteAsync<int>(field, ints, null, null, ct);
+                    break;
+                case double[] doubles:
+                    await g.WriteAsync<double>(field, doubles, null, null, ct);
+                    break;
+                case double?[] optional:
+                    await g.WriteAsync<double>(field, optional, null, null, ct);
+                    break;
+                case int?[] optionalInts:
+                    await g.WriteAsync<int>(field, optionalInts, null, null, ct);
+                    break;
+                default:
+                    throw new InvalidOperationException($"summary column {field.Name}: no writer for {value.GetType()}");
+            }
         }
     }
 

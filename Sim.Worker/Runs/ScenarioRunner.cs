@@ -25,11 +25,6 @@ public class RunInputException(string message) : Exception(message);
 /// </summary>
 public static class ScenarioRunner
 {
-    public static RunOutcome Run(Scenario scenario, string scenarioJson, string? scenarioDirectory, RunOverrides overrides,
-        string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken) =>
-        RunAsync(scenario, scenarioJson, scenarioDirectory, overrides, outputDirectory, progress, cancellationToken)
-            .GetAwaiter().GetResult();
-
     public static async Task<RunOutcome> RunAsync(Scenario scenario, string scenarioJson, string? scenarioDirectory,
         RunOverrides overrides, string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
     {

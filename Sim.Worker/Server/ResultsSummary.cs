@@ -17,8 +17,8 @@ public sealed record TerminalPercentile(double Level, double Real, double Nomina
 /// </summary>
 public sealed record ResultsSummary
 {
-    private const string NominalPrefix = "terminal_balance_p";
-    private const string RealPrefix = "terminal_balance_real_p";
+    private const string NominalPrefix = ResultParquet.SummaryColumns.TerminalPrefix;
+    private const string RealPrefix = ResultParquet.SummaryColumns.TerminalRealPrefix;
 
     /// <summary>Scenario name.</summary>
     public required string Scenario { get; init; }
@@ -101,11 +101,11 @@ public sealed record ResultsSummary
         }
 
         IncomeFigure? income = null;
-        if (fields.ContainsKey("income_age") && fields.ContainsKey("income_real") && fields.ContainsKey("income_level_nominal")
-            && await Nullable<int>("income_age") is { } incomeAge)
+        const string age = ResultParquet.SummaryColumns.IncomeAge, real = ResultParquet.SummaryColumns.IncomeReal,
+            level = ResultParquet.SummaryColumns.IncomeLevelNominal;
+        if (fields.ContainsKey(age) && fields.ContainsKey(real) && fields.ContainsKey(level) && await Nullable<int>(age) is { } incomeAge)
         {
-            income = new IncomeFigure(incomeAge, await Nullable<double>("income_real") ?? 0,
-                await Nullable<double>("income_level_nominal") ?? 0);
+            income = new IncomeFigure(incomeAge, await Nullable<double>(real) ?? 0, await Nullable<double>(level) ?? 0);
         }
 
         var terminal = new List<TerminalPercentile>();
@@ -118,17 +118,17 @@ public sealed record ResultsSummary
 
         return new ResultsSummary
         {
-            Scenario = await Text("scenario"),
-            Model = await Text("model"),
-            EngineVersion = await Text("engine_version"),
-            Paths = await Value<long>("paths"),
-            Seed = unchecked((ulong)await Value<long>("seed")),
-            StartYear = await Value<int>("start_year"),
-            EndYear = await Value<int>("end_year"),
-            SuccessProbability = await Value<double>("success_probability"),
-            PeakAge = await Value<int>("peak_age"),
-            MedianFailureAge = await Nullable<double>("median_failure_age"),
-            WallSeconds = await Value<double>("wall_seconds"),
+            Scenario = await Text(ResultParquet.SummaryColumns.Scenario),
+            Model = await Text(ResultParquet.SummaryColumns.Model),
+            EngineVersion = await Text(ResultParquet.SummaryColumns.EngineVersion),
+            Paths = await Value<long>(ResultParquet.SummaryColumns.Paths),
+            Seed = unchecked((ulong)await Value<long>(ResultParquet.SummaryColumns.Seed)),
+            StartYear = await Value<int>(ResultParquet.SummaryColumns.StartYear),
+            EndYear = await Value<int>(ResultParquet.SummaryColumns.EndYear),
+            SuccessProbability = await Value<double>(ResultParquet.SummaryColumns.SuccessProbability),
+            PeakAge = await Value<int>(ResultParquet.SummaryColumns.PeakAge),
+            MedianFailureAge = await Nullable<double>(ResultParquet.SummaryColumns.MedianFailureAge),
+            WallSeconds = await Value<double>(ResultParquet.SummaryColumns.WallSeconds),
             Income = income,
             Terminal = [.. terminal.OrderBy(t => t.Level)],
         };

@@ -220,8 +220,9 @@ public sealed class RunRequestReader(IRunEngine engine, JobSettings settings, Ti
             return null;
         }
 
-        var path = Path.Combine(new ScenarioCatalog(settings.ScenariosDirectory).Directory, ScenarioCatalog.StressFolderName, stem + ".json");
-        if (!File.Exists(path))
+        var library = new ScenarioCatalog(settings.ScenariosDirectory).Directory;
+        var path = Path.Combine(library, ScenarioCatalog.StressFolderName, stem + ".json");
+        if (!File.Exists(path) || !Files.SafeFile.IsInside(library, path)) // after following links: a link out is not in the library
         {
             errors.Add(new ValidationIssue("$.overlay", $"no overlay named '{stem}' in scenarios/stress/ (GET /api/scenarios lists them)"));
             return null;

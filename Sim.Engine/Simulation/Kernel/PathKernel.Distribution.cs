@@ -48,7 +48,7 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
-    /// Step 2 of spec section 2 for path i: RMD first, then the strategy's target, the source order, failure.
+    /// Step 2 of docs/model.md section 2 for path i: RMD first, then the strategy's target, the source order, failure.
     /// Writes Gross, the withdrawal's taxable part (into Tax, turned into tax by <see cref="ChargeTax"/>), and the
     /// rmd metric.
     /// </summary>
@@ -157,7 +157,7 @@ internal sealed partial class PathKernel
         return target;
     }
 
-    /// <summary>Source order (spec 12): the RMD from pre-tax (and Roth in 2022-2023) first, the rest by the order.</summary>
+    /// <summary>Source order (docs/model.md section 5): the RMD from pre-tax (and Roth in 2022-2023) first, the rest by the order.</summary>
     private (double Pre, double Roth) Split(double gross, double pre, double roth, double rmdPre, double rmdRoth)
     {
         double rest = Math.Max(0, gross - rmdPre - rmdRoth);

@@ -6,7 +6,7 @@ namespace Sim.Engine.Simulation;
 internal sealed partial class PathKernel
 {
     /// <summary>
-    /// Step 3 (spec 9): repayment of an outstanding loan (level annual payments of principal and interest return to
+    /// Step 3 (docs/model.md section 7): repayment of an outstanding loan (level annual payments of principal and interest return to
     /// the invested balance pro rata), a deemed distribution of the outstanding balance at separation, and
     /// origination. Returns 1 the first time a request of this path is cut to the 72(p) limit (the summary counts
     /// paths, not path-years).

@@ -49,7 +49,7 @@ internal sealed partial class PathKernel
 
     public SimdWidth Width => _width;
 
-    /// <summary>Opening balances of startYear (spec 12: already retired → the employer balance counts as vested).</summary>
+    /// <summary>Opening balances of startYear (docs/model.md section 1: already retired → the employer balance counts as vested).</summary>
     public void Initialize(PathState st, int start, int count)
     {
         var a = _scenario.Account;

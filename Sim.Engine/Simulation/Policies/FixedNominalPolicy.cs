@@ -3,7 +3,7 @@ using Sim.Engine.Simd;
 
 namespace Sim.Engine.Simulation.Policies;
 
-/// <summary>fixedNominal (docs/model.md section 5, spec 14): the first target, then the same nominal amount every
+/// <summary>fixedNominal (docs/model.md section 5): the first target, then the same nominal amount every
 /// year (no inflation raise).</summary>
 internal readonly struct FixedNominalPolicy(FixedNominalStrategy s) : IWithdrawalPolicy
 {

@@ -11,7 +11,7 @@ namespace Sim.Engine.Simulation.Policies;
 /// </summary>
 internal interface IWithdrawalPolicy
 {
-    /// <summary>A path fails (spec 7) the first year its gross need exceeds the opening balance. False for strategies
+    /// <summary>A path fails (docs/model.md section 5) the first year its gross need exceeds the opening balance. False for strategies
     /// whose target never exceeds the balance (a share of it, or 0).</summary>
     bool CanFail { get; }
 

@@ -2,7 +2,7 @@ using Sim.Engine.Scenarios.Parsing;
 
 namespace Sim.Engine.Scenarios;
 
-/// <summary>fixedNominal (spec 14; the Trinity study's withdrawals "not inflation adjusted"): the first target as
+/// <summary>fixedNominal (docs/model.md section 5; the Trinity study's withdrawals "not inflation adjusted"): the first target as
 /// fixedReal's (<see cref="InitialRate"/> × the opening balance, or <see cref="Amount"/> in today's dollars), then the
 /// same nominal amount every year.</summary>
 public sealed record FixedNominalStrategy : WithdrawalStrategy, IStartingTargetStrategy

@@ -2,7 +2,7 @@ using Sim.Engine.Scenarios.Parsing;
 
 namespace Sim.Engine.Scenarios;
 
-/// <summary>guardrails (Guyton-Klinger, spec 7 and 12): starts like fixedReal; the rules are in
+/// <summary>guardrails (Guyton-Klinger, docs/model.md section 5): starts like fixedReal; the rules are in
 /// <c>GuardrailRules</c>.</summary>
 public sealed record GuardrailsStrategy : WithdrawalStrategy, IStartingTargetStrategy
 {

@@ -1,7 +1,7 @@
 namespace Sim.Engine.Scenarios;
 
 /// <summary>
-/// A withdrawal strategy of spec section 7 (and 14): a closed hierarchy, one sealed record per strategy with only its
+/// A withdrawal strategy (docs/model.md section 5): a closed hierarchy, one sealed record per strategy with only its
 /// own parameters, so a combination the contract does not allow (a guardrail band on percentOfBalance) cannot be
 /// represented. The JSON name of each record and its policy live in one registry,
 /// <c>Sim.Engine.Simulation.Policies.WithdrawalPolicies</c>.
