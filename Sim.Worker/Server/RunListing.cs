@@ -139,7 +139,7 @@ public static class RunListing
         }
         else if (!RunIds.IsWellFormed(after))
         {
-            errors["after"] = ["must be a run id (16 lowercase hex digits): the last id of the previous page"];
+            errors["after"] = ["must be an id (16 lowercase hex digits): the last id of the previous page"];
             after = null;
         }
 
