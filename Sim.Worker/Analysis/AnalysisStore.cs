@@ -1,3 +1,4 @@
+using Sim.Worker.Output;
 using System.Text.Json;
 using Sim.Worker.Jobs;
 
@@ -46,14 +47,14 @@ public sealed class AnalysisStore(string outputDirectory)
     public string ResultDirectory(string id) => Path.Combine(Directory(id), ResultFolderName);
 
     public void SaveRequest(string id, AnalysisRequest request) =>
-        AtomicText.CreateText(Path.Combine(Directory(id), "request.json"), JsonSerializer.Serialize(request, RunStore.Json));
+        AtomicFile.CreateText(Path.Combine(Directory(id), "request.json"), JsonSerializer.Serialize(request, RunStore.Json));
 
     public AnalysisRequest? LoadRequest(string id) => RunIds.IsWellFormed(id) ? Read<AnalysisRequest>(Path.Combine(Directory(id), "request.json")) : null;
 
     public AnalysisState? LoadState(string id) => RunIds.IsWellFormed(id) ? Read<AnalysisState>(Path.Combine(Directory(id), "state.json")) : null;
 
     public void SaveState(AnalysisState state) =>
-        AtomicText.WriteAllText(Path.Combine(Directory(state.AnalysisId), "state.json"), JsonSerializer.Serialize(state, RunStore.Json));
+        AtomicFile.WriteAllText(Path.Combine(Directory(state.AnalysisId), "state.json"), JsonSerializer.Serialize(state, RunStore.Json));
 
     /// <summary>Every analysis id with a folder in the store, in id order.</summary>
     public IReadOnlyList<string> ListIds() => System.IO.Directory.Exists(Root)
@@ -66,7 +67,7 @@ public sealed class AnalysisStore(string outputDirectory)
     /// <summary>A fresh folder for one attempt, renamed to <c>result</c> by <see cref="Publish"/>.</summary>
     public string CreateAttemptDirectory(string id)
     {
-        var path = AtomicText.TempSibling(ResultDirectory(id));
+        var path = AtomicFile.TemporarySibling(ResultDirectory(id));
         System.IO.Directory.CreateDirectory(path);
         return path;
     }
