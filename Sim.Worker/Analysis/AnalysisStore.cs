@@ -56,6 +56,12 @@ public sealed class AnalysisStore(string outputDirectory)
     public void SaveState(AnalysisState state) =>
         AtomicFile.WriteAllText(Path.Combine(Directory(state.AnalysisId), "state.json"), JsonSerializer.Serialize(state, RunStore.Json));
 
+    /// <summary>Every analysis id with a folder in the store, in id order.</summary>
+    public IReadOnlyList<string> ListIds() => System.IO.Directory.Exists(Root)
+        ? System.IO.Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(RunIds.IsWellFormed)
+            .Order(StringComparer.Ordinal).ToList()
+        : [];
+
     public bool HasResult(string id) => System.IO.Directory.Exists(ResultDirectory(id));
 
     /// <summary>A fresh folder for one attempt, renamed to <c>result</c> by <see cref="Publish"/>.</summary>

@@ -18,6 +18,8 @@ public sealed record AnalysisView
     public required string Id { get; init; }
     public required string Kind { get; init; }
     public required IReadOnlyList<string> Scenarios { get; init; }
+    /// <summary>The question in words (<see cref="AnalysisPage.Subject"/>).</summary>
+    public string? Subject { get; init; }
     public string? Field { get; init; }
     public string? Target { get; init; }
     public required int Paths { get; init; }
@@ -41,6 +43,7 @@ public sealed record AnalysisView
             Id = s.AnalysisId,
             Kind = kind,
             Scenarios = r.ScenarioNames,
+            Subject = AnalysisPage.Subject(r),
             Field = r.Field,
             Target = r.Target,
             Paths = r.Paths,
