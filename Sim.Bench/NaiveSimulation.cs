@@ -73,8 +73,13 @@ public static class NaiveSimulation
                 double[] row =
                 [
                     pre + roth, (pre + roth) / index, pre, roth, y.EmployeeTotal, y.EmployerTotal, w, rmd, tax, 0, fee,
-                    (w - tax) / index, 0, 0,
+                    (w - tax) / index, 0, 0, 0, // loan balance, forfeitures, income: none in the plain baseline's model
                 ];
+                if (row.Length != Metrics.Count)
+                {
+                    throw new InvalidOperationException($"the plain baseline fills {row.Length} metrics, the engine has {Metrics.Count}: add the new one here");
+                }
+
                 for (int k = 0; k < Metrics.Count; k++)
                 {
                     values[t][k][p] = row[k];

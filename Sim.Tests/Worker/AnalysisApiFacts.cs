@@ -124,6 +124,50 @@ public sealed class AnalysisApiFacts(AnalysisServerFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task TheAnswersListing_AndTheHomePage_ListSolvesAndComparisons_NewestFirst_WithTheirSentenceAndLinks()
+    {
+        var (_, solveQueued) = await PostAsync("solve", """{"scenario": "baseline", "for": "withdrawals.amount", "paths": 120}""");
+        var solve = await WaitAsync(solveQueued);
+        var (_, compareQueued) = await PostAsync("compare", """{"scenarios": ["baseline", "roth-401k"], "paths": 120}""");
+        var compare = await WaitAsync(compareQueued);
+        Assert.True(solve.Status == RunStatus.Succeeded && compare.Status == RunStatus.Succeeded, solve.Error + compare.Error);
+
+        var all = (await Http.GetFromJsonAsync<AnalysisListPage>("/api/analyses?limit=500", ApiClient.Json))!.Analyses;
+        Assert.Equal(all.OrderByDescending(a => a.CreatedAt).Select(a => a.Id), all.Select(a => a.Id));
+        var listed = Assert.Single(all, a => a.Id == compare.Id);
+        Assert.Equal(compare.Answer, listed.Answer);
+        Assert.Equal("roth-401k against baseline", listed.Subject);
+        Assert.Equal($"/compare/{compare.Id}", listed.Links.Page);
+        Assert.Contains(all, a => a.Id == solve.Id && a.Subject == "baseline: withdrawals.amount for 90% success");
+
+        // Filters: kind, part of any scenario name (any case), status; paging with after.
+        var compares = (await Http.GetFromJsonAsync<AnalysisListPage>("/api/analyses?kind=compare", ApiClient.Json))!.Analyses;
+        Assert.NotEmpty(compares);
+        Assert.All(compares, a => Assert.Equal("compare", a.Kind));
+        var roth = (await Http.GetFromJsonAsync<AnalysisListPage>("/api/analyses?scenario=ROTH&status=succeeded", ApiClient.Json))!.Analyses;
+        Assert.Contains(roth, a => a.Id == compare.Id);
+        Assert.DoesNotContain(roth, a => a.Id == solve.Id);
+        var first = (await Http.GetFromJsonAsync<AnalysisListPage>("/api/analyses?limit=1", ApiClient.Json))!;
+        Assert.Equal($"/api/analyses?limit=1&after={all[0].Id}", first.Next);
+        var second = (await Http.GetFromJsonAsync<AnalysisListPage>(first.Next, ApiClient.Json))!;
+        Assert.Equal(all[1].Id, Assert.Single(second.Analyses).Id);
+        using var bad = await Http.GetAsync("/api/analyses?kind=run&limit=0");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["kind", "limit"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+
+        // The home page lists them after the runs, each question a link to its page with its one-sentence answer.
+        string home = await Http.GetStringAsync("/");
+        Assert.Contains("<h2 id=\"answers\">Answers: solve, compare, sensitivity</h2>", home, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/compare/{compare.Id}\">roth-401k against baseline</a><div class=\"answer\">{WebUtility.HtmlEncode(compare.Answer)}</div>",
+            home, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/solve/{solve.Id}\">baseline: withdrawals.amount for 90% success</a><div class=\"answer\">{WebUtility.HtmlEncode(solve.Answer)}</div>",
+            home, StringComparison.Ordinal);
+        Assert.True(home.IndexOf(all[0].Id, StringComparison.Ordinal) < home.IndexOf(all[^1].Id, StringComparison.Ordinal), "newest first");
+        Assert.Contains("No answers match.", await Http.GetStringAsync("/?scenario=no-such-name"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sensitivity_RoundTrip_TheTornadoRowsAreSortedBySwing_InDuckDb()
     {
         var (_, queued) = await PostAsync("sensitivity", """{"scenario": "baseline", "paths": 300}""");

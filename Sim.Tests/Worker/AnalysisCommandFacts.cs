@@ -69,6 +69,36 @@ public sealed class AnalysisCommandFacts : IDisposable
         Assert.Empty(_root.Temporaries(outDir));
     }
 
+    [Fact]
+    public async Task ARunAndTheAnswers_ShareTheScenarioFolder_NeitherDeletesTheOthersFiles()
+    {
+        string outDir = _root.Combine("shared");
+        string folder = Path.Combine(outDir, "baseline");
+        Assert.Equal(0, await Run("run", Scenario("baseline"), "--paths", "100", "--paths-out", "--out", outDir));
+        Assert.Equal(0, await Run("solve", Scenario("baseline"), "--for", "withdrawals.amount", "--paths", "100", "--out", outDir));
+        Assert.Equal(0, await Run("sensitivity", Scenario("baseline"), "--paths", "100", "--out", outDir));
+        string[] answers = ["solve.json", "solve.parquet", "solve.svg", "sensitivity.json", "sensitivity.parquet", "tornado.svg"];
+        var before = answers.ToDictionary(n => n, n => File.ReadAllBytes(Path.Combine(folder, n)));
+        Assert.True(File.Exists(Path.Combine(folder, "paths.parquet")), "the answers left the run's files in place");
+
+        // A new run replaces the run's own files (paths.parquet of the old run is gone: this one did not ask for it)
+        // and carries the answers over unchanged.
+        Assert.Equal(0, await Run("run", Scenario("baseline"), "--paths", "120", "--out", outDir));
+        Assert.False(File.Exists(Path.Combine(folder, "paths.parquet")));
+        Assert.Equal(120, Convert.ToInt64(DuckDb.Scalar($"SELECT paths FROM read_parquet('{DuckDb.Quote(Path.Combine(folder, "summary.parquet"))}')"),
+            System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (name, bytes) in before)
+        {
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(folder, name)));
+        }
+
+        Assert.Equal(
+            ["fan.svg", "percentiles.parquet", "sensitivity.json", "sensitivity.parquet", "solve.json", "solve.parquet", "solve.svg",
+             "summary.parquet", "tornado.svg", "yearly.parquet"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(_root.Temporaries(outDir));
+    }
+
     [Theory]
     [InlineData("solve", "--for", "salary")]
     [InlineData("solve", "--target", "success=2")]

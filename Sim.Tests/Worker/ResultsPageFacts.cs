@@ -167,6 +167,54 @@ public sealed class ResultsPageFacts(ResultsPageFixture fixture, ITestOutputHelp
     }
 
     [Fact]
+    public async Task SocialSecurity_ShowsOnThePage_AsAFactAndAnIncomeColumn_OnlyWhenTheScenarioHasIncomeStreams()
+    {
+        // The shipped claim-at-70 scenario: born 1991, PIA $2,800 claimed at 70 (124%): the first full year is 2062,
+        // age 71, paying 2,800 × 12 × 1.24 = $41,664 in today's dollars on every path.
+        var body = File.ReadAllText(Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", "social-security-claim-70.json"))
+            .Replace("\"paths\": 10000", "\"paths\": 60", StringComparison.Ordinal);
+        using var post = await Server.Http.PostAsync("/api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.True(post.IsSuccessStatusCode, await post.Content.ReadAsStringAsync());
+        var run = await Server.WaitForFinishAsync(JsonSerializer.Deserialize<RunView>(await post.Content.ReadAsStringAsync(), ApiClient.Json)!.Id);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        var summary = fixture.Root.Combine("ss-summary.parquet");
+        var percentiles = fixture.Root.Combine("ss-percentiles.parquet");
+        await File.WriteAllBytesAsync(summary, await Server.Http.GetByteArrayAsync($"/api/runs/{run.Id}/files/summary.parquet"));
+        await File.WriteAllBytesAsync(percentiles, await Server.Http.GetByteArrayAsync($"/api/runs/{run.Id}/files/percentiles.parquet"));
+
+        var row = DuckDb.Rows($"SELECT income_age, income_real, income_level_nominal FROM read_parquet('{DuckDb.Quote(summary)}')").Single();
+        Assert.Equal(71, Convert.ToInt32(row[0], CultureInfo.InvariantCulture));
+        Assert.Equal(41_664, Convert.ToDouble(row[1], CultureInfo.InvariantCulture), 6);
+        Assert.Equal(0, Convert.ToDouble(row[2], CultureInfo.InvariantCulture));
+
+        var (_, _, html, response) = await GetPageAsync($"/runs/{run.Id}");
+        using var _ = response;
+        Assert.Contains("<dt>Social Security and pensions at 71 (first full year), today&#39;s dollars</dt><dd>$41,664 a year</dd>", html,
+            StringComparison.Ordinal);
+        Assert.Contains("<th colspan=\"3\" class=\"group\">Social Security and pensions, nominal dollars</th>", html, StringComparison.Ordinal);
+        string Cell(string metric, int age, int level) => Units.Money(Convert.ToDouble(DuckDb.Scalar(
+            $"SELECT value FROM read_parquet('{DuckDb.Quote(percentiles)}') WHERE metric = '{metric}' AND age = {age} AND percentile = {level}"),
+            CultureInfo.InvariantCulture));
+        foreach (var age in new[] { 65, 75 })
+        {
+            var cells = new[] { "net_income_real", "income", "withdrawals", "taxes" }
+                .SelectMany(m => new[] { 10, 50, 90 }.Select(l => $"<td>{Cell(m, age, l)}</td>"));
+            Assert.Matches($"<tr><th>{age}</th><td>[^<]*</td>{System.Text.RegularExpressions.Regex.Escape(string.Concat(cells))}</tr>", html);
+        }
+
+        Assert.Contains("<td>$0</td><td>$0</td><td>$0</td>", html, StringComparison.Ordinal); // 65: before the claim, no benefit
+        Assert.True(Convert.ToDouble(DuckDb.Scalar($"SELECT value FROM read_parquet('{DuckDb.Quote(percentiles)}') " +
+                                                   "WHERE metric = 'income' AND age = 75 AND percentile = 50"), CultureInfo.InvariantCulture) > 41_664,
+            "at 75 the nominal benefit has grown with inflation");
+
+        // The baseline has no income streams: null columns, no fact, no column.
+        Assert.Equal(DBNull.Value, DuckDb.Scalar($"SELECT income_age FROM read_parquet('{DuckDb.Quote(fixture.SummaryFile)}')") ?? DBNull.Value);
+        var (_, _, baseline, r2) = await GetPageAsync($"/runs/{Id}");
+        using var __ = r2;
+        Assert.DoesNotContain("Social Security", baseline, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AStrategyThatCannotFail_SaysSo_InsteadOfASuccessRate()
     {
         var body = TestScenarios.Minimal("rmd-only", paths: 60)

@@ -1,3 +1,4 @@
+using Sim.Worker.Output;
 using Sim.Worker.Jobs;
 
 namespace Sim.Tests.Worker;
@@ -67,7 +68,7 @@ public sealed class RunStoreFacts : IDisposable
     public void DeleteTemporaries_RemovesAttemptFoldersAndTemporaryFiles()
     {
         _store.CreateAttemptDirectory(Id);
-        File.WriteAllText(Path.Combine(_store.RunDirectory(Id), "state.json" + AtomicText.TempMarker + "abc"), "{");
+        File.WriteAllText(Path.Combine(_store.RunDirectory(Id), "state.json" + AtomicFile.TemporaryMarker + "abc"), "{");
 
         Assert.Equal(2, _store.DeleteTemporaries(Id));
         Assert.Empty(_root.Temporaries());

@@ -34,6 +34,14 @@ public static class AnalysisFiles
     /// <summary>One row per sensitivity input.</summary>
     public const string SensitivityParquet = "sensitivity.parquet";
 
+    /// <summary>
+    /// The files a CLI <c>solve</c> or <c>sensitivity</c> writes into a scenario's output folder <c>DIR/&lt;scenario&gt;/</c>,
+    /// beside the run's files: a later <c>run</c> of the scenario carries them over into its new folder
+    /// (<see cref="OutputFolder.WriteAsync"/>), so neither command loses the other's output.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ScenarioFolderFiles =
+        [SolveJson, SolveParquet, SolveChart.FileName, SensitivityJson, SensitivityParquet, TornadoChart.FileName];
+
     /// <summary>camelCase, indented, enums as camelCase strings; null members omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -1,3 +1,4 @@
+using Sim.Worker.Output;
 using System.Text.Json;
 using Sim.Worker.Jobs;
 
@@ -61,7 +62,7 @@ public sealed class AnalysisStore(string outputDirectory)
 
     /// <summary>Writes the request, atomically (once, before the job is queued).</summary>
     public void SaveRequest(string id, AnalysisRequest request) =>
-        AtomicText.CreateText(Path.Combine(Directory(id), "request.json"), JsonSerializer.Serialize(request, RunStore.Json));
+        AtomicFile.CreateText(Path.Combine(Directory(id), "request.json"), JsonSerializer.Serialize(request, RunStore.Json));
 
     /// <summary>The stored request; null for a malformed or unknown id.</summary>
     public AnalysisRequest? LoadRequest(string id) => RunIds.IsWellFormed(id) ? Read<AnalysisRequest>(Path.Combine(Directory(id), "request.json")) : null;
@@ -71,7 +72,13 @@ public sealed class AnalysisStore(string outputDirectory)
 
     /// <summary>Replaces the state file atomically.</summary>
     public void SaveState(AnalysisState state) =>
-        AtomicText.WriteAllText(Path.Combine(Directory(state.AnalysisId), "state.json"), JsonSerializer.Serialize(state, RunStore.Json));
+        AtomicFile.WriteAllText(Path.Combine(Directory(state.AnalysisId), "state.json"), JsonSerializer.Serialize(state, RunStore.Json));
+
+    /// <summary>Every analysis id with a folder in the store, in id order.</summary>
+    public IReadOnlyList<string> ListIds() => System.IO.Directory.Exists(Root)
+        ? System.IO.Directory.EnumerateDirectories(Root).Select(Path.GetFileName).OfType<string>().Where(RunIds.IsWellFormed)
+            .Order(StringComparer.Ordinal).ToList()
+        : [];
 
     /// <summary>Whether the result folder has been published.</summary>
     public bool HasResult(string id) => System.IO.Directory.Exists(ResultDirectory(id));
@@ -79,7 +86,7 @@ public sealed class AnalysisStore(string outputDirectory)
     /// <summary>A fresh folder for one attempt, renamed to <c>result</c> by <see cref="Publish"/>.</summary>
     public string CreateAttemptDirectory(string id)
     {
-        var path = AtomicText.TempSibling(ResultDirectory(id));
+        var path = AtomicFile.TemporarySibling(ResultDirectory(id));
         System.IO.Directory.CreateDirectory(path);
         return path;
     }

@@ -180,15 +180,9 @@ public static class RunCommand
                 Band(i => r.Percentile(Metric.NetIncomeReal, retirementIndex, i))));
         }
 
-        if (IncomeSchedule.FirstFullYear(scenario) is { } fullYear && fullYear <= r.Years[^1])
+        if (IncomeFigure.Of(scenario, r.Years[^1]) is { } income)
         {
-            // Social Security and inflation-indexed pensions are the same in today's dollars on every path.
-            var income = IncomeSchedule.ForYear(scenario, fullYear);
-            string level = income.PensionNominal > 0
-                ? $", plus {Units.Money(income.PensionNominal)} nominal of level pensions"
-                : "";
-            rows.Add(($"income at {(fullYear - scenario.Participant.BirthYear).ToString(inv)} (first full year), today's dollars",
-                $"{Units.Money(income.SocialSecurityToday + income.PensionToday)} a year{level}"));
+            rows.Add((income.Label, income.Text));
         }
 
         if (levels.IndexOf(50) is var median and >= 0)

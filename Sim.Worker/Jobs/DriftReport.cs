@@ -138,7 +138,7 @@ public static class DriftReport
     public static async Task WriteAsync(string path, IReadOnlyList<DriftRow> rows, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = AtomicText.TempSibling(path);
+        var temp = AtomicFile.TemporarySibling(path);
         try
         {
             var metadata = new Dictionary<string, string> { ["engine_version"] = EngineInfo.Version };

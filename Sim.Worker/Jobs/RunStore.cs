@@ -1,3 +1,4 @@
+using Sim.Worker.Output;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -52,7 +53,7 @@ public sealed partial class RunStore
 
     /// <summary>Persists the request of <paramref name="runId"/> unless it is already there (same id, same content).</summary>
     public void SaveRequest(string runId, RunRequest request) =>
-        AtomicText.CreateText(RequestPath(runId), JsonSerializer.Serialize(request, Json));
+        AtomicFile.CreateText(RequestPath(runId), JsonSerializer.Serialize(request, Json));
 
     /// <summary>The persisted request, or null when the run is unknown.</summary>
     public RunRequest? LoadRequest(string runId) => Read<RunRequest>(RequestPath(runId));
@@ -61,7 +62,7 @@ public sealed partial class RunStore
     public RunState? LoadState(string runId) => RunIds.IsWellFormed(runId) ? Read<RunState>(StatePath(runId)) : null;
 
     /// <summary>Replaces the state atomically.</summary>
-    public void SaveState(RunState state) => AtomicText.WriteAllText(StatePath(state.RunId), JsonSerializer.Serialize(state, Json));
+    public void SaveState(RunState state) => AtomicFile.WriteAllText(StatePath(state.RunId), JsonSerializer.Serialize(state, Json));
 
     /// <summary>True when the run's result folder exists (it only ever appears complete).</summary>
     public bool HasResult(string runId) => Directory.Exists(ResultDirectory(runId));
@@ -69,7 +70,7 @@ public sealed partial class RunStore
     /// <summary>A fresh, empty folder for one attempt's output, next to where the result will appear.</summary>
     public string CreateAttemptDirectory(string runId)
     {
-        var path = AtomicText.TempSibling(ResultDirectory(runId));
+        var path = AtomicFile.TemporarySibling(ResultDirectory(runId));
         Directory.CreateDirectory(path);
         return path;
     }
@@ -103,7 +104,7 @@ public sealed partial class RunStore
         }
 
         var removed = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*" + AtomicText.TempMarker + "*"))
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*" + AtomicFile.TemporaryMarker + "*"))
         {
             if (Directory.Exists(entry))
             {

@@ -1,3 +1,4 @@
+using Sim.Worker.Output;
 using Microsoft.Extensions.Logging;
 using Sim.Worker.Runs;
 using Sim.Worker.Scenarios;
@@ -80,7 +81,7 @@ public sealed class StressSuite(IRunEngine engine, JobSettings settings, TimePro
         {
             var outcome = await engine.RunAsync(loaded.Scenario!, loaded.Json, loaded.Directory, new RunOverrides(Paths: paths), staging, null,
                 cancellationToken);
-            AtomicDirectory.Replace(staging, Path.Combine(partition, "scenario=" + scenario, "stress=" + stress));
+            AtomicFile.ReplaceDirectory(staging, Path.Combine(partition, "scenario=" + scenario, "stress=" + stress));
             return new StressCaseResult(scenario, stress, StressCaseResult.Ok, RunIdentity.EffectivePaths(loaded.Scenario!, paths),
                 outcome.SuccessProbability, outcome.MedianTerminalBalance, RunIdentity.EffectiveSeed(loaded.Scenario!, null));
         }

@@ -8,7 +8,7 @@ namespace Sim.Worker.Output;
 /// NTFS), is flushed to disk, and is then renamed over the final name. On any failure the temporary is deleted and
 /// an existing file of the final name is left untouched. <see cref="TemporaryMarker"/> is the one marker every
 /// temporary name contains; a finished tree holds none, and cleanup passes look for it.
-/// (<c>Jobs.AtomicText</c> and <c>Jobs.AtomicDirectory</c> are names kept for existing callers; they forward here.)
+/// Every atomic write of the worker (run store, analyses, stress suite, result files) goes through this one class.
 /// </summary>
 public static class AtomicFile
 {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Sim.Worker.Analysis;
 using Sim.Worker.Files;
 using Sim.Worker.Runs;
 
@@ -14,7 +15,8 @@ public sealed class OutputFolderException(string message) : RunInputException(me
 /// (the old folder is renamed aside to <c>DIR/.staging/NAME.PID.GUID.old</c>, the new one into place, the old
 /// one deleted). A reader therefore sees the old complete folder or the new complete folder, never a mix; a
 /// process killed in between leaves only things under <c>.staging</c>, which the next <see cref="Prepare"/> on the
-/// folder cleans up (putting an old folder back when its replacement never arrived).
+/// folder cleans up (putting an old folder back when its replacement never arrived). The answer files a CLI
+/// <c>solve</c> or <c>sensitivity</c> wrote into <c>DIR/NAME/</c> are carried over into the new folder.
 /// </summary>
 public static class OutputFolder
 {
@@ -77,6 +79,7 @@ public static class OutputFolder
         {
             outcome = await write(staging);
             CrashPoint.Reach("cli-written");
+            KeepAnswers(final, staging);
             Swap(staging, final);
         }
         catch
@@ -90,6 +93,29 @@ public static class OutputFolder
             Directory = final,
             Files = [.. outcome.Files.Select(f => Path.Combine(final, Path.GetFileName(f)))],
         };
+    }
+
+    /// <summary>
+    /// Copies the answer files of <c>solve</c> and <c>sensitivity</c> (<see cref="AnalysisFiles.ScenarioFolderFiles"/>)
+    /// from the folder being replaced into the new one before the swap, so a <c>run</c> replaces the run's own files
+    /// and leaves the answers written there. Copies, not moves: until the swap the old folder stays complete.
+    /// </summary>
+    private static void KeepAnswers(string final, string staging)
+    {
+        if (!Directory.Exists(final))
+        {
+            return;
+        }
+
+        foreach (var name in AnalysisFiles.ScenarioFolderFiles)
+        {
+            var from = Path.Combine(final, name);
+            var to = Path.Combine(staging, name);
+            if (File.Exists(from) && !File.Exists(to))
+            {
+                File.Copy(from, to);
+            }
+        }
     }
 
     private static void Swap(string staging, string final)

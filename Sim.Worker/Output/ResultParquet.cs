@@ -148,6 +148,16 @@ public static class ResultParquet
         /// <summary>Wall time of the computation, seconds.</summary>
         public const string WallSeconds = "wall_seconds";
 
+        /// <summary>Age of the first year every income stream pays all 12 months (<see cref="IncomeFigure"/>); null
+        /// without income streams.</summary>
+        public const string IncomeAge = "income_age";
+
+        /// <summary>Social Security and inflation-indexed pensions of that year, today's dollars; null without streams.</summary>
+        public const string IncomeReal = "income_real";
+
+        /// <summary>Level (not inflation-indexed) pensions of that year, nominal dollars; null without streams.</summary>
+        public const string IncomeLevelNominal = "income_level_nominal";
+
         /// <summary>Prefix of the nominal terminal-balance percentile columns (then <see cref="LevelName"/>).</summary>
         public const string TerminalPrefix = "terminal_balance_p";
 
@@ -155,12 +165,13 @@ public static class ResultParquet
         public const string TerminalRealPrefix = "terminal_balance_real_p";
     }
 
-    /// <summary>summary.parquet: one row per run; terminal percentiles as terminal_balance_pNN and
-    /// terminal_balance_real_pNN columns. Each column is declared with its value and written by name.</summary>
+    /// <summary>summary.parquet: one row per run; the first full year's income (<see cref="IncomeFigure"/>, null
+    /// without income streams); terminal percentiles as terminal_balance_pNN and terminal_balance_real_pNN columns. Each column is declared with its value and written by name.</summary>
     public static async Task WriteSummaryAsync(Stream stream, SimulationResult r, string runId, double wallSeconds,
         IReadOnlyDictionary<string, string> metadata, CancellationToken ct)
     {
         var s = r.Summary;
+        var income = IncomeFigure.Of(r.Scenario, r.Years[^1]); // null without income streams
         var columns = new List<(string Spec, Array Value)>
         {
             ($"{SummaryColumns.RunId}:string", new[] { runId }),
@@ -178,6 +189,9 @@ public static class ResultParquet
             ($"{SummaryColumns.MedianTotalTaxes}:double", new[] { s.MedianTotalTaxes }),
             ($"{SummaryColumns.LoanRequestsCut}:int", new[] { s.LoanRequestsCut }),
             ($"{SummaryColumns.WallSeconds}:double", new[] { wallSeconds }),
+            ($"{SummaryColumns.IncomeAge}:int?", new int?[] { income?.Age }),
+            ($"{SummaryColumns.IncomeReal}:double?", new double?[] { income?.Real }),
+            ($"{SummaryColumns.IncomeLevelNominal}:double?", new double?[] { income?.LevelNominal }),
         };
         for (int i = 0; i < r.Levels.Count; i++)
         {
@@ -212,6 +226,9 @@ public static class ResultParquet
                     break;
                 case double?[] optional:
                     await g.WriteAsync<double>(field, optional, null, null, ct);
+                    break;
+                case int?[] optionalInts:
+                    await g.WriteAsync<int>(field, optionalInts, null, null, ct);
                     break;
                 default:
                     throw new InvalidOperationException($"summary column {field.Name}: no writer for {value.GetType()}");

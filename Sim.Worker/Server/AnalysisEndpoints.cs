@@ -21,6 +21,8 @@ public sealed record AnalysisView
     public required string Kind { get; init; }
     /// <summary>The scenarios' names; for compare, A first.</summary>
     public required IReadOnlyList<string> Scenarios { get; init; }
+    /// <summary>The question in words (<see cref="AnalysisPage.Subject"/>).</summary>
+    public string? Subject { get; init; }
     /// <summary>solve: the field solved for; null otherwise.</summary>
     public string? Field { get; init; }
     /// <summary>solve: the target, e.g. <c>success=0.9</c>; null otherwise.</summary>
@@ -58,6 +60,7 @@ public sealed record AnalysisView
             Id = s.AnalysisId,
             Kind = kind,
             Scenarios = r.ScenarioNames,
+            Subject = AnalysisPage.Subject(r),
             Field = r.Field,
             Target = r.Target,
             Paths = r.Paths,

@@ -60,17 +60,21 @@ public static class AnalysisPage
         return Results.Content(Render(state, request, json), ResultsPage.HtmlMediaType, Encoding.UTF8);
     }
 
+    /// <summary>The question in words, the page's heading and the home page's list: <c>baseline: withdrawals.amount for
+    /// 90% success</c>, <c>roth-401k against baseline</c>, <c>baseline: sensitivity</c>.</summary>
+    public static string Subject(AnalysisRequest request) => request.Kind switch
+    {
+        AnalysisKind.Solve => $"{request.ScenarioNames[0]}: {request.Field} for " +
+            (SolveTarget.TryParse(request.Target ?? "", out _) is { } t ? AnalysisText.Target(t) : request.Target),
+        AnalysisKind.Compare => string.Join(" against ", request.ScenarioNames.Skip(1).Append(request.ScenarioNames[0])),
+        _ => $"{request.ScenarioNames[0]}: sensitivity",
+    };
+
     /// <summary>The page (pure: everything it shows is in the arguments).</summary>
     public static string Render(AnalysisState state, AnalysisRequest request, string? resultJson)
     {
         string kind = KindNames.Name(state.Kind);
-        string subject = state.Kind switch
-        {
-            AnalysisKind.Solve => $"{request.ScenarioNames[0]}: {request.Field} for " +
-                (SolveTarget.TryParse(request.Target ?? "", out _) is { } t ? AnalysisText.Target(t) : request.Target),
-            AnalysisKind.Compare => $"{request.ScenarioNames[1]} against {request.ScenarioNames[0]}",
-            _ => $"{request.ScenarioNames[0]}: sensitivity",
-        };
+        string subject = Subject(request);
         var html = new StringBuilder();
         ResultsPage.Head(html, $"{subject} — {kind} {state.AnalysisId}", refresh: !state.IsFinished);
         html.Append("<header>\n<p class=\"crumb\">").Append(Encode(Capitalized(kind))).Append(" <code>").Append(Encode(state.AnalysisId))

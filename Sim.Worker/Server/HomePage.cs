@@ -17,12 +17,19 @@ public static class HomePage
     public const string ContentSecurityPolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'";
 
     /// <summary>The page (pure: everything it shows is in the arguments).</summary>
-    public static string Render(RunListPage page, RunListing.Query query, IReadOnlyList<string> problems)
+    /// <param name="page">The runs to show.</param>
+    /// <param name="query">What was asked for.</param>
+    /// <param name="problems">Problems with the query, shown above the list.</param>
+    /// <param name="answers">The answers (solve, compare, sensitivity) to list after the runs; null to leave the
+    /// section out (a later page of runs).</param>
+    public static string Render(RunListPage page, RunListing.Query query, IReadOnlyList<string> problems,
+        AnalysisListPage? answers = null)
     {
         var html = new StringBuilder();
         ResultsPage.Head(html, "Sim.Worker — runs", refresh: false, HomeStyle);
         html.Append("<header>\n<p class=\"crumb\">Sim.Worker · <a href=\"/hangfire\">Hangfire dashboard</a> · ")
-            .Append("<a href=\"/api/scenarios\">scenario library (JSON)</a> · <a href=\"/api/runs\">runs (JSON)</a></p>\n")
+            .Append("<a href=\"/api/scenarios\">scenario library (JSON)</a> · <a href=\"/api/runs\">runs (JSON)</a> · ")
+            .Append("<a href=\"#answers\">answers</a> · <a href=\"/api/analyses\">answers (JSON)</a></p>\n")
             .Append("<h1>Runs</h1>\n<p class=\"description\">Every run this server knows, newest first. ")
             .Append("Queue one with <code>enqueue SCENARIO.json</code> or <code>POST /api/runs</code>.</p>\n</header>\n");
 
@@ -95,8 +102,57 @@ public static class HomePage
 
         html.Append("<p class=\"note\">Success is the share of paths that never ran out of money; times are UTC. Showing up to ")
             .Append(query.Limit.ToString(CultureInfo.InvariantCulture)).Append(" runs per page.</p>\n");
+        if (answers is not null)
+        {
+            Answers(html, answers, query);
+        }
+
         html.Append("</main>\n</body>\n</html>\n");
         return html.ToString();
+    }
+
+    /// <summary>The answers section: each question in words (a link to its page), its one-sentence answer, kind,
+    /// date, status and links.</summary>
+    private static void Answers(StringBuilder html, AnalysisListPage answers, RunListing.Query query)
+    {
+        html.Append("<h2 id=\"answers\">Answers: solve, compare, sensitivity</h2>\n");
+        if (answers.Analyses.Count == 0)
+        {
+            html.Append("<p id=\"no-answers\" class=\"note\">")
+                .Append(query.Scenario is null && query.Status is null ? "No answers yet. Ask one with <code>POST /api/solve</code>, <code>/api/compare</code> or <code>/api/sensitivity</code>." : "No answers match.")
+                .Append("</p>\n");
+            return;
+        }
+
+        html.Append("<table id=\"analyses\">\n<thead><tr><th>question</th><th>queued</th><th>paths</th><th>status</th><th>links</th></tr></thead>\n<tbody>\n");
+        foreach (var a in answers.Analyses)
+        {
+            var status = a.Status.ToString().ToLowerInvariant();
+            html.Append("<tr class=\"").Append(status).Append("\"><th><span class=\"kind\">").Append(Encode(a.Kind)).Append("</span> <a href=\"")
+                .Append(Encode(a.Links.Page)).Append("\">").Append(Encode(a.Subject ?? a.Kind + " " + a.Id)).Append("</a>");
+            var sentence = a.Answer ?? (a.Status == RunStatus.Failed ? a.Error : null);
+            if (sentence is { Length: > 0 })
+            {
+                html.Append("<div class=\"answer\">").Append(Encode(sentence)).Append("</div>");
+            }
+
+            html.Append("</th><td class=\"when\">").Append(Encode(Instant(a.CreatedAt))).Append("</td><td class=\"num\">")
+                .Append(Count(a.Paths)).Append("</td><td><span class=\"badge ").Append(status).Append("\">").Append(status)
+                .Append("</span></td><td class=\"links\"><a href=\"").Append(Encode(a.Links.Page)).Append("\">answer</a> · <a href=\"")
+                .Append(Encode(a.Links.Self)).Append("\">JSON</a>");
+            if (a.Links.Dashboard is { } dashboard)
+            {
+                html.Append(" · <a href=\"").Append(Encode(dashboard)).Append("\">job</a>");
+            }
+
+            html.Append(" <code class=\"id\">").Append(Encode(a.Id)).Append("</code></td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+        if (answers.Next is { } next)
+        {
+            html.Append("<p><a id=\"next-answers\" href=\"").Append(Encode(next)).Append("\">Older answers (JSON) →</a></p>\n");
+        }
     }
 
     private const string HomeStyle = """
@@ -116,6 +172,13 @@ public static class HomePage
         td.when { white-space: nowrap; font-size: 14px; }
         td.links { white-space: nowrap; font-size: 14px; }
         code.id { color: #777; font-size: 12px; display: block; }
+        #analyses { width: 100%; }
+        #analyses th, #analyses td { vertical-align: top; text-align: left; }
+        #analyses td.num { text-align: right; }
+        #analyses tbody th { width: 62%; font-weight: 600; }
+        #analyses tbody th a { font-size: 16px; }
+        .kind { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: #777; font-weight: 600; }
+        .answer { font-weight: 400; color: #222; font-size: 14px; margin-top: 2px; }
 
         """;
 }

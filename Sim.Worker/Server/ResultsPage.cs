@@ -229,11 +229,16 @@ public static class ResultsPage
 
         if (tables is not null)
         {
-            IncomeTable(html, tables, strategy);
+            IncomeTable(html, tables, strategy, withIncome: s.Income is not null);
         }
 
         html.Append("<h2>Run</h2>\n<dl id=\"facts\">\n");
         Fact(html, "success (never ran out)", Units.Success(s.SuccessProbability, strategy));
+        if (s.Income is { } income)
+        {
+            Fact(html, income.PageLabel, income.Text);
+        }
+
         if (tables?.RealPeakAge is { } realPeak)
         {
             Fact(html, "peak age (median balance, today's dollars)", realPeak.ToString(inv));
@@ -258,9 +263,10 @@ public static class ResultsPage
 
     /// <summary>
     /// Retirement income by age: the share of paths still funded, net income in today's dollars and the gross
-    /// withdrawal and its tax in nominal dollars, each at p10 / p50 / p90 across paths.
+    /// withdrawal and its tax in nominal dollars, each at p10 / p50 / p90 across paths; with income streams also
+    /// Social Security and pensions (the <c>income</c> metric, nominal dollars).
     /// </summary>
-    private static void IncomeTable(StringBuilder html, ResultsTables tables, string strategy)
+    private static void IncomeTable(StringBuilder html, ResultsTables tables, string strategy, bool withIncome)
     {
         var rows = tables.ShownRows();
         if (rows.Count == 0)
@@ -269,12 +275,14 @@ public static class ResultsPage
         }
 
         var inv = CultureInfo.InvariantCulture;
-        html.Append("<h2>Retirement income by age</h2>\n<table id=\"income\">\n<thead>\n<tr><th rowspan=\"2\">age</th>")
+        html.Append("<h2>Retirement income by age</h2>\n<table id=\"income\"")
+            .Append(withIncome ? " class=\"with-income\"" : "").Append(">\n<thead>\n<tr><th rowspan=\"2\">age</th>")
             .Append("<th rowspan=\"2\">still funded</th>")
             .Append("<th colspan=\"3\" class=\"group\">net income, today's dollars</th>")
+            .Append(withIncome ? "<th colspan=\"3\" class=\"group\">Social Security and pensions, nominal dollars</th>" : "")
             .Append("<th colspan=\"3\" class=\"group\">withdrawals, nominal dollars</th>")
             .Append("<th colspan=\"3\" class=\"group\">taxes, nominal dollars</th></tr>\n<tr>");
-        for (var g = 0; g < 3; g++)
+        for (var g = 0; g < (withIncome ? 4 : 3); g++)
         {
             foreach (var level in ResultsTables.Levels)
             {
@@ -287,7 +295,9 @@ public static class ResultsPage
         {
             html.Append("<tr><th>").Append(row.Age.ToString(inv)).Append("</th><td>")
                 .Append(Encode(Units.CannotFail(strategy) ? "—" : Units.Percent(row.StillFunded))).Append("</td>");
-            foreach (var values in new[] { row.NetIncomeReal, row.Withdrawals, row.Taxes })
+            foreach (var values in withIncome
+                         ? new[] { row.NetIncomeReal, row.Income, row.Withdrawals, row.Taxes }
+                         : new[] { row.NetIncomeReal, row.Withdrawals, row.Taxes })
             {
                 foreach (var v in values)
                 {
@@ -300,7 +310,9 @@ public static class ResultsPage
 
         html.Append("</tbody>\n</table>\n<p class=\"note\">Each column is a percentile across paths, taken separately ")
             .Append("(the p10 of net income and the p10 of taxes may come from different paths). Still funded: the share of ")
-            .Append("paths that have not run out by that age. Net income is the withdrawal less taxes and penalties. Shown: the ")
+            .Append(withIncome
+                ? "paths that have not run out by that age. Net income is the withdrawal plus Social Security and pensions, less taxes and penalties. Shown: the "
+                : "paths that have not run out by that age. Net income is the withdrawal less taxes and penalties. Shown: the ")
             .Append("first withdrawal age, every fifth age and the last; <code>percentiles.parquet</code> has every year.</p>\n");
     }
 
@@ -379,6 +391,8 @@ public static class ResultsPage
         #income th, #income td { padding: 3px 8px; }
         #income thead th.group { text-align: center; border-bottom: 1px solid #ccc; }
         #income td:nth-child(3n+3) { border-left: 1px solid #ddd; }
+        #income.with-income { font-size: 13px; }
+        #income.with-income th, #income.with-income td { padding: 3px 5px; }
         .headline span.cannot-fail { font-size: 20px; font-weight: 600; }
         dl { display: grid; grid-template-columns: max-content auto; gap: 2px 18px; margin: 0; }
         dt { color: #555; }

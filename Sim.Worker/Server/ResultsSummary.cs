@@ -53,6 +53,10 @@ public sealed record ResultsSummary
     /// <summary>Wall time of the computation, seconds.</summary>
     public required double WallSeconds { get; init; }
 
+    /// <summary>Social Security and pensions in their first full year (<c>income_age</c>, <c>income_real</c>,
+    /// <c>income_level_nominal</c>); null without income streams, and for files written before those columns.</summary>
+    public IncomeFigure? Income { get; init; }
+
     /// <summary>Terminal balance percentiles, lowest level first.</summary>
     public required IReadOnlyList<TerminalPercentile> Terminal { get; init; }
 
@@ -96,6 +100,14 @@ public sealed record ResultsSummary
             return buffer[0];
         }
 
+        IncomeFigure? income = null;
+        const string age = ResultParquet.SummaryColumns.IncomeAge, real = ResultParquet.SummaryColumns.IncomeReal,
+            level = ResultParquet.SummaryColumns.IncomeLevelNominal;
+        if (fields.ContainsKey(age) && fields.ContainsKey(real) && fields.ContainsKey(level) && await Nullable<int>(age) is { } incomeAge)
+        {
+            income = new IncomeFigure(incomeAge, await Nullable<double>(real) ?? 0, await Nullable<double>(level) ?? 0);
+        }
+
         var terminal = new List<TerminalPercentile>();
         foreach (var name in fields.Keys.Where(n => n.StartsWith(RealPrefix, StringComparison.Ordinal)))
         {
@@ -117,6 +129,7 @@ public sealed record ResultsSummary
             PeakAge = await Value<int>(ResultParquet.SummaryColumns.PeakAge),
             MedianFailureAge = await Nullable<double>(ResultParquet.SummaryColumns.MedianFailureAge),
             WallSeconds = await Value<double>(ResultParquet.SummaryColumns.WallSeconds),
+            Income = income,
             Terminal = [.. terminal.OrderBy(t => t.Level)],
         };
     }

@@ -11,7 +11,10 @@ namespace Sim.Worker.Server;
 /// <param name="NetIncomeReal">net_income_real at p10, p50, p90 (today's dollars).</param>
 /// <param name="Withdrawals">withdrawals at p10, p50, p90 (nominal dollars).</param>
 /// <param name="Taxes">taxes at p10, p50, p90 (nominal dollars).</param>
-public sealed record IncomeRow(int Age, int Year, double StillFunded, double[] NetIncomeReal, double[] Withdrawals, double[] Taxes);
+/// <param name="Income">income (Social Security and pensions, gross) at p10, p50, p90 (nominal dollars); NaN when the
+/// file has no such metric.</param>
+public sealed record IncomeRow(int Age, int Year, double StillFunded, double[] NetIncomeReal, double[] Withdrawals, double[] Taxes,
+    double[] Income);
 
 /// <summary>
 /// The by-age figures of the results page, read from a run's <c>percentiles.parquet</c> and <c>yearly.parquet</c>
@@ -62,6 +65,7 @@ public sealed record ResultsTables
             ["withdrawals"] = Filled(years.Length),
             ["taxes"] = Filled(years.Length),
             ["balance_real"] = Filled(years.Length),
+            ["income"] = Filled(years.Length),
         };
 
         await using (var reader = await ParquetReader.CreateAsync(percentilesPath, cancellationToken: cancellationToken))
@@ -97,7 +101,7 @@ public sealed record ResultsTables
         for (var t = 0; t < years.Length; t++)
         {
             rows.Add(new IncomeRow(ages[t], years[t], 1 - shareFailed[t], Row(wanted["net_income_real"], t),
-                Row(wanted["withdrawals"], t), Row(wanted["taxes"], t)));
+                Row(wanted["withdrawals"], t), Row(wanted["taxes"], t), Row(wanted["income"], t)));
         }
 
         var medianReal = Enumerable.Range(0, years.Length).Select(t => wanted["balance_real"][t, 1]).ToList();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sim.Engine.Scenarios;
+using Sim.Worker.Analysis;
 using Sim.Worker.Jobs;
 using Sim.Worker.Output;
 
@@ -78,13 +79,15 @@ public static class RunListing
 
             return Results.Ok(List(store, query));
         });
-        app.MapGet("/", (HttpRequest http, HttpContext context, RunStore store) =>
+        app.MapGet("/", (HttpRequest http, HttpContext context, RunStore store, AnalysisStore analyses) =>
         {
             context.Response.Headers.ContentSecurityPolicy = HomePage.ContentSecurityPolicy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
             var (query, errors) = Parse(http.Query);
             var page = errors.Count > 0 ? new RunListPage([], null) : List(store, query);
-            return Results.Content(HomePage.Render(page, query, errors.Values.SelectMany(v => v).ToList()),
+            // The answers' first page, under the same filter, beside the first page of runs (older ones: /api/analyses).
+            var answers = errors.Count > 0 || query.After is not null ? null : AnalysisListing.List(analyses, query with { After = null });
+            return Results.Content(HomePage.Render(page, query, errors.Values.SelectMany(v => v).ToList(), answers),
                 ResultsPage.HtmlMediaType, System.Text.Encoding.UTF8);
         });
     }
@@ -136,7 +139,7 @@ public static class RunListing
         }
         else if (!RunIds.IsWellFormed(after))
         {
-            errors["after"] = ["must be a run id (16 lowercase hex digits): the last id of the previous page"];
+            errors["after"] = ["must be an id (16 lowercase hex digits): the last id of the previous page"];
             after = null;
         }
 

@@ -78,6 +78,7 @@ public static class SimHost
         }, app.Services.GetRequiredService<JobStorage>());
         DashboardLinks.RegisterJobPageLink();
         RunListing.Map(app);
+        AnalysisListing.Map(app);
         ApiEndpoints.Map(app);
         ResultsPage.Map(app);
         AnalysisEndpoints.Map(app);

@@ -12,6 +12,9 @@ internal abstract class DistributionRunner
 
     public abstract PolicySlots Slots { get; }
 
+    /// <summary>The policy has a lane form (<see cref="IWithdrawalPolicy.Vectorized"/>).</summary>
+    public abstract bool Vectorized { get; }
+
     public abstract void Distribute(PathKernel kernel, YearPlan y, PathState st, BlockScratch scratch, YearMetrics m,
         int start, int count, bool loanEvents, ref StepCounts counts);
 }
@@ -25,6 +28,8 @@ internal sealed class DistributionRunner<TPolicy>(TPolicy policy) : Distribution
     public override bool CanFail => _policy.CanFail;
 
     public override PolicySlots Slots => _policy.Slots;
+
+    public override bool Vectorized => _policy.Vectorized;
 
     public override void Distribute(PathKernel kernel, YearPlan y, PathState st, BlockScratch scratch, YearMetrics m,
         int start, int count, bool loanEvents, ref StepCounts counts) =>

@@ -1,0 +1,184 @@
+using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
+using Sim.Engine.Simulation;
+using Sim.Tests.Scenarios;
+using Sim.Worker.Scenarios;
+
+namespace Sim.Tests.Simulation;
+
+/// <summary>
+/// The vectorized distribution phase with Roth money (basis, the qualified test, the 2022-2023 Roth RMD), every
+/// source order and bracket taxes, against the per-path phase it replaces: every metric of every path in every year,
+/// bit for bit, over path counts 1..257 (whole vectors and remainders) at AVX-512, AVX2 and scalar width.
+/// </summary>
+public class VectorizedDistributionFacts
+{
+    private static WithdrawalStrategy Named(string name) => name switch
+    {
+        "percentOfBalance" => new PercentOfBalanceStrategy { Rate = 0.06 },
+        "rmdOnly" => new RmdOnlyStrategy(),
+        "fixedNominal" => new FixedNominalStrategy(),
+        "guardrails" => new GuardrailsStrategy { InitialRate = 0.05 },
+        _ => new FixedRealStrategy(),
+    };
+
+    /// <summary>A scenario by case name: strategy/order/tax/life, e.g. "fixedReal/proRata/flat/early".</summary>
+    private static Scenario Case(string name)
+    {
+        string[] p = name.Split('/');
+        var s = p[3] switch
+        {
+            // Retires at 54 in 2026 with Roth money first contributed in 2024: non-qualified (taxable share of
+            // 1 − basis/balance, 10% additional tax) until 59½ and five years.
+            "early" => TestScenarios.Basic(1972, 54, endAge: 95, pretax: 300_000) with
+            {
+                Account = new Account { PretaxBalance = 300_000, RothBalance = 120_000, RothBasis = 70_000, RothFirstContributionYear = 2024 },
+            },
+            // Works to 62 putting 40% of deferrals in Roth, basis tracked from contributions.
+            "saver" => TestScenarios.Basic(1970, 62, endAge: 97, salary: 120_000, pretax: 250_000) with
+            {
+                Account = new Account { PretaxBalance = 250_000, RothBalance = 30_000, RothBasis = 30_000, RothFirstContributionYear = 2023 },
+                Contributions = new Contributions { DeferralRate = 0.10, RothShare = 0.4 },
+            },
+            // Already 77 in 2022: the Roth balance owes an RMD in 2022 and 2023 only.
+            "rmd2022" => TestScenarios.Basic(1945, 65, endAge: 100, pretax: 500_000) with
+            {
+                Account = new Account { PretaxBalance = 500_000, RothBalance = 150_000, RothFirstContributionYear = 2010 },
+                Simulation = new SimulationSettings { Paths = 64, Seed = 1, StartYear = 2022 },
+            },
+            // Pre-tax money only (brackets are the new part here).
+            _ => TestScenarios.Basic(1966, 60, endAge: 95, pretax: 700_000),
+        };
+
+        var taxes = p[2] switch
+        {
+            "single" => new Taxes { Method = TaxMethod.Brackets, FilingStatus = FilingStatus.Single, OtherIncome = 30_000 },
+            "mfj" => new Taxes { Method = TaxMethod.Brackets, FilingStatus = FilingStatus.Mfj },
+            _ => new Taxes { Method = TaxMethod.Flat, Rate = 0.24 },
+        };
+
+        var order = Enum.Parse<WithdrawalOrder>(p[1], ignoreCase: true);
+        return s with
+        {
+            Withdrawals = new Withdrawals { Strategy = Named(p[0]), Order = order },
+            Taxes = taxes,
+            Simulation = s.Simulation with { Paths = 1_001, Seed = 11 },
+        };
+    }
+
+    public static IEnumerable<object[]> Cases() =>
+    [
+        ["fixedReal/proRata/flat/early"], ["fixedReal/traditionalFirst/flat/early"], ["fixedReal/rothFirst/flat/early"],
+        ["guardrails/proRata/flat/early"], ["percentOfBalance/rothFirst/single/early"], ["fixedNominal/proRata/mfj/early"],
+        ["fixedReal/proRata/flat/saver"], ["guardrails/traditionalFirst/single/saver"], ["rmdOnly/proRata/mfj/saver"],
+        ["fixedReal/proRata/flat/rmd2022"], ["rmdOnly/rothFirst/single/rmd2022"], ["percentOfBalance/traditionalFirst/flat/rmd2022"],
+        ["fixedReal/proRata/single/pretax"], ["guardrails/proRata/mfj/pretax"], ["rmdOnly/proRata/single/pretax"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EveryRetiredYear_RunsVectorized(string name)
+    {
+        var s = Case(name);
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        Assert.All(plan.Where(y => !y.Employed), y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+        // The forced per-path phase is the reference below, so it must really be the other phase.
+        var forced = new PathKernel(s, plan, SimdWidth.Auto, scalarDistribution: true);
+        Assert.DoesNotContain(plan, forced.DistributesVectorized);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void VectorizedPhase_GivesThePerPathPhasesBits_ForEveryPathMetricAndYear(string name)
+    {
+        var s = Case(name);
+        var (slow, slowBits) = Run(s, new SimulationOptions { ScalarDistribution = true, Width = SimdWidth.Scalar });
+        var (fast, fastBits) = Run(s, new SimulationOptions { Threads = 2, BlockSize = 333 });
+        Assert.Equal(slowBits, fastBits);
+        Assert.Equal(ReproducibilityFacts.Flatten(slow), ReproducibilityFacts.Flatten(fast));
+        Assert.Equal(slow.Yearly.ShareFailed, fast.Yearly.ShareFailed);
+        Assert.Equal(slow.Yearly.ShareRmdBinding, fast.Yearly.ShareRmdBinding);
+        Assert.Equal(slow.Summary.SuccessProbability, fast.Summary.SuccessProbability);
+        Assert.Equal(slow.Summary.MeanTotalTaxes, fast.Summary.MeanTotalTaxes);
+        // The case exercises what it names: taxes and Roth money move (not all zero).
+        Assert.Contains(slowBits, b => b != 0);
+        Assert.True(slow.Summary.MeanTotalTaxes > 0);
+    }
+
+    public static IEnumerable<object[]> WidthCases() =>
+        from w in new[] { SimdWidth.Scalar, SimdWidth.Vector256, SimdWidth.Vector512 }
+        from c in new[] { "guardrails/proRata/single/early", "fixedReal/rothFirst/flat/rmd2022", "fixedReal/traditionalFirst/mfj/saver" }
+        select new object[] { w, c };
+
+    [Theory]
+    [MemberData(nameof(WidthCases))]
+    public void EveryWidth_GivesThePerPathPhasesBits_AtEveryPathCountUpTo257(SimdWidth width, string name)
+    {
+        var s = Case(name);
+        foreach (int paths in PathCounts())
+        {
+            var (_, slowBits) = Run(s, new SimulationOptions { Paths = paths, ScalarDistribution = true, Width = SimdWidth.Scalar });
+            // Blocks of 37 put a remainder (37 mod 8, 37 mod 4) in every block, not only the last.
+            var (_, fastBits) = Run(s, new SimulationOptions { Paths = paths, Width = width, BlockSize = 37, Threads = 2 });
+            Assert.True(slowBits.SequenceEqual(fastBits), $"{paths} paths at {width}");
+        }
+    }
+
+    private static IEnumerable<int> PathCounts() =>
+        Enumerable.Range(1, 20).Concat([31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 200, 255, 256, 257]);
+
+    /// <summary>Which shipped scenarios keep every retired year on the vectorized phase (issue 10, "no cliff").
+    /// couple-spending-need solves after-tax targets with income streams and stays per path.</summary>
+    [Theory]
+    [InlineData("baseline.json")]
+    [InlineData("roth-401k.json")]
+    [InlineData("high-earner-limits.json")]
+    [InlineData("late-saver-catch-up.json")]
+    [InlineData("target-date-reits.json")]
+    [InlineData("young-spouse-joint-table.json")]
+    public void ShippedScenario_RunsEveryRetiredYearVectorized(string file)
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", file), ScenarioTestSupport.ClockYear);
+        Assert.True(loaded.IsValid, string.Join("; ", loaded.Result.Errors));
+        var s = loaded.Scenario!;
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        Assert.All(plan.Where(y => !y.Employed), y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+    }
+
+    [Fact]
+    public void TheSpecExample_RunsEveryRetiredYearVectorized()
+    {
+        var loaded = ScenarioFile.Load(ScenarioTestSupport.TestDataPath("scenario.example.json"), ScenarioTestSupport.ClockYear);
+        var s = loaded.Scenario!;
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        Assert.All(plan.Where(y => !y.Employed), y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+    }
+
+    private static (SimulationResult Result, List<long> Bits) Run(Scenario s, SimulationOptions options)
+    {
+        var observer = new AllBits();
+        var r = SimulationEngine.Run(s, options, observer: observer);
+        return (r, observer.Bits);
+    }
+
+    /// <summary>Every metric of every path in every year, as raw bits (so −0 and +0, or a last-bit difference,
+    /// count as different).</summary>
+    private sealed class AllBits : IYearObserver
+    {
+        public List<long> Bits { get; } = [];
+
+        public void OnYear(YearPlan year, YearMetrics metrics, int paths)
+        {
+            for (int k = 0; k < Metrics.Count; k++)
+            {
+                foreach (double v in metrics[k].AsSpan(0, paths))
+                {
+                    Bits.Add(BitConverter.DoubleToInt64Bits(v));
+                }
+            }
+        }
+    }
+}
