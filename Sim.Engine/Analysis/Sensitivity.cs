@@ -114,7 +114,7 @@ public static class SensitivityInputs
         });
 
     /// <summary>Spending ±10%: the fixed amount when set, else the initial rate (fixedReal, guardrails), else the
-    /// percentOfBalance rate; rmdOnly has no spending to move. The values are the field's own (dollars or rate).</summary>
+    /// spendingNeed need, else the percentOfBalance rate; rmdOnly has no spending to move. The values are the field's own (dollars or rate).</summary>
     private static SensitivityVariants? Spending(Scenario s)
     {
         var w = s.Withdrawals;
@@ -130,6 +130,13 @@ public static class SensitivityInputs
             return Around(s, rate, rate * (1 - SpendingShare), Math.Min(1, rate * (1 + SpendingShare)),
                 (x, v) => x with { Withdrawals = x.Withdrawals.WithInitialRate(v) })
                 with { Field = "withdrawals.initialRate", Kind = ValueKind.Rate };
+        }
+
+        if (w.Strategy is SpendingNeedStrategy need)
+        {
+            return Around(s, need.Need, need.Need * (1 - SpendingShare), need.Need * (1 + SpendingShare),
+                (x, v) => x with { Withdrawals = x.Withdrawals with { Strategy = new SpendingNeedStrategy { Need = v } } })
+                with { Field = "withdrawals.need" };
         }
 
         return w.Strategy is PercentOfBalanceStrategy p

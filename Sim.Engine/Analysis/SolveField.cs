@@ -73,6 +73,11 @@ public static class SolveFields
             _ => (0, MaxMoney),
             s => s.Withdrawals.StartingTarget?.Amount,
             (s, v) => s with { Withdrawals = s.Withdrawals.WithAmount(v) }),
+        new("withdrawals.need", ValueKind.Money, MoneyStep, Best.Largest,
+            s => s.Withdrawals.Strategy is SpendingNeedStrategy ? null : $"the {Strategy(s)} strategy has no need (spendingNeed does)",
+            _ => (0, MaxMoney),
+            s => (s.Withdrawals.Strategy as SpendingNeedStrategy)?.Need,
+            (s, v) => s with { Withdrawals = s.Withdrawals with { Strategy = new SpendingNeedStrategy { Need = v } } }),
         new("withdrawals.initialRate", ValueKind.Rate, RateStep, Best.Largest,
             s => !SpendsTarget(s) ? $"the {Strategy(s)} strategy has no initial rate (fixedReal, fixedNominal and guardrails do)"
                 : s.Withdrawals.StartingTarget?.Amount is not null ? "withdrawals.amount is set and wins over initialRate: solve for withdrawals.amount"

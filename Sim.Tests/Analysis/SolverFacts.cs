@@ -174,3 +174,33 @@ public class ClaimAgeFieldFacts
         Assert.Equal(0, row.Swing);
     }
 }
+
+public class SpendingNeedFieldFacts
+{
+    [Fact]
+    public void ZeroVolatility_Need_IsTheLargestThatSucceeds_AndOneDollarMoreFails_AndSocialSecurityRaisesIt()
+    {
+        var retiree = AnalysisScenarios.ZeroVolatilityRetiree();
+        var s = retiree with { Withdrawals = retiree.Withdrawals with { Strategy = new Sim.Engine.Scenarios.SpendingNeedStrategy { Need = 20_000 } } };
+        var field = SolveFields.Find("withdrawals.need")!;
+        Assert.Null(field.NotApplicable(s));
+        Assert.Equal(20_000, field.Current(s));
+        Assert.Contains("has no need", SolveFields.Find("withdrawals.need")!.NotApplicable(retiree), StringComparison.Ordinal);
+
+        var r = Solver.Solve(s, field, SolveTarget.Default, AnalysisScenarios.Options(16, 5));
+        Assert.Equal(SolveOutcome.Found, r.Outcome);
+        double need = r.Value!.Value;
+        Assert.Equal(need + 1, r.Beyond);
+        Assert.Equal(1.0, AnalysisScenarios.Success(field.Set(s, need), 16, 5));
+        Assert.Equal(0.0, AnalysisScenarios.Success(field.Set(s, need + 1), 16, 5));
+
+        // The need is net of income: a benefit paid from the first distribution year lets the household spend more.
+        var withBenefit = s with
+        {
+            Income = [new Sim.Engine.Scenarios.SocialSecurityIncome { Pia = 1_000, ClaimAgeMonths = 62 * 12 }],
+        };
+        var r2 = Solver.Solve(withBenefit, field, SolveTarget.Default, AnalysisScenarios.Options(16, 5));
+        Assert.Equal(SolveOutcome.Found, r2.Outcome);
+        Assert.True(r2.Value > need, $"{r2.Value} with a benefit vs {need} without");
+    }
+}

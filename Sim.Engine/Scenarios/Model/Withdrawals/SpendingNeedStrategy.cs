@@ -14,6 +14,6 @@ public sealed record SpendingNeedStrategy : WithdrawalStrategy
     internal static SpendingNeedStrategy Read(JsonObjectReader o)
     {
         o.Require("need");
-        return new SpendingNeedStrategy { Need = o.Number("need", 0, NumberRange.NonNegative) };
+        return new SpendingNeedStrategy { Need = o.Number("need", 0, NumberRange.Money) };
     }
 }
