@@ -280,7 +280,7 @@ public class IncomeValidationFacts
         Assert.Equal(
             "$.withdrawals.need: required field is missing",
             SingleError(ParseMinimalWith("""  "withdrawals": { "strategy": "spendingNeed" } """)));
-        Assert.Equal("$.withdrawals.need: must be >= 0, got -1",
+        Assert.Equal("$.withdrawals.need: must be between 0 and 100,000,000,000, got -1",
             SingleError(ParseMinimalWith("""  "withdrawals": { "strategy": "spendingNeed", "need": -1 } """)));
         Assert.Equal(60_000, Assert.IsType<SpendingNeedStrategy>(
             Valid(MinimalJsonWith("""  "withdrawals": { "strategy": "spendingNeed", "need": 60000 } """)).Withdrawals.Strategy).Need);
