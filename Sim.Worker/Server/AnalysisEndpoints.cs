@@ -110,27 +110,13 @@ public static class AnalysisEndpoints
         AnalysisSubmitter submitter, AnalysisStore store, ValidationGate gate, CancellationToken ct)
     {
         // Content-Type: application/json and the host are checked for every /api POST by WebSecurity.
-        var body = await BoundedBody.ReadAsync(http, ServerSettings.MaxRequestBytes, ct);
-        if (body is null)
+        var (parsed, refusal) = await RequestIntake.ReadAsync(http, gate, "requests", body => reader.Read(kind, body), ct);
+        if (refusal is not null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                detail: $"a request is at most {ServerSettings.MaxRequestBytes} bytes (1 MiB)");
+            return refusal;
         }
 
-        AnalysisRequestParse parsed;
-        using (var slot = await gate.EnterAsync(ct))
-        {
-            if (slot is null)
-            {
-                http.HttpContext.Response.Headers.RetryAfter = "5";
-                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
-                    detail: $"{gate.Capacity} requests are being validated; try again in a few seconds");
-            }
-
-            parsed = reader.Read(kind, body);
-        }
-
-        if (parsed.Request is null)
+        if (parsed!.Request is null)
         {
             return ApiEndpoints.Invalid(parsed.Errors, $"The {KindNames.Name(kind)} request is invalid");
         }

@@ -39,27 +39,14 @@ public static class ApiEndpoints
     private static async Task<IResult> SubmitAsync(HttpRequest http, RunRequestReader reader, RunSubmitter submitter, RunStore store,
         ValidationGate gate, CancellationToken cancellationToken)
     {
-        var body = await BoundedBody.ReadAsync(http, ServerSettings.MaxRequestBytes, cancellationToken);
-        if (body is null)
+        var (parsed, refusal) = await RequestIntake.ReadAsync(http, gate, "run requests",
+            body => reader.Read(body, http.Query["paths"].FirstOrDefault(), http.Query["seed"].FirstOrDefault()), cancellationToken);
+        if (refusal is not null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Request body too large",
-                detail: $"a request is at most {ServerSettings.MaxRequestBytes} bytes (1 MiB)");
+            return refusal;
         }
 
-        RunRequestParse parsed;
-        using (var slot = await gate.EnterAsync(cancellationToken))
-        {
-            if (slot is null)
-            {
-                http.HttpContext.Response.Headers.RetryAfter = "5";
-                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
-                    detail: $"{gate.Capacity} run requests are being validated; try again in a few seconds");
-            }
-
-            parsed = reader.Read(body, http.Query["paths"].FirstOrDefault(), http.Query["seed"].FirstOrDefault());
-        }
-
-        if (parsed.Request is null)
+        if (parsed!.Request is null)
         {
             return Invalid(parsed.Errors);
         }
