@@ -16,7 +16,13 @@ public static class AnalysisText
     public static string Percent(double p) => Units.Percent(p);
 
     /// <summary>A standard error of a probability, in percentage points: ± 0.3%.</summary>
-    public static string PlusMinus(double se) => "± " + (se * 100).ToString(se < 0.0005 && se > 0 ? "0.00" : "0.0", Inv) + "%";
+    public static string PlusMinus(double se) => "± " + Points(se) + "%";
+
+    /// <summary>A standard error of a difference of two probabilities, in percentage points: ± 0.4 points (the
+    /// difference itself is written in points, so its error is too).</summary>
+    public static string PlusMinusPoints(double se) => "± " + Points(se) + " points";
+
+    private static string Points(double se) => (se * 100).ToString(se < 0.0005 && se > 0 ? "0.00" : "0.0", Inv);
 
     /// <summary>A field's value: $52,340 (money), 7.25% (rate), 63 or 66 and 2 months (age).</summary>
     public static string Value(ValueKind kind, double v) => kind switch
@@ -66,7 +72,7 @@ public static class AnalysisText
         string a = c.Scenarios[p.A], b = c.Scenarios[p.B];
         string diff = (p.SuccessDifference >= 0 ? "+" : "−") + (Math.Abs(p.SuccessDifference) * 100).ToString("0.0", Inv);
         return $"{b} succeeds on {Percent(c.Success[p.B])} of paths against {Percent(c.Success[p.A])} for {a} " +
-               $"({diff} points, {PlusMinus(p.SuccessDifferenceStandardError)} paired), and ends with more real wealth on " +
+               $"({diff} points, {PlusMinusPoints(p.SuccessDifferenceStandardError)} paired), and ends with more real wealth on " +
                $"{Percent(p.ShareBAhead)} of paths";
     }
 

@@ -186,8 +186,8 @@ public static class AnalysisPage
         }
 
         Row(html, $"difference {names[1]} − {names[0]}", (root.GetProperty("successDifference").GetDouble() * 100).ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) + " points");
-        Row(html, "standard error, paired (same paths)", AnalysisText.PlusMinus(root.GetProperty("successDifferenceStandardError").GetDouble()));
-        Row(html, "standard error two independent runs would have", AnalysisText.PlusMinus(root.GetProperty("successDifferenceUnpairedStandardError").GetDouble()));
+        Row(html, "standard error, paired (same paths)", AnalysisText.PlusMinusPoints(root.GetProperty("successDifferenceStandardError").GetDouble()));
+        Row(html, "standard error two independent runs would have", AnalysisText.PlusMinusPoints(root.GetProperty("successDifferenceUnpairedStandardError").GetDouble()));
         Row(html, $"paths on which {names[1]} ends with more real wealth", AnalysisText.Percent(root.GetProperty("shareBAhead").GetDouble()));
         Row(html, "paths on which both end equal", AnalysisText.Percent(root.GetProperty("shareTied").GetDouble()));
         html.Append("</tbody>\n</table>\n<p class=\"crumb\">comparison.parquet holds the percentiles, mean and its standard error of B − A for every year and metric.</p>\n");
