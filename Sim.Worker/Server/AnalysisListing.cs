@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -80,37 +79,8 @@ public static class AnalysisListing
             all.Add(AnalysisView.From(state, request, store));
         }
 
-        all.Sort((a, b) => b.CreatedAt != a.CreatedAt ? b.CreatedAt.CompareTo(a.CreatedAt) : string.CompareOrdinal(a.Id, b.Id));
-        var start = query.After is { } after ? all.FindIndex(r => r.Id == after) + 1 : 0;
-        var page = all.Skip(start).Take(query.Limit).ToList();
-        var more = page.Count > 0 && start + page.Count < all.Count;
-        return new AnalysisListPage(page, more ? NextLink(query, kind, page[^1].Id) : null);
-    }
-
-    private static string NextLink(RunListing.Query query, AnalysisKind? kind, string lastId)
-    {
-        var parts = new List<string>();
-        if (kind is { } k)
-        {
-            parts.Add("kind=" + KindNames.Name(k));
-        }
-
-        if (query.Scenario is { } s)
-        {
-            parts.Add("scenario=" + Uri.EscapeDataString(s));
-        }
-
-        if (query.Status is { } status)
-        {
-            parts.Add("status=" + status.ToString().ToLowerInvariant());
-        }
-
-        if (query.Limit != RunListing.DefaultLimit)
-        {
-            parts.Add("limit=" + query.Limit.ToString(CultureInfo.InvariantCulture));
-        }
-
-        parts.Add("after=" + lastId);
-        return "/api/analyses?" + string.Join('&', parts);
+        var (page, next) = RunListing.Page(all, query, a => a.CreatedAt, a => a.Id, "/api/analyses",
+            kind is { } only ? "kind=" + KindNames.Name(only) : null);
+        return new AnalysisListPage(page, next);
     }
 }

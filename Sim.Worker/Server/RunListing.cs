@@ -174,13 +174,30 @@ public static class RunListing
             all.Add(Item(state, request));
         }
 
-        all.Sort((a, b) => b.CreatedAt != a.CreatedAt
-            ? b.CreatedAt.CompareTo(a.CreatedAt)
-            : string.CompareOrdinal(a.Id, b.Id));
-        var start = query.After is { } after ? all.FindIndex(r => r.Id == after) + 1 : 0;
+        var (page, next) = Page(all, query, r => r.CreatedAt, r => r.Id, "/api/runs", filter: null);
+        return new RunListPage(page, next);
+    }
+
+    /// <summary>
+    /// One page of a listing (runs or answers): <paramref name="all"/> sorted newest first (then by id), the items after
+    /// the query's <c>after</c> cursor up to its limit, and the link to the next page (null on the last).
+    /// </summary>
+    /// <param name="all">Every matching item; sorted in place.</param>
+    /// <param name="query">The filter and paging of the request.</param>
+    /// <param name="createdAt">When an item was queued.</param>
+    /// <param name="id">An item's id (the cursor).</param>
+    /// <param name="path">The listing's path, e.g. <c>/api/runs</c>.</param>
+    /// <param name="filter">A listing's own first query parameter (e.g. <c>kind=solve</c>), or null.</param>
+    internal static (List<T> Page, string? Next) Page<T>(List<T> all, Query query, Func<T, DateTimeOffset> createdAt,
+        Func<T, string> id, string path, string? filter)
+    {
+        all.Sort((a, b) => createdAt(b) != createdAt(a)
+            ? createdAt(b).CompareTo(createdAt(a))
+            : string.CompareOrdinal(id(a), id(b)));
+        var start = query.After is { } after ? all.FindIndex(r => id(r) == after) + 1 : 0;
         var page = all.Skip(start).Take(query.Limit).ToList();
         var more = start + page.Count < all.Count && page.Count > 0;
-        return new RunListPage(page, more ? NextLink(query, page[^1].Id) : null);
+        return (page, more ? NextLink(path, filter, query, id(page[^1])) : null);
     }
 
     /// <summary>The description of a run's scenario, read from its canonical JSON.</summary>
@@ -208,9 +225,14 @@ public static class RunListing
             ResultsPage.PathOf(state.RunId)),
     };
 
-    private static string NextLink(Query query, string lastId)
+    private static string NextLink(string path, string? filter, Query query, string lastId)
     {
         var parts = new List<string>();
+        if (filter is not null)
+        {
+            parts.Add(filter);
+        }
+
         if (query.Scenario is { } s)
         {
             parts.Add("scenario=" + Uri.EscapeDataString(s));
@@ -227,7 +249,7 @@ public static class RunListing
         }
 
         parts.Add("after=" + lastId);
-        return "/api/runs?" + string.Join('&', parts);
+        return path + "?" + string.Join('&', parts);
     }
 
     private static string? Field(RunRequest? request, string name, string? inner)
