@@ -109,11 +109,7 @@ internal sealed partial class PathKernel
             gross = TL.IfGreater(gross, opening, opening, gross);
             TD left = TL.Sub(pre, gross);
             St<TL, TD, TU>(TL.IfLess(left, zero, zero, left), st.Pretax, i);
-            St<TL, TD, TU>(gross, scratch.Gross, j);
-            St<TL, TD, TU>(Tax<TL, TD, TU>(gross, i), scratch.Tax, j);
-            St<TL, TD, TU>(TL.Mul(TL.Splat(k.PenaltyRate), gross), scratch.Penalty, j);
-            St<TL, TD, TU>(target, scratch.Need, j);
-            St<TL, TD, TU>(opening, scratch.Opening, j);
+            Outcome<TL, TD, TU>(i, j, gross, gross, target, opening);
         }
 
         /// <summary>
@@ -207,6 +203,17 @@ internal sealed partial class PathKernel
             // The per-path phase accumulates into zeroed scratch (0 + x) before charging the tax.
             gross = TL.Add(zero, gross);
             taxable = TL.Add(zero, taxable);
+            Outcome<TL, TD, TU>(i, j, gross, taxable, target, opening);
+        }
+
+        /// <summary>What a distribution lane leaves for the rest of the year: the gross withdrawal, the tax and the
+        /// penalty on its taxable part, and the need and opening balance the failure bookkeeping reads.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Outcome<TL, TD, TU>(int i, int j, TD gross, TD taxable, TD target, TD opening)
+            where TL : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct
+        {
             St<TL, TD, TU>(gross, scratch.Gross, j);
             St<TL, TD, TU>(Tax<TL, TD, TU>(taxable, i), scratch.Tax, j);
             St<TL, TD, TU>(TL.Mul(TL.Splat(k.PenaltyRate), taxable), scratch.Penalty, j);
