@@ -192,7 +192,7 @@ public static class Sensitivity
 
         // Largest swing first; ties keep the spec's order (a stable sort).
         var sorted = rows.OrderByDescending(r => r.Swing).ToList();
-        return new SensitivityResult(scenario.Name, baseOutcome, baseOutcome.Paths, options.Seed ?? scenario.Simulation.Seed,
+        return new SensitivityResult(scenario.Name, baseOutcome, baseOutcome.Paths, scenario.Simulation.EffectiveSeed(options.Seed),
             sorted, skipped);
     }
 }

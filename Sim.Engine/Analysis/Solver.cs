@@ -84,7 +84,7 @@ public static class Solver
         var trials = new List<SolveTrial>();
         var byIndex = new Dictionary<long, SolveTrial>();
         int paths = 0;
-        ulong seed = options.Seed ?? scenario.Simulation.Seed;
+        ulong seed = scenario.Simulation.EffectiveSeed(options.Seed);
         SolveTrial Try(long t)
         {
             if (byIndex.TryGetValue(t, out var known))

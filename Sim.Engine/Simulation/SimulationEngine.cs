@@ -63,8 +63,8 @@ public static class SimulationEngine
         {
             Simulation = scenario.Simulation with
             {
-                Paths = options.Paths ?? scenario.Simulation.Paths,
-                Seed = options.Seed ?? scenario.Simulation.Seed,
+                Paths = scenario.Simulation.EffectivePaths(options.Paths),
+                Seed = scenario.Simulation.EffectiveSeed(options.Seed),
             },
         };
 

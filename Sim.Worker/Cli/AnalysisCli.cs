@@ -73,8 +73,8 @@ internal static class AnalysisCli
             ScenarioNames = loaded.Select(l => l.Scenario!.Name).ToList(),
             Field = field,
             Target = target,
-            Paths = a.GetValue(o.Paths) ?? first.Simulation.Paths,
-            Seed = a.GetValue(o.Seed) ?? first.Simulation.Seed,
+            Paths = first.Simulation.EffectivePaths(a.GetValue(o.Paths)),
+            Seed = first.Simulation.EffectiveSeed(a.GetValue(o.Seed)),
         };
     }
 

@@ -24,10 +24,10 @@ public static class RunIdentity
         Compute(Jobs.CanonicalJson.ForRun(scenarioJson, scenario.Simulation.StartYear, scenario.Name), paths, seed);
 
     /// <summary>The path count a run computes: the caller's override, else the scenario's <c>simulation.paths</c>.</summary>
-    public static int EffectivePaths(Scenario scenario, int? overridePaths) => overridePaths ?? scenario.Simulation.Paths;
+    public static int EffectivePaths(Scenario scenario, int? overridePaths) => scenario.Simulation.EffectivePaths(overridePaths);
 
     /// <summary>The seed a run uses: the caller's override, else the scenario's <c>simulation.seed</c>.</summary>
-    public static ulong EffectiveSeed(Scenario scenario, ulong? overrideSeed) => overrideSeed ?? scenario.Simulation.Seed;
+    public static ulong EffectiveSeed(Scenario scenario, ulong? overrideSeed) => scenario.Simulation.EffectiveSeed(overrideSeed);
 
     /// <summary>The id over already-canonical scenario text (see <see cref="Of"/>).</summary>
     public static string Compute(string scenarioContent, int paths, ulong seed)

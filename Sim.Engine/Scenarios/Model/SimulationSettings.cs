@@ -20,4 +20,13 @@ public sealed record SimulationSettings
     public int StartYear { get; init; } = 2026;
     /// <summary>Percentiles (0..100) of the yearly bands and terminal figures; <see cref="DefaultPercentiles"/> when absent.</summary>
     public IReadOnlyList<double> Percentiles { get; init; } = DefaultPercentiles;
+
+    /// <summary>The paths a run uses: the caller's override (<c>--paths</c>, an API field), else <see cref="Paths"/>.
+    /// The one place this rule lives (the engine, the run id and the questions all ask here).</summary>
+    /// <param name="overridePaths">The override, or null.</param>
+    public int EffectivePaths(int? overridePaths) => overridePaths ?? Paths;
+
+    /// <summary>The seed a run uses: the caller's override, else <see cref="Seed"/>.</summary>
+    /// <param name="overrideSeed">The override, or null.</param>
+    public ulong EffectiveSeed(ulong? overrideSeed) => overrideSeed ?? Seed;
 }
