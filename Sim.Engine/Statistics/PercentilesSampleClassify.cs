@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -8,317 +6,374 @@ using System.Runtime.Intrinsics.X86;
 using Sim.Engine.Simd;
 
 namespace Sim.Engine.Statistics;
+
 /// <summary>
-/// The one pass of <see cref="SampleSelect"/> (lane layout and remainder handling: see the remarks on
-/// <c>PercentilesSampleSelect.cs</c>): the AVX-512 and AVX2 classifiers and their scalar twin.
+/// The one pass of <see cref="SampleSelect"/>: the AVX-512 and AVX2 classifiers and their scalar twin.
 /// </summary>
+/// <remarks>
+/// <para>Definition (the scalar twin): for sorted disjoint brackets a[0] &lt;= b[0] &lt; a[1] &lt;= b[1] &lt; ... of keys,
+/// the position of a key is pos = #{t : a[t] &lt;= key} + #{t : b[t] &lt; key}, in 0..2m. An odd pos 2t + 1 means the key
+/// is inside bracket t; an even pos 2t means it lies below bracket t (above bracket t − 1). The pass counts the keys per
+/// position and appends the values with an odd position to one staging buffer, in index order, except those of one-key
+/// brackets (a[t] == b[t]): their values are all the same number, so counting them is enough. No per-bracket buffers
+/// and no second scatter pass: the brackets are disjoint key ranges in order, so the j-th smallest staged value of
+/// bracket t is the (staged values of brackets before t + j)-th smallest of the whole buffer.</para>
+/// <para>Lane layout: lane i of a vector = value i of the vector (8 with AVX-512, 4 with AVX2), all 64-bit. The count
+/// per position is kept in byte counters: lane counter c0 gets 1 &lt;&lt; 8·pos (positions 0..7), c1 gets
+/// 1 &lt;&lt; 8·(pos − 8) (positions 8..15), by a variable shift that yields 0 when the count is out of 0..63, so each
+/// value lands in exactly one byte. They are added up and cleared every 255 vectors, before a byte can overflow.
+/// This limits the vector paths to m &lt;= 7 brackets (15 positions; the default seven levels give at most seven);
+/// more brackets run the scalar twin.</para>
+/// <para>Packing: AVX-512 vcompresspd (register form, then a plain store: the memory form is slow on some cores);
+/// AVX2 a vpermd by a 16-entry table indexed by the 4-bit store mask, which moves the stored lanes to the front in
+/// lane order. Both store a whole vector and advance by the number of stored lanes, so the buffer needs one vector of
+/// slack; the pass stops with false when it is full.</para>
+/// <para>Remainder: the last n mod width values (and any width the hardware does not accelerate) run the scalar
+/// twin from where the vector loop stopped. Counting and index-ordered packing are exact integer operations, so every
+/// width gives the same counts and the same staged values in the same order.</para>
+/// </remarks>
 public static partial class Percentiles
 {
     /// <summary>
-    /// The pass: <paramref name="below"/>[t] = how many values have a key &lt; a[t]; the values with a[t] &lt;= key
-    /// &lt;= b[t] are appended to gather[t] in index order (a one-key bracket, a[t] == b[t], keeps only its first
-    /// value and counts the rest), <paramref name="filled"/>[t] = how many there are. The brackets must be sorted
-    /// and disjoint (b[t] &lt; a[t + 1]). False when a buffer was too small (the counts are then incomplete).
+    /// The pass: <paramref name="below"/>[t] = how many values have a key &lt; a[t], <paramref name="filled"/>[t] = how
+    /// many have a[t] &lt;= key &lt;= b[t]; the values inside a bracket with a[t] &lt; b[t] are copied to
+    /// <paramref name="staged"/> in index order (<paramref name="stagedCount"/> of them). The brackets must be sorted and
+    /// disjoint (b[t] &lt; a[t + 1]). False when <paramref name="staged"/> is too small (the counts are then incomplete);
+    /// the vector paths need one vector (8 values) of room beyond what they keep.
     /// </summary>
-    internal static bool Classify(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
-        Span<long> below, double[][] gather, Span<int> filled, SimdWidth width)
+    internal static bool ClassifyStaged(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
+        Span<long> below, Span<int> filled, Span<double> staged, out int stagedCount, SimdWidth width)
     {
-        below.Clear();
-        filled.Clear();
+        int m = a.Length;
+        Span<long> counts = stackalloc long[2 * m + 1];
+        counts.Clear();
+        int done = 0;
+        stagedCount = 0;
         bool fits = true;
-        int done = SimdWidths.Resolve(width) switch
+        if (m <= MaxVectorBrackets)
         {
-            SimdWidth.Vector512 => Classify512(values, a, b, below, gather, filled, ref fits),
-            SimdWidth.Vector256 => Classify256(values, a, b, below, gather, filled, ref fits),
-            _ => 0,
-        };
-        ClassifyScalar(values, done, a, b, below, gather, filled, ref fits);
+            var resolved = SimdWidths.Resolve(width);
+            if (resolved == SimdWidth.Vector512 && Avx512F.IsSupported)
+            {
+                fits = Stage512(values, a, b, counts, staged, ref done, ref stagedCount);
+            }
+            else if (resolved != SimdWidth.Scalar && Avx2.IsSupported)
+            {
+                fits = Stage256(values, a, b, counts, staged, ref done, ref stagedCount);
+            }
+        }
+
+        fits = fits && StageScalar(values, done, a, b, counts, staged, ref stagedCount);
+        long cumulative = 0;
+        for (int t = 0; t < m; t++)
+        {
+            cumulative += counts[2 * t];
+            below[t] = cumulative;
+            filled[t] = (int)counts[2 * t + 1];
+            cumulative += counts[2 * t + 1];
+        }
+
         return fits;
     }
 
-    private static void ClassifyScalar(ReadOnlySpan<double> values, int start, ReadOnlySpan<long> a,
-        ReadOnlySpan<long> b, Span<long> below, double[][] gather, Span<int> filled, ref bool fits)
+    /// <summary>The most brackets the vector paths take: 2m + 1 positions in two 8-byte lane counters.</summary>
+    private const int MaxVectorBrackets = 7;
+
+    /// <summary>The scalar twin (the definition), from <paramref name="start"/> to the end.</summary>
+    private static bool StageScalar(ReadOnlySpan<double> values, int start, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
+        Span<long> counts, Span<double> staged, ref int stagedCount)
     {
         int m = a.Length;
         for (int i = start; i < values.Length; i++)
         {
             long k = SignedKey(values[i]);
-            int ge = 0, gt = 0;
+            int pos = 0;
             for (int t = 0; t < m; t++)
             {
-                int lt = k < a[t] ? 1 : 0;
-                below[t] += lt;
-                ge += 1 - lt;
-                gt += k > b[t] ? 1 : 0;
+                pos += (a[t] <= k ? 1 : 0) + (b[t] < k ? 1 : 0);
             }
 
-            if (ge != gt)
+            counts[pos]++;
+            if ((pos & 1) != 0 && a[pos >> 1] != b[pos >> 1])
             {
-                Append(values[i], ge - 1, a, b, gather, filled, ref fits);
-            }
-        }
-    }
-
-    private static int Classify512(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
-        Span<long> below, double[][] gather, Span<int> filled, ref bool fits)
-    {
-        if (Avx512F.IsSupported && a.Length <= 7)
-        {
-            return Classify512Compress(values, a, b, below, gather, filled, ref fits);
-        }
-
-        int m = a.Length, n = values.Length, i = 0;
-        Span<Vector512<long>> acc = stackalloc Vector512<long>[m];
-        acc.Clear();
-        var insideSum = Vector512.Create((long)(1 - m));
-        ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
-        Span<long> lanes = stackalloc long[Vector512<long>.Count];
-        for (; i <= n - Vector512<long>.Count; i += Vector512<long>.Count)
-        {
-            var bits = Vector512.LoadUnsafe(ref bits0, (nuint)i);
-            var key = bits ^ Vector512.ShiftRightLogical(Vector512.ShiftRightArithmetic(bits, 63), 1);
-            var lsum = Vector512<long>.Zero;
-            var gsum = Vector512<long>.Zero;
-            for (int t = 0; t < m; t++)
-            {
-                var lt = Vector512.LessThan(key, Vector512.Create(a[t]));
-                acc[t] += lt;
-                lsum += lt;
-                gsum += Vector512.GreaterThan(key, Vector512.Create(b[t]));
-            }
-
-            // lsum = −#(key < a), gsum = −#(key > b): inside a bracket iff m + lsum + gsum == 1.
-            ulong inside = Vector512.Equals(lsum + gsum, insideSum).ExtractMostSignificantBits();
-            if (inside != 0)
-            {
-                lsum.StoreUnsafe(ref lanes[0]);
-                while (inside != 0)
+                if (stagedCount >= staged.Length)
                 {
-                    int lane = BitOperations.TrailingZeroCount(inside);
-                    inside &= inside - 1;
-                    Append(values[i + lane], m + (int)lanes[lane] - 1, a, b, gather, filled, ref fits);
+                    return false;
                 }
+
+                staged[stagedCount++] = values[i];
             }
         }
 
-        for (int t = 0; t < m; t++)
-        {
-            below[t] -= Vector512.Sum(acc[t]);
-        }
-
-        return i;
+        return true;
     }
 
     /// <summary>
-    /// <see cref="Classify512"/> for up to 7 brackets (the default 7 levels), with the inside lanes packed by vcompresspd/vpcompressq (register form, then a plain
-    /// store: the memory form is slow on some cores) into one staging buffer of values and bracket numbers, in index
-    /// order; a short second loop over the staged values (a fifth of the input at most, in cache) hands them to
-    /// their brackets through the same <see cref="Append"/> as the scalar twin, so the result is identical.
+    /// The vector paths always test seven brackets: a[t], b[t] for t &lt; m, then empty ones at the top,
+    /// a = b = long.MaxValue (the key of a NaN, never of a number), which no key reaches, so they add nothing to any
+    /// position. The fixed count lets the loops be written out with every bracket in a register.
     /// </summary>
-    private static int Classify512Compress(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
-        Span<long> below, double[][] gather, Span<int> filled, ref bool fits)
+    private static void PadBrackets(ReadOnlySpan<long> a, ReadOnlySpan<long> b, Span<long> a7, Span<long> b7, Span<long> store7)
     {
-        int m = a.Length, n = values.Length, i = 0;
-        const int Chunk = 4096;
-        double[] stagedValues = ArrayPool<double>.Shared.Rent(Chunk + 8);
-        long[] stagedBrackets = ArrayPool<long>.Shared.Rent(Chunk + 8);
-        try
+        a7.Fill(long.MaxValue);
+        b7.Fill(long.MaxValue);
+        store7.Clear();
+        a.CopyTo(a7);
+        b.CopyTo(b7);
+        for (int t = 0; t < a.Length; t++)
         {
-            // Lane layout: lane j = value i + j. ge = #(a[t] <= key) in 0..m (m <= 7); the lane is inside bracket
-            // ge − 1 iff key <= b[ge − 1], read with one vpermq from a vector of the b's whose slot 7 (ge = 0)
-            // holds long.MinValue. The counts per ge are bytes of a per-lane counter (1 << 8·ge added per value),
-            // emptied every 255 vectors before a byte can overflow; below[t] = #(ge <= t).
-            Span<long> bPadded = stackalloc long[8];
-            bPadded.Fill(long.MinValue);
-            b.CopyTo(bPadded);
-            var bVector = Vector512.Create((ReadOnlySpan<long>)bPadded);
-            Span<Vector512<long>> aSplat = stackalloc Vector512<long>[m];
-            for (int t = 0; t < m; t++)
-            {
-                aSplat[t] = Vector512.Create(a[t]);
-            }
-
-            var mVector = Vector512.Create((long)m);
-            var minusOne = Vector512.Create(-1L);
-            var one = Vector512.Create(1UL);
-            Span<long> perGe = stackalloc long[8];
-            perGe.Clear();
-            var bytes = Vector512<ulong>.Zero;
-            int sinceFlush = 0;
-            ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
-            ref double value0 = ref MemoryMarshal.GetReference(values);
-            ref double sv0 = ref MemoryMarshal.GetArrayDataReference(stagedValues);
-            ref long sb0 = ref MemoryMarshal.GetArrayDataReference(stagedBrackets);
-            ref Vector512<long> a0 = ref MemoryMarshal.GetReference(aSplat);
-            int staged = 0;
-            for (; i <= n - Vector512<long>.Count; i += Vector512<long>.Count)
-            {
-                var bits = Vector512.LoadUnsafe(ref bits0, (nuint)i);
-                var key = bits ^ Vector512.ShiftRightLogical(Vector512.ShiftRightArithmetic(bits, 63), 1);
-                var lsum = Vector512<long>.Zero;
-                for (int t = 0; t < m; t++)
-                {
-                    lsum += Vector512.LessThan(key, Unsafe.Add(ref a0, t));
-                }
-
-                var ge = mVector + lsum;
-                var bracket = ge + minusOne;
-                bytes += Avx512F.ShiftLeftLogicalVariable(one, (ge << 3).AsUInt64());
-                if (++sinceFlush == 255)
-                {
-                    Flush(ref bytes, perGe);
-                    sinceFlush = 0;
-                }
-
-                var inside = Vector512.LessThanOrEqual(key, Avx512F.PermuteVar8x64(bVector, bracket));
-                if (inside != Vector512<long>.Zero)
-                {
-                    var v = Vector512.LoadUnsafe(ref value0, (nuint)i);
-                    Avx512F.Compress(Vector512<double>.Zero, inside.AsDouble(), v).StoreUnsafe(ref sv0, (nuint)staged);
-                    Avx512F.Compress(Vector512<long>.Zero, inside, bracket).StoreUnsafe(ref sb0, (nuint)staged);
-                    staged += BitOperations.PopCount(inside.ExtractMostSignificantBits());
-                    if (staged >= Chunk)
-                    {
-                        Drain(stagedValues, stagedBrackets, staged, a, b, gather, filled, ref fits);
-                        staged = 0;
-                    }
-                }
-            }
-
-            Flush(ref bytes, perGe);
-            long cumulative = 0;
-            for (int t = 0; t < m; t++)
-            {
-                cumulative += perGe[t];
-                below[t] += cumulative;
-            }
-
-            Drain(stagedValues, stagedBrackets, staged, a, b, gather, filled, ref fits);
-            return i;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(stagedValues);
-            ArrayPool<long>.Shared.Return(stagedBrackets);
+            store7[t] = a[t] == b[t] ? 0 : -1; // all ones: bracket t stores its values; a one-key bracket only counts
         }
     }
 
-    /// <summary>Adds the eight byte counters of every lane to <paramref name="perGe"/> and clears them.</summary>
-    private static void Flush(ref Vector512<ulong> bytes, Span<long> perGe)
+    private static bool Stage512(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
+        Span<long> counts, Span<double> staged, ref int done, ref int stagedCount)
+    {
+        int n = values.Length, i = 0, count = stagedCount;
+        int limit = staged.Length - Vector512<double>.Count;
+        Span<long> a7 = stackalloc long[8], b7 = stackalloc long[8], store7 = stackalloc long[8];
+        PadBrackets(a, b, a7[..7], b7[..7], store7[..7]);
+        // ge = #(a[t] <= key) in 0..7; the lane is inside bracket ge − 1 iff key <= b[ge − 1], read with one vpermq
+        // from the vector of the b's whose slot 7 (ge = 0, below every bracket) holds long.MinValue; pos = 2·ge − inside
+        // (inside = −1 or 0). The store mask is the inside mask and slot ge − 1 of the store flags (slot 7: 0).
+        b7[7] = long.MinValue;
+        a7[7] = 0;
+        store7[7] = 0;
+        var bVector = Vector512.Create((ReadOnlySpan<long>)b7);
+        var storeFlags = Vector512.Create((ReadOnlySpan<long>)store7);
+        Vector512<long> a0 = Vector512.Create(a7[0]), a1 = Vector512.Create(a7[1]), a2 = Vector512.Create(a7[2]),
+            a3 = Vector512.Create(a7[3]), a4 = Vector512.Create(a7[4]), a5 = Vector512.Create(a7[5]), a6 = Vector512.Create(a7[6]);
+        var six = Vector512.Create(6L);
+        var one = Vector512.Create(1UL);
+        var sixtyFour = Vector512.Create(64UL);
+        var c0 = Vector512<ulong>.Zero;
+        var c1 = Vector512<ulong>.Zero;
+        int sinceFlush = 0;
+        ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
+        ref double value0 = ref MemoryMarshal.GetReference(values);
+        ref double st0 = ref MemoryMarshal.GetReference(staged);
+        bool fits = true;
+        for (; i <= n - Vector512<long>.Count; i += Vector512<long>.Count)
+        {
+            if (count > limit)
+            {
+                fits = false;
+                break;
+            }
+
+            var bits = Vector512.LoadUnsafe(ref bits0, (nuint)i);
+            var key = bits ^ Vector512.ShiftRightLogical(Vector512.ShiftRightArithmetic(bits, 63), 1);
+            // bracket = ge − 1 = 6 − #(key < a[t]) (the compares give −1 per bracket above the key).
+            var bracket = six + Vector512.LessThan(key, a0) + Vector512.LessThan(key, a1) + Vector512.LessThan(key, a2)
+                + Vector512.LessThan(key, a3) + Vector512.LessThan(key, a4) + Vector512.LessThan(key, a5)
+                + Vector512.LessThan(key, a6);
+            var inside = Vector512.LessThanOrEqual(key, Avx512F.PermuteVar8x64(bVector, bracket));
+            var shift = ((bracket + bracket + inside) << 3).AsUInt64() + Vector512.Create(16UL); // 8·(2·ge − inside)
+            c0 += Avx512F.ShiftLeftLogicalVariable(one, shift);
+            c1 += Avx512F.ShiftLeftLogicalVariable(one, shift - sixtyFour);
+            if (++sinceFlush == 255)
+            {
+                FlushCounts(c0, c1, counts);
+                (c0, c1, sinceFlush) = (default, default, 0);
+            }
+
+            // Stored unconditionally (no branch to mispredict): with no lane to keep, count does not move and the
+            // next store overwrites.
+            var store = inside & Avx512F.PermuteVar8x64(storeFlags, bracket);
+            var v = Vector512.LoadUnsafe(ref value0, (nuint)i);
+            Avx512F.Compress(Vector512<double>.Zero, store.AsDouble(), v).StoreUnsafe(ref st0, (nuint)count);
+            count += BitOperations.PopCount(store.ExtractMostSignificantBits());
+        }
+
+        FlushCounts(c0, c1, counts);
+        done = i;
+        stagedCount = count;
+        return fits;
+    }
+
+    private static bool Stage256(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
+        Span<long> counts, Span<double> staged, ref int done, ref int stagedCount)
+    {
+        int n = values.Length, i = 0, count = stagedCount;
+        int limit = staged.Length - Vector256<double>.Count;
+        Span<long> a7 = stackalloc long[7], b7 = stackalloc long[7], store7 = stackalloc long[7];
+        PadBrackets(a, b, a7, b7, store7);
+        // pos = Σ_t (key >= a[t]) + (key > b[t]) = 7 + Σ_t (key < a[t] ? −1 : 0) − Σ_t (key > b[t] ? −1 : 0): AVX2 has
+        // no 8-slot 64-bit permute, so the b's are compared too. A one-key bracket t is excluded by key != a[t].
+        Vector256<long> a0 = Vector256.Create(a7[0]), a1 = Vector256.Create(a7[1]), a2 = Vector256.Create(a7[2]),
+            a3 = Vector256.Create(a7[3]), a4 = Vector256.Create(a7[4]), a5 = Vector256.Create(a7[5]), a6 = Vector256.Create(a7[6]);
+        Vector256<long> b0 = Vector256.Create(b7[0]), b1 = Vector256.Create(b7[1]), b2 = Vector256.Create(b7[2]),
+            b3 = Vector256.Create(b7[3]), b4 = Vector256.Create(b7[4]), b5 = Vector256.Create(b7[5]), b6 = Vector256.Create(b7[6]);
+        long oneKey = long.MaxValue; // the one key bracket, if any (long.MaxValue matches no key)
+        int oneKeys = 0;
+        for (int t = 0; t < a.Length; t++)
+        {
+            if (a[t] == b[t])
+            {
+                oneKey = a[t];
+                oneKeys++;
+            }
+        }
+
+        if (oneKeys > 1)
+        {
+            return true; // rare: several one-key brackets; the scalar twin does the whole column
+        }
+
+        var oneKeyVector = Vector256.Create(oneKey);
+        var seven = Vector256.Create(7L);
+        var oneL = Vector256.Create(1L);
+        var one = Vector256.Create(1UL);
+        var sixtyFour = Vector256.Create(64UL);
+        var c0 = Vector256<ulong>.Zero;
+        var c1 = Vector256<ulong>.Zero;
+        int sinceFlush = 0;
+        ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
+        ref double value0 = ref MemoryMarshal.GetReference(values);
+        ref double st0 = ref MemoryMarshal.GetReference(staged);
+        ref Vector256<int> pack0 = ref MemoryMarshal.GetArrayDataReference(PackTable256);
+        bool fits = true;
+        for (; i <= n - Vector256<long>.Count; i += Vector256<long>.Count)
+        {
+            if (count > limit)
+            {
+                fits = false;
+                break;
+            }
+
+            var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
+            var key = bits ^ Vector256.ShiftRightLogical(Vector256.ShiftRightArithmetic(bits, 63), 1);
+            var lt = Vector256.LessThan(key, a0) + Vector256.LessThan(key, a1) + Vector256.LessThan(key, a2)
+                + Vector256.LessThan(key, a3) + Vector256.LessThan(key, a4) + Vector256.LessThan(key, a5)
+                + Vector256.LessThan(key, a6);
+            var gt = Vector256.GreaterThan(key, b0) + Vector256.GreaterThan(key, b1) + Vector256.GreaterThan(key, b2)
+                + Vector256.GreaterThan(key, b3) + Vector256.GreaterThan(key, b4) + Vector256.GreaterThan(key, b5)
+                + Vector256.GreaterThan(key, b6);
+            var pos = seven + lt - gt;
+            var shift = (pos << 3).AsUInt64();
+            c0 += Avx2.ShiftLeftLogicalVariable(one, shift);
+            c1 += Avx2.ShiftLeftLogicalVariable(one, shift - sixtyFour);
+            if (++sinceFlush == 255)
+            {
+                FlushCounts(c0, c1, counts);
+                (c0, c1, sinceFlush) = (default, default, 0);
+            }
+
+            var store = Vector256.AndNot(Vector256.Equals(pos & oneL, oneL), Vector256.Equals(key, oneKeyVector));
+            uint mask = store.ExtractMostSignificantBits(); // stored unconditionally, as in Stage512
+            var v = Vector256.LoadUnsafe(ref value0, (nuint)i);
+            Avx2.PermuteVar8x32(v.AsInt32(), Unsafe.Add(ref pack0, (int)mask)).AsDouble().StoreUnsafe(ref st0, (nuint)count);
+            count += BitOperations.PopCount(mask);
+        }
+
+        FlushCounts(c0, c1, counts);
+        done = i;
+        stagedCount = count;
+        return fits;
+    }
+
+    /// <summary>vpermd indices per 4-bit store mask: the 32-bit halves of the stored lanes first, in lane order.</summary>
+    private static readonly Vector256<int>[] PackTable256 = BuildPackTable256();
+
+    private static Vector256<int>[] BuildPackTable256()
+    {
+        var table = new Vector256<int>[16];
+        Span<int> idx = stackalloc int[8];
+        for (int mask = 0; mask < 16; mask++)
+        {
+            idx.Clear();
+            int k = 0;
+            for (int lane = 0; lane < 4; lane++)
+            {
+                if ((mask & (1 << lane)) != 0)
+                {
+                    idx[2 * k] = 2 * lane;
+                    idx[2 * k + 1] = 2 * lane + 1;
+                    k++;
+                }
+            }
+
+            table[mask] = Vector256.Create((ReadOnlySpan<int>)idx);
+        }
+
+        return table;
+    }
+
+    /// <summary>Adds byte j of every lane of c0 (c1) to counts[j] (counts[8 + j]).</summary>
+    private static void FlushCounts(Vector512<ulong> c0, Vector512<ulong> c1, Span<long> counts)
     {
         var mask = Vector512.Create(0xFFUL);
         for (int j = 0; j < 8; j++)
         {
-            perGe[j] += (long)Vector512.Sum(Vector512.ShiftRightLogical(bytes, 8 * j) & mask);
+            if (j < counts.Length)
+            {
+                counts[j] += (long)Vector512.Sum(Vector512.ShiftRightLogical(c0, 8 * j) & mask);
+            }
+
+            if (8 + j < counts.Length)
+            {
+                counts[8 + j] += (long)Vector512.Sum(Vector512.ShiftRightLogical(c1, 8 * j) & mask);
+            }
         }
 
-        bytes = Vector512<ulong>.Zero;
     }
 
-    private static void Drain(double[] stagedValues, long[] stagedBrackets, int count, ReadOnlySpan<long> a,
-        ReadOnlySpan<long> b, double[][] gather, Span<int> filled, ref bool fits)
+    /// <inheritdoc cref="FlushCounts(Vector512{ulong}, Vector512{ulong}, Span{long})"/>
+    private static void FlushCounts(Vector256<ulong> c0, Vector256<ulong> c1, Span<long> counts)
     {
-        // Fast path when every bracket that stores values has room for the whole chunk: no per-value checks. A
-        // one-key bracket rewrites its slot 0 with the same number (step 0) after its first value.
-        int m = a.Length;
-        bool room = true;
-        for (int t = 0; t < m; t++)
+        var mask = Vector256.Create(0xFFUL);
+        for (int j = 0; j < 8; j++)
         {
-            room &= a[t] == b[t] || filled[t] + count <= gather[t].Length;
-        }
-
-        if (!room)
-        {
-            for (int j = 0; j < count; j++)
+            if (j < counts.Length)
             {
-                Append(stagedValues[j], (int)stagedBrackets[j], a, b, gather, filled, ref fits);
+                counts[j] += (long)Vector256.Sum(Vector256.ShiftRightLogical(c0, 8 * j) & mask);
             }
 
-            return;
+            if (8 + j < counts.Length)
+            {
+                counts[8 + j] += (long)Vector256.Sum(Vector256.ShiftRightLogical(c1, 8 * j) & mask);
+            }
         }
 
-        Span<int> position = stackalloc int[m];
-        Span<int> step = stackalloc int[m];
-        for (int t = 0; t < m; t++)
-        {
-            position[t] = a[t] == b[t] ? 0 : filled[t];
-            step[t] = a[t] == b[t] ? 0 : 1;
-        }
-
-        for (int j = 0; j < count; j++)
-        {
-            int t = (int)stagedBrackets[j];
-            gather[t][position[t]] = stagedValues[j];
-            position[t] += step[t];
-            filled[t]++;
-        }
     }
 
-    private static int Classify256(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
-        Span<long> below, double[][] gather, Span<int> filled, ref bool fits)
+    /// <summary>
+    /// The per-bracket view of <see cref="ClassifyStaged"/>, for the tests that check the pass against its definition:
+    /// gather[t] receives the values inside bracket t in index order (a one-key bracket only its number, in slot 0).
+    /// False when a buffer was too small.
+    /// </summary>
+    internal static bool Classify(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
+        Span<long> below, double[][] gather, Span<int> filled, SimdWidth width)
     {
-        int m = a.Length, n = values.Length, i = 0;
-        Span<Vector256<long>> acc = stackalloc Vector256<long>[m];
-        acc.Clear();
-        var insideSum = Vector256.Create((long)(1 - m));
-        ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
-        Span<long> lanes = stackalloc long[Vector256<long>.Count];
-        for (; i <= n - Vector256<long>.Count; i += Vector256<long>.Count)
+        double[] staged = new double[values.Length + 8];
+        bool fits = ClassifyStaged(values, a, b, below, filled, staged, out int count, width);
+        Span<int> fill = stackalloc int[a.Length];
+        fill.Clear();
+        foreach (double v in staged.AsSpan(0, count))
         {
-            var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
-            var key = bits ^ Vector256.ShiftRightLogical(Vector256.ShiftRightArithmetic(bits, 63), 1);
-            var lsum = Vector256<long>.Zero;
-            var gsum = Vector256<long>.Zero;
-            for (int t = 0; t < m; t++)
+            long k = SignedKey(v);
+            int t = 0;
+            while (b[t] < k)
             {
-                var lt = Vector256.LessThan(key, Vector256.Create(a[t]));
-                acc[t] += lt;
-                lsum += lt;
-                gsum += Vector256.GreaterThan(key, Vector256.Create(b[t]));
+                t++;
             }
 
-            ulong inside = Vector256.Equals(lsum + gsum, insideSum).ExtractMostSignificantBits();
-            if (inside != 0)
+            if (fill[t] >= gather[t].Length)
             {
-                lsum.StoreUnsafe(ref lanes[0]);
-                while (inside != 0)
-                {
-                    int lane = BitOperations.TrailingZeroCount(inside);
-                    inside &= inside - 1;
-                    Append(values[i + lane], m + (int)lanes[lane] - 1, a, b, gather, filled, ref fits);
-                }
+                return false;
+            }
+
+            gather[t][fill[t]++] = v;
+        }
+
+        for (int t = 0; t < a.Length; t++)
+        {
+            if (a[t] == b[t] && filled[t] > 0)
+            {
+                gather[t][0] = FromSignedKey(a[t]);
             }
         }
 
-        for (int t = 0; t < m; t++)
-        {
-            below[t] -= Vector256.Sum(acc[t]);
-        }
-
-        return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Append(double v, int t, ReadOnlySpan<long> a, ReadOnlySpan<long> b, double[][] gather,
-        Span<int> filled, ref bool fits)
-    {
-        int f = filled[t];
-        if (a[t] == b[t])
-        {
-            if (f == 0)
-            {
-                gather[t][0] = v;
-            }
-        }
-        else if (f < gather[t].Length)
-        {
-            gather[t][f] = v;
-        }
-        else
-        {
-            fits = false;
-        }
-
-        filled[t] = f + 1;
+        return fits;
     }
 }

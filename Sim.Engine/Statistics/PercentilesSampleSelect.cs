@@ -19,11 +19,11 @@ namespace Sim.Engine.Statistics;
 /// <remarks>
 /// <para>Keys: <see cref="SignedKey"/> maps a double to a long whose signed order is the numeric order, so a vector
 /// compare of keys compares the values (−0 sorts just below +0; NaN is not supported, as in the sort it replaces).</para>
-/// <para>The pass (<see cref="Classify"/>) runs over vectors of 8 (AVX-512) or 4 (AVX2) keys, lane i = value
-/// i of the vector; per bracket t it accumulates the lanes' "key &lt; A_t" masks (the counts below) and sums
-/// "key &gt; B_t"; a lane is inside a bracket exactly when the two sums differ by one, and such lanes are appended
-/// one by one. The remainder (length not a multiple of the width) and the scalar width run the scalar twin, which
-/// gives the same counts and the same gathered values in the same order.</para>
+/// <para>The pass (<see cref="ClassifyStaged"/>, PercentilesSampleClassify.cs, where the lane layout and remainder
+/// handling are documented) counts the keys below and inside every bracket and packs the values inside brackets
+/// into one staging buffer, branch-free (AVX-512 vcompresspd, AVX2 a vpermd table, scalar twin). The brackets are
+/// disjoint key ranges in order, so one select over the staging buffer, with each rank shifted by the staged values
+/// of the brackets before its own, finds every rank: no per-bracket buffers, no second scatter.</para>
 /// </remarks>
 public static partial class Percentiles
 {
@@ -39,7 +39,7 @@ public static partial class Percentiles
         int n = values.Length;
         int s = Math.Clamp(n / 64, 1024, 8192);
         long[] sampleArray = ArrayPool<long>.Shared.Rent(s);
-        double[][] gather = [];
+        double[]? staged = null;
         try
         {
             // An evenly spaced sample of the keys, sorted.
@@ -66,7 +66,6 @@ public static partial class Percentiles
             // pairs lo, lo + 1, whose brackets nearly coincide).
             Span<long> a = stackalloc long[ranks.Length];
             Span<long> b = stackalloc long[ranks.Length];
-            Span<int> expected = stackalloc int[ranks.Length];
             for (int r = 0; r < ranks.Length; r++)
             {
                 double q = n > 1 ? ranks[r] / (double)(n - 1) : 0;
@@ -103,30 +102,37 @@ public static partial class Percentiles
             a = a[..m];
             b = b[..m];
 
-            // Capacity of each bracket's buffer from the sample share it spans (ties counted whole), with room for
-            // sampling error; a bracket of one key stores one value and only counts the rest.
+            // Capacity of the staging buffer: each bracket's sample share (ties counted whole), with room for
+            // sampling error; a one-key bracket stores nothing (its values are all its one number) and only counts.
+            long capacity = Vector512<double>.Count;
             for (int t = 0; t < m; t++)
             {
                 int first = a[t] == long.MinValue ? 0 : LowerBound(sample, a[t]);
                 int last = b[t] == long.MaxValue ? s : UpperBound(sample, b[t]);
-                expected[t] = a[t] == b[t] ? 1 : (int)Math.Min(n, (long)(last - first) * n / s * 5 / 4 + 2L * n / s + 256);
+                capacity += a[t] == b[t] ? 0 : Math.Min(n, (long)(last - first) * n / s * 5 / 4 + 2L * n / s + 256);
             }
 
-            gather = new double[m][];
-            for (int t = 0; t < m; t++)
-            {
-                gather[t] = ArrayPool<double>.Shared.Rent(expected[t]);
-            }
-
+            staged = ArrayPool<double>.Shared.Rent((int)Math.Min(capacity, n + Vector512<double>.Count));
             Span<long> below = stackalloc long[m];
             Span<int> filled = stackalloc int[m];
-            if (!Classify(values, a, b, below, gather, filled, width))
+            if (!ClassifyStaged(values, a, b, below, filled, staged, out int stagedCount, width))
             {
                 return false;
             }
 
-            // Every rank must lie inside a bracket: below[t] <= r < below[t] + filled[t].
+            // Every rank must lie inside a bracket: below[t] <= r < below[t] + filled[t]. Its rank among the staged
+            // values: the staged values of the brackets before t (all smaller), plus its rank inside bracket t.
+            Span<long> stagedRanks = stackalloc long[ranks.Length];
             Span<int> bracket = stackalloc int[ranks.Length];
+            Span<long> offset = stackalloc long[m];
+            long before = 0;
+            for (int t = 0; t < m; t++)
+            {
+                offset[t] = before;
+                before += a[t] == b[t] ? 0 : filled[t];
+            }
+
+            int k = 0;
             for (int r = 0; r < ranks.Length; r++)
             {
                 bracket[r] = -1;
@@ -142,39 +148,26 @@ public static partial class Percentiles
                 {
                     return false;
                 }
-            }
 
-            Span<long> local = stackalloc long[ranks.Length];
-            Span<double> found = stackalloc double[ranks.Length];
-            for (int t = 0; t < m; t++)
-            {
-                int k = 0;
-                for (int r = 0; r < ranks.Length; r++)
+                int bt = bracket[r];
+                if (a[bt] == b[bt])
                 {
-                    if (bracket[r] == t)
-                    {
-                        local[k++] = ranks[r] - below[t];
-                    }
-                }
-
-                if (k == 0)
-                {
-                    continue;
-                }
-
-                if (a[t] == b[t])
-                {
-                    found[..k].Fill(gather[t][0]); // every value of a one-key bracket is the same number
+                    result[r] = FromSignedKey(a[bt]); // every value of a one-key bracket is this number
                 }
                 else
                 {
-                    HistogramSelect(gather[t].AsSpan(0, filled[t]), local[..k], found[..k]);
+                    stagedRanks[k++] = offset[bt] + ranks[r] - below[bt];
                 }
+            }
 
+            if (k > 0)
+            {
+                Span<double> found = stackalloc double[k];
+                HistogramSelect(staged.AsSpan(0, stagedCount), stagedRanks[..k], found);
                 k = 0;
                 for (int r = 0; r < ranks.Length; r++)
                 {
-                    if (bracket[r] == t)
+                    if (a[bracket[r]] != b[bracket[r]])
                     {
                         result[r] = found[k++];
                     }
@@ -186,9 +179,9 @@ public static partial class Percentiles
         finally
         {
             ArrayPool<long>.Shared.Return(sampleArray);
-            foreach (var g in gather)
+            if (staged is not null)
             {
-                ArrayPool<double>.Shared.Return(g);
+                ArrayPool<double>.Shared.Return(staged);
             }
         }
     }
@@ -201,6 +194,9 @@ public static partial class Percentiles
         long bits = BitConverter.DoubleToInt64Bits(v);
         return bits ^ (long)((ulong)(bits >> 63) >> 1);
     }
+
+    /// <summary>The inverse of <see cref="SignedKey"/> (the same bit flip undoes itself: it keeps the sign bit).</summary>
+    internal static double FromSignedKey(long key) => BitConverter.Int64BitsToDouble(key ^ (long)((ulong)(key >> 63) >> 1));
 
     private static int LowerBound(ReadOnlySpan<long> sorted, long key)
     {

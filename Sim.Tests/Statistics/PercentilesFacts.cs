@@ -189,6 +189,52 @@ public class PercentilesFacts
         }
     }
 
+    public static IEnumerable<object[]> ShortLengthsAndBracketSets() =>
+        Enumerable.Range(0, 257).SelectMany(n => Enumerable.Range(0, 4).Select(set => new object[] { n, set }));
+
+    [Theory]
+    [MemberData(nameof(ShortLengthsAndBracketSets))]
+    public void ClassifyStaged_CountsAndPacksLikeTheDefinition_AtEveryWidth(int n, int set)
+    {
+        // The branch-free pass: every width must give the definition's counts and stage exactly the values inside
+        // the multi-key brackets, in index order. The sets cover fewer than seven brackets (padded in the vector
+        // paths), exactly seven with two one-key brackets (AVX2 hands those to the scalar twin), more than seven (the
+        // scalar twin) and an unbounded first and last bracket.
+        var rng = new System.Random(1000 * n + set);
+        double[] pool = [-3.5, -0.0, 0.0, 1.0, 2.0, 2.5, 4.0, 7.0, 1e9, -1e-300];
+        double[] values = Enumerable.Range(0, n).Select(i => i % 3 == 0 ? pool[rng.Next(pool.Length)] : rng.NextDouble() * 12 - 3).ToArray();
+        long K(double v) => Percentiles.SignedKey(v);
+        (long[] A, long[] B) = set switch
+        {
+            0 => (new[] { long.MinValue, K(0.0), K(2.0), K(7.0) }, new[] { K(-1.0), K(1.0), K(2.0), long.MaxValue }),
+            1 => (new[] { K(-3.5), K(-0.0), K(0.5), K(1.0), K(2.0), K(3.0), K(4.0) }, new[] { K(-1.0), K(0.0), K(0.75), K(1.0), K(2.5), K(3.5), K(4.0) }),
+            2 => (new[] { K(-3.0), K(-2.0), K(-1.0), K(0.0), K(1.0), K(2.0), K(3.0), K(5.0), K(8.0) },
+                  new[] { K(-2.5), K(-1.5), K(-0.5), K(0.5), K(1.5), K(2.5), K(4.0), K(7.0), long.MaxValue }),
+            _ => (new[] { K(2.0) }, new[] { K(6.0) }),
+        };
+        var expectedBelow = A.Select(lo => (long)values.Count(v => K(v) < lo)).ToArray();
+        var expectedFilled = A.Select((lo, t) => values.Count(v => K(v) >= lo && K(v) <= B[t])).ToArray();
+        var expectedStaged = values.Where(v => A.Select((lo, t) => lo != B[t] && K(v) >= lo && K(v) <= B[t]).Any(x => x))
+            .Select(BitConverter.DoubleToInt64Bits).ToArray();
+        foreach (var width in SimdWidths.All)
+        {
+            var below = new long[A.Length];
+            var filled = new int[A.Length];
+            var staged = new double[n + 8];
+            Assert.True(Percentiles.ClassifyStaged(values, A, B, below, filled, staged, out int count, width));
+            Assert.Equal(expectedBelow, below);
+            Assert.Equal(expectedFilled, filled);
+            Assert.Equal(expectedStaged, staged.Take(count).Select(BitConverter.DoubleToInt64Bits));
+
+            // A staging buffer one value short of what the pass keeps (plus the vector slack) is refused, not overrun.
+            if (expectedStaged.Length > 0)
+            {
+                var small = new double[expectedStaged.Length - 1];
+                Assert.False(Percentiles.ClassifyStaged(values, A, B, below, filled, small, out _, width));
+            }
+        }
+    }
+
     [Fact]
     public void SignedKey_OrdersLikeTheNumbers()
     {
