@@ -235,6 +235,29 @@ public class PercentilesFacts
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(257)]
+    [InlineData(8192)]
+    public void RadixSort_SortsLikeTheComparisonSort(int n)
+    {
+        // Keys of both signs, ties, the extremes, and runs whose high bytes agree (skipped passes).
+        var rng = new System.Random(n + 7);
+        long[] keys = Enumerable.Range(0, n).Select(i => (i % 5) switch
+        {
+            0 => rng.NextInt64(long.MinValue, long.MaxValue),
+            1 => Percentiles.SignedKey(Math.Exp(10 + rng.NextDouble())),
+            2 => Percentiles.SignedKey(-rng.NextDouble()),
+            3 => i % 2 == 0 ? long.MinValue : long.MaxValue,
+            _ => 42,
+        }).ToArray();
+        long[] expected = keys.Order().ToArray();
+        Percentiles.RadixSort(keys, new long[n]);
+        Assert.Equal(expected, keys);
+    }
+
     [Fact]
     public void SignedKey_OrdersLikeTheNumbers()
     {
