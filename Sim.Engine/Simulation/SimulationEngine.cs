@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Sim.Engine.Returns;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simd;
@@ -162,27 +163,47 @@ public static class SimulationEngine
         YearlyFigures yearly, StepCounts counts, ParallelOptions parallel)
     {
         int n = state.Paths;
-        Parallel.For(0, Metrics.Count, parallel, k =>
+        // One list of independent work items, handed to the threads one at a time in this order: the percentiles of
+        // every metric that varies and is not a copy of another (the long items), then the yearly means (short ones
+        // that fill the time the other thread would wait for the last long item). Each item writes only its own
+        // cells, so the numbers do not depend on which thread runs it.
+        var items = new List<Action>(Metrics.Count + 3);
+        for (int k = 0; k < Metrics.Count; k++)
         {
-            Span<double> row = stackalloc double[levels.Length];
             if (metrics.Constant(k) is { } constant)
             {
-                row.Fill(constant);
+                for (int j = 0; j < levels.Length; j++)
+                {
+                    pct[k, t, j] = constant;
+                }
             }
-            else if (metrics.SameAs(k) >= 0)
+            else if (metrics.SameAs(k) < 0)
             {
-                return; // copied from the metric it equals, below
+                int metric = k;
+                items.Add(() =>
+                {
+                    Span<double> row = stackalloc double[levels.Length];
+                    Percentiles.Compute(metrics[metric], levels, row);
+                    for (int j = 0; j < levels.Length; j++)
+                    {
+                        pct[metric, t, j] = row[j];
+                    }
+                });
             }
-            else
-            {
-                Percentiles.Compute(metrics[k], levels, row);
-            }
+        }
 
-            for (int j = 0; j < levels.Length; j++)
-            {
-                pct[k, t, j] = row[j];
-            }
-        });
+        items.Add(() => yearly.MeanBalance[t] = Mean(metrics.ValuesOf((int)Metric.Balance)));
+        items.Add(() => yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]));
+        if (metrics.Constant((int)Metric.Withdrawals) is { } withdrawals)
+        {
+            yearly.MeanWithdrawals[t] = withdrawals;
+        }
+        else
+        {
+            items.Add(() => yearly.MeanWithdrawals[t] = Mean(metrics[Metric.Withdrawals]));
+        }
+
+        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), parallel, item => item());
 
         for (int k = 0; k < Metrics.Count; k++)
         {
@@ -197,9 +218,6 @@ public static class SimulationEngine
 
         yearly.ShareFailed[t] = counts.Failed / (double)n;
         yearly.ShareRmdBinding[t] = counts.RmdBinding / (double)n;
-        yearly.MeanBalance[t] = Mean(metrics.ValuesOf((int)Metric.Balance));
-        yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]);
-        yearly.MeanWithdrawals[t] = metrics.Constant((int)Metric.Withdrawals) ?? Mean(metrics[Metric.Withdrawals]);
     }
 
     /// <summary>Mean with a fixed summation order: the same bits for any thread count and vector width.</summary>
