@@ -163,11 +163,14 @@ public static class SimulationEngine
         YearlyFigures yearly, StepCounts counts, ParallelOptions parallel)
     {
         int n = state.Paths;
-        // One list of independent work items, handed to the threads one at a time in this order: the percentiles of
-        // every metric that varies and is not a copy of another (the long items), then the yearly means (short ones
-        // that fill the time the other thread would wait for the last long item). Each item writes only its own
-        // cells, so the numbers do not depend on which thread runs it.
-        var items = new List<Action>(Metrics.Count + 3);
+        // Three rounds of independent work items, each handed to the threads one at a time in list order (so the
+        // long items start first and the short ones fill the gaps): (1) per metric that varies and is not a copy of
+        // another, the plan of its percentiles (the sample and its brackets); (2) the one pass over the values, split
+        // into ClassifyParts ranges of paths per metric so two threads share a metric instead of one waiting for the
+        // other's last, then the yearly means; (3) per metric, the select and the interpolation. Each item writes
+        // only its own cells and a select does not depend on how its pass was split, so the numbers are the same
+        // bits for any thread count.
+        var columns = new List<int>(Metrics.Count);
         for (int k = 0; k < Metrics.Count; k++)
         {
             if (metrics.Constant(k) is { } constant)
@@ -179,31 +182,55 @@ public static class SimulationEngine
             }
             else if (metrics.SameAs(k) < 0)
             {
-                int metric = k;
-                items.Add(() =>
-                {
-                    Span<double> row = stackalloc double[levels.Length];
-                    Percentiles.Compute(metrics[metric], levels, row);
-                    for (int j = 0; j < levels.Length; j++)
-                    {
-                        pct[metric, t, j] = row[j];
-                    }
-                });
+                columns.Add(k);
             }
         }
 
-        items.Add(() => yearly.MeanBalance[t] = Mean(metrics.ValuesOf((int)Metric.Balance)));
-        items.Add(() => yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]));
-        if (metrics.Constant((int)Metric.Withdrawals) is { } withdrawals)
+        var jobs = new Percentiles.Job[columns.Count];
+        try
         {
-            yearly.MeanWithdrawals[t] = withdrawals;
-        }
-        else
-        {
-            items.Add(() => yearly.MeanWithdrawals[t] = Mean(metrics[Metric.Withdrawals]));
-        }
+            RunItems(Enumerable.Range(0, columns.Count).Select(c => (Action)(() =>
+                jobs[c] = new Percentiles.Job(metrics[columns[c]], levels, ClassifyParts))).ToList(), parallel);
 
-        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), parallel, item => item());
+            var passes = new List<Action>();
+            foreach (var job in jobs)
+            {
+                for (int part = 0; part < job.Parts; part++)
+                {
+                    int p = part;
+                    passes.Add(() => job.Classify(p));
+                }
+            }
+
+            passes.Add(() => yearly.MeanBalance[t] = Mean(metrics.ValuesOf((int)Metric.Balance)));
+            passes.Add(() => yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]));
+            if (metrics.Constant((int)Metric.Withdrawals) is { } withdrawals)
+            {
+                yearly.MeanWithdrawals[t] = withdrawals;
+            }
+            else
+            {
+                passes.Add(() => yearly.MeanWithdrawals[t] = Mean(metrics[Metric.Withdrawals]));
+            }
+
+            RunItems(passes, parallel);
+            RunItems(Enumerable.Range(0, columns.Count).Select(c => (Action)(() =>
+            {
+                Span<double> row = stackalloc double[levels.Length];
+                jobs[c].Finish(row);
+                for (int j = 0; j < levels.Length; j++)
+                {
+                    pct[columns[c], t, j] = row[j];
+                }
+            })).ToList(), parallel);
+        }
+        finally
+        {
+            foreach (var job in jobs)
+            {
+                job?.Dispose();
+            }
+        }
 
         for (int k = 0; k < Metrics.Count; k++)
         {
@@ -219,6 +246,14 @@ public static class SimulationEngine
         yearly.ShareFailed[t] = counts.Failed / (double)n;
         yearly.ShareRmdBinding[t] = counts.RmdBinding / (double)n;
     }
+
+    /// <summary>Ranges of paths per metric for the percentile pass: enough for two threads to share the metrics
+    /// evenly, few enough that each range is a long run of memory.</summary>
+    private const int ClassifyParts = 4;
+
+    /// <summary>Runs independent items on the threads, handing them out one at a time in list order.</summary>
+    private static void RunItems(List<Action> items, ParallelOptions parallel) =>
+        Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), parallel, item => item());
 
     /// <summary>Mean with a fixed summation order: the same bits for any thread count and vector width.</summary>
     private static double Mean(double[] values) => DeterministicSum.Sum(values) / values.Length;

@@ -56,15 +56,89 @@ public static partial class Percentiles
 
         // Needed ranks: lo and lo + 1 for each level.
         Span<long> ranks = stackalloc long[levels.Length * 2];
+        NeededRanks(n, levels, ranks);
+        Span<double> order = stackalloc double[ranks.Length];
+        Select(values, ranks, order);
+        Interpolate(n, levels, order, destination);
+    }
+
+    /// <summary>
+    /// <see cref="Compute"/> in steps that threads can share, for a column of the engine: the constructor plans (for
+    /// a large column, the sample and its brackets), <see cref="Classify"/> runs the one pass over one part of the
+    /// values (any thread, any order), <see cref="Finish"/> selects and interpolates. The same numbers as
+    /// <see cref="Compute"/>, bit for bit, for any number of parts.
+    /// </summary>
+    internal sealed class Job : IDisposable
+    {
+        private readonly double[] _values;
+        private readonly double[] _levels;
+        private readonly long[] _ranks;
+        private readonly SampleSelection? _selection;
+
+        /// <summary>Plans the percentiles of <paramref name="values"/> at <paramref name="levels"/>, the pass split into
+        /// about <paramref name="parts"/> ranges.</summary>
+        public Job(double[] values, double[] levels, int parts)
+        {
+            _values = values;
+            _levels = levels;
+            _ranks = new long[levels.Length * 2];
+            NeededRanks(values.Length, levels, _ranks);
+            if (values.Length >= SampleSelectThreshold)
+            {
+                _selection = SampleSelection.Plan(values, _ranks, parts);
+            }
+        }
+
+        /// <summary>How many parts <see cref="Classify"/> takes (0: nothing to classify).</summary>
+        public int Parts => _selection?.Parts ?? 0;
+
+        /// <summary>The one pass over part <paramref name="part"/>.</summary>
+        public void Classify(int part) => _selection!.Classify(_values, part, SimdWidth.Auto);
+
+        /// <summary>The percentiles, once every part is classified.</summary>
+        public void Finish(Span<double> destination)
+        {
+            int n = _values.Length;
+            if (n == 0)
+            {
+                destination[.._levels.Length].Fill(double.NaN);
+                return;
+            }
+
+            Span<double> order = stackalloc double[_ranks.Length];
+            if (_selection is null || !_selection.Finish(order))
+            {
+                if (_selection is null)
+                {
+                    Select(_values, _ranks, order);
+                }
+                else
+                {
+                    HistogramSelect(_values, _ranks, order); // as Select does when the sample's brackets miss
+                }
+            }
+
+            Interpolate(n, _levels, order, destination);
+        }
+
+        /// <summary>Returns the pooled buffers.</summary>
+        public void Dispose() => _selection?.Dispose();
+    }
+
+    /// <summary>The 0-based ranks R-7 reads for each level: lo and lo + 1 (capped at n − 1), in level order.</summary>
+    private static void NeededRanks(int n, ReadOnlySpan<double> levels, Span<long> ranks)
+    {
         for (int i = 0; i < levels.Length; i++)
         {
             (long lo, _) = Position(n, levels[i]);
             ranks[2 * i] = lo;
             ranks[2 * i + 1] = Math.Min(lo + 1, n - 1);
         }
+    }
 
-        Span<double> order = stackalloc double[ranks.Length];
-        Select(values, ranks, order);
+    /// <summary>Each level's percentile from its two order statistics (<see cref="NeededRanks"/>).</summary>
+    private static void Interpolate(int n, ReadOnlySpan<double> levels, ReadOnlySpan<double> order, Span<double> destination)
+    {
         for (int i = 0; i < levels.Length; i++)
         {
             (_, double frac) = Position(n, levels[i]);

@@ -36,90 +36,203 @@ public static partial class Percentiles
     internal static bool SampleSelect(ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, Span<double> result,
         SimdWidth width)
     {
-        int n = values.Length;
-        int s = Math.Clamp(n / 64, 1024, 8192);
-        long[] sampleArray = ArrayPool<long>.Shared.Rent(2 * s);
-        double[]? staged = null;
-        try
+        using var selection = SampleSelection.Plan(values, ranks, 1);
+        for (int part = 0; part < selection.Parts; part++)
         {
-            // An evenly spaced sample of the keys, sorted.
-            var sample = sampleArray.AsSpan(0, s);
-            for (int i = 0; i < s; i++)
-            {
-                sample[i] = SignedKey(values[(int)((long)i * n / s)]);
-            }
+            selection.Classify(values, part, width);
+        }
 
-            RadixSort(sample, sampleArray.AsSpan(s, s));
-            if (sample[0] == sample[s - 1])
+        return selection.Finish(result);
+    }
+
+    /// <summary>
+    /// <see cref="SampleSelect"/> in steps that threads can share: <see cref="Plan"/> (the sample and the brackets),
+    /// <see cref="Classify"/> once per part (a range of the values, any thread, in any order), <see cref="Finish"/>
+    /// (add up the parts' counts, put their staged values together, select). Counts add up and staged values
+    /// concatenate, and a select does not depend on the order of its input, so the result is the same bits for any
+    /// number of parts.
+    /// </summary>
+    internal sealed class SampleSelection : IDisposable
+    {
+        private readonly long[] _ranks;
+        private readonly long[] _a = [], _b = [];
+        private readonly double[]? _staged;
+        private readonly int[] _start = [], _stagedStart = [], _stagedCount = [];
+        private readonly long[][] _below = [];
+        private readonly int[][] _filled = [];
+        private readonly bool[] _fits = [];
+        private readonly double? _constant;
+
+        /// <summary>Ranges of values to <see cref="Classify"/>; 0 when the sample already decided (a constant column,
+        /// or one the sample cannot bracket: <see cref="Finish"/> is then false).</summary>
+        public int Parts { get; }
+
+        private SampleSelection(long[] ranks, double? constant)
+        {
+            _ranks = ranks;
+            _constant = constant;
+        }
+
+        private SampleSelection(long[] ranks, long[] a, long[] b, double[] staged, int[] start, int[] stagedStart)
+        {
+            _ranks = ranks;
+            _a = a;
+            _b = b;
+            _staged = staged;
+            _start = start;
+            _stagedStart = stagedStart;
+            Parts = start.Length - 1;
+            _stagedCount = new int[Parts];
+            _below = new long[Parts][];
+            _filled = new int[Parts][];
+            _fits = new bool[Parts];
+            for (int p = 0; p < Parts; p++)
             {
-                double min = TensorPrimitives.Min(values), max = TensorPrimitives.Max(values);
-                if (SignedKey(min) == SignedKey(max))
+                _below[p] = new long[a.Length];
+                _filled[p] = new int[a.Length];
+            }
+        }
+
+        /// <summary>The sample, the brackets and the staging buffer for <paramref name="parts"/> ranges of values.</summary>
+        public static SampleSelection Plan(ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, int parts)
+        {
+            int n = values.Length;
+            int s = Math.Clamp(n / 64, 1024, 8192);
+            long[] sampleArray = ArrayPool<long>.Shared.Rent(2 * s);
+            try
+            {
+                // An evenly spaced sample of the keys, sorted.
+                var sample = sampleArray.AsSpan(0, s);
+                for (int i = 0; i < s; i++)
                 {
-                    result[..ranks.Length].Fill(values[0]);
+                    sample[i] = SignedKey(values[(int)((long)i * n / s)]);
+                }
+
+                RadixSort(sample, sampleArray.AsSpan(s, s));
+                if (sample[0] == sample[s - 1])
+                {
+                    double min = TensorPrimitives.Min(values), max = TensorPrimitives.Max(values);
+                    return new SampleSelection(ranks.ToArray(), SignedKey(min) == SignedKey(max) ? values[0] : null);
+                }
+
+                // A bracket [A, B] of keys per needed rank, sorted by A and merged where they overlap (ranks come in
+                // pairs lo, lo + 1, whose brackets nearly coincide).
+                Span<long> a = stackalloc long[ranks.Length];
+                Span<long> b = stackalloc long[ranks.Length];
+                for (int r = 0; r < ranks.Length; r++)
+                {
+                    double q = n > 1 ? ranks[r] / (double)(n - 1) : 0;
+                    double centre = q * (s - 1), margin = BracketSigmas * Math.Sqrt(s * q * (1 - q)) + 2;
+                    int lo = (int)Math.Max(0, Math.Floor(centre - margin)), hi = (int)Math.Min(s - 1, Math.Ceiling(centre + margin));
+                    a[r] = lo == 0 ? long.MinValue : sample[lo];
+                    b[r] = hi == s - 1 ? long.MaxValue : sample[hi];
+                }
+
+                for (int r = 1; r < ranks.Length; r++)
+                {
+                    for (int j = r; j > 0 && a[j] < a[j - 1]; j--)
+                    {
+                        (a[j], a[j - 1]) = (a[j - 1], a[j]);
+                        (b[j], b[j - 1]) = (b[j - 1], b[j]);
+                    }
+                }
+
+                int m = 0;
+                for (int r = 0; r < ranks.Length; r++)
+                {
+                    if (m > 0 && a[r] <= b[m - 1])
+                    {
+                        b[m - 1] = Math.Max(b[m - 1], b[r]);
+                    }
+                    else
+                    {
+                        a[m] = a[r];
+                        b[m] = b[r];
+                        m++;
+                    }
+                }
+
+                // Capacity of the staging buffer: each bracket's sample share (ties counted whole), with room for
+                // sampling error; a one-key bracket stores nothing (its values are all its one number) and only
+                // counts. Each part gets its share of it, plus the vector slack and room for its own sampling error.
+                long capacity = 0;
+                for (int t = 0; t < m; t++)
+                {
+                    int first = a[t] == long.MinValue ? 0 : LowerBound(sample, a[t]);
+                    int last = b[t] == long.MaxValue ? s : UpperBound(sample, b[t]);
+                    capacity += a[t] == b[t] ? 0 : Math.Min(n, (long)(last - first) * n / s * 5 / 4 + 2L * n / s + 256);
+                }
+
+                parts = Math.Clamp(parts, 1, Math.Max(1, n / 4096));
+                var start = new int[parts + 1];
+                var stagedStart = new int[parts + 1];
+                for (int p = 1; p <= parts; p++)
+                {
+                    start[p] = p == parts ? n : (int)((long)n * p / parts) & ~7;
+                    long share = Math.Min(start[p] - start[p - 1], capacity * (start[p] - start[p - 1]) / n + 256);
+                    stagedStart[p] = checked(stagedStart[p - 1] + (int)share + Vector512<double>.Count);
+                }
+
+                return new SampleSelection(ranks.ToArray(), a[..m].ToArray(), b[..m].ToArray(),
+                    ArrayPool<double>.Shared.Rent(stagedStart[parts]), start, stagedStart);
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(sampleArray);
+            }
+        }
+
+        /// <summary>The pass over part <paramref name="part"/> of <paramref name="values"/> (the same values as
+        /// <see cref="Plan"/>): its counts and its staged values, in its own slots.</summary>
+        public void Classify(ReadOnlySpan<double> values, int part, SimdWidth width)
+        {
+            var range = values[_start[part].._start[part + 1]];
+            var staged = _staged.AsSpan(_stagedStart[part], _stagedStart[part + 1] - _stagedStart[part]);
+            _fits[part] = ClassifyStaged(range, _a, _b, _below[part], _filled[part], staged, out _stagedCount[part], width);
+        }
+
+        /// <summary>The order statistics at the planned ranks, or false when the sample's brackets missed (the
+        /// caller then selects another way).</summary>
+        public bool Finish(Span<double> result)
+        {
+            var ranks = _ranks.AsSpan();
+            if (_staged is null)
+            {
+                if (_constant is { } c)
+                {
+                    result[..ranks.Length].Fill(c);
                     return true;
                 }
 
                 return false;
             }
 
-            // A bracket [A, B] of keys per needed rank, sorted by A and merged where they overlap (ranks come in
-            // pairs lo, lo + 1, whose brackets nearly coincide).
-            Span<long> a = stackalloc long[ranks.Length];
-            Span<long> b = stackalloc long[ranks.Length];
-            for (int r = 0; r < ranks.Length; r++)
-            {
-                double q = n > 1 ? ranks[r] / (double)(n - 1) : 0;
-                double centre = q * (s - 1), margin = BracketSigmas * Math.Sqrt(s * q * (1 - q)) + 2;
-                int lo = (int)Math.Max(0, Math.Floor(centre - margin)), hi = (int)Math.Min(s - 1, Math.Ceiling(centre + margin));
-                a[r] = lo == 0 ? long.MinValue : sample[lo];
-                b[r] = hi == s - 1 ? long.MaxValue : sample[hi];
-            }
-
-            for (int r = 1; r < ranks.Length; r++)
-            {
-                for (int j = r; j > 0 && a[j] < a[j - 1]; j--)
-                {
-                    (a[j], a[j - 1]) = (a[j - 1], a[j]);
-                    (b[j], b[j - 1]) = (b[j - 1], b[j]);
-                }
-            }
-
-            int m = 0;
-            for (int r = 0; r < ranks.Length; r++)
-            {
-                if (m > 0 && a[r] <= b[m - 1])
-                {
-                    b[m - 1] = Math.Max(b[m - 1], b[r]);
-                }
-                else
-                {
-                    a[m] = a[r];
-                    b[m] = b[r];
-                    m++;
-                }
-            }
-
-            a = a[..m];
-            b = b[..m];
-
-            // Capacity of the staging buffer: each bracket's sample share (ties counted whole), with room for
-            // sampling error; a one-key bracket stores nothing (its values are all its one number) and only counts.
-            long capacity = Vector512<double>.Count;
-            for (int t = 0; t < m; t++)
-            {
-                int first = a[t] == long.MinValue ? 0 : LowerBound(sample, a[t]);
-                int last = b[t] == long.MaxValue ? s : UpperBound(sample, b[t]);
-                capacity += a[t] == b[t] ? 0 : Math.Min(n, (long)(last - first) * n / s * 5 / 4 + 2L * n / s + 256);
-            }
-
-            staged = ArrayPool<double>.Shared.Rent((int)Math.Min(capacity, n + Vector512<double>.Count));
+            int m = _a.Length;
             Span<long> below = stackalloc long[m];
             Span<int> filled = stackalloc int[m];
-            if (!ClassifyStaged(values, a, b, below, filled, staged, out int stagedCount, width))
+            below.Clear();
+            filled.Clear();
+            int stagedCount = 0;
+            for (int p = 0; p < Parts; p++)
             {
-                return false;
+                if (!_fits[p])
+                {
+                    return false;
+                }
+
+                for (int t = 0; t < m; t++)
+                {
+                    below[t] += _below[p][t];
+                    filled[t] += _filled[p][t];
+                }
+
+                // The parts' staged values, one after the other (in index order, though the select needs no order).
+                Array.Copy(_staged, _stagedStart[p], _staged, stagedCount, _stagedCount[p]);
+                stagedCount += _stagedCount[p];
             }
 
+            var a = _a.AsSpan();
+            var b = _b.AsSpan();
             // Every rank must lie inside a bracket: below[t] <= r < below[t] + filled[t]. Its rank among the staged
             // values: the staged values of the brackets before t (all smaller), plus its rank inside bracket t.
             Span<long> stagedRanks = stackalloc long[ranks.Length];
@@ -163,7 +276,7 @@ public static partial class Percentiles
             if (k > 0)
             {
                 Span<double> found = stackalloc double[k];
-                HistogramSelect(staged.AsSpan(0, stagedCount), stagedRanks[..k], found);
+                HistogramSelect(_staged.AsSpan(0, stagedCount), stagedRanks[..k], found);
                 k = 0;
                 for (int r = 0; r < ranks.Length; r++)
                 {
@@ -176,12 +289,13 @@ public static partial class Percentiles
 
             return true;
         }
-        finally
+
+        /// <summary>Returns the staging buffer to the pool.</summary>
+        public void Dispose()
         {
-            ArrayPool<long>.Shared.Return(sampleArray);
-            if (staged is not null)
+            if (_staged is not null)
             {
-                ArrayPool<double>.Shared.Return(staged);
+                ArrayPool<double>.Shared.Return(_staged);
             }
         }
     }

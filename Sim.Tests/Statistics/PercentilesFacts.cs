@@ -258,6 +258,42 @@ public class PercentilesFacts
         Assert.Equal(expected, keys);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Job_GivesTheBitsOfCompute_ForAnyNumberOfParts(int parts)
+    {
+        // The engine's split select: the pass in parts (run here in reverse order, as threads may), then the select.
+        // Columns: balance-like with failed paths at 0; constant; below the sampling threshold; and one whose
+        // evenly spaced sample sees a single value though the column has two (the plan refuses, the histogram
+        // select answers).
+        var rng = new System.Random(parts);
+        double[][] columns =
+        [
+            Enumerable.Range(0, 200_003).Select(_ => rng.NextDouble() < 0.07 ? 0.0 : Math.Exp(12 + 1.5 * Normal(rng))).ToArray(),
+            Enumerable.Repeat(1234.5, 100_000).ToArray(),
+            Enumerable.Range(0, 5_000).Select(_ => rng.NextDouble()).ToArray(),
+            Enumerable.Range(0, 64 * 8192).Select(i => i % 64 == 0 ? 7.0 : 3.0).ToArray(),
+        ];
+        double[] levels = [5, 10, 25, 50, 75, 90, 95];
+        foreach (var column in columns)
+        {
+            var expected = new double[levels.Length];
+            Percentiles.Compute(column, levels, expected);
+            using var job = new Percentiles.Job(column, levels, parts);
+            for (int part = job.Parts - 1; part >= 0; part--)
+            {
+                job.Classify(part);
+            }
+
+            var actual = new double[levels.Length];
+            job.Finish(actual);
+            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), actual.Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
     [Fact]
     public void SignedKey_OrdersLikeTheNumbers()
     {
