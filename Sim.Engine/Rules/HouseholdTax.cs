@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Rules;
 
@@ -34,5 +36,41 @@ public static class HouseholdTax
         var s0 = TaxableSocialSecurity.Amount(benefits, pensions, status);
         var sw = TaxableSocialSecurity.Amount(benefits, pensions + taxableWithdrawal, status);
         return (FlatTax.Tax(rate, taxableWithdrawal + (sw - s0)), FlatTax.Tax(rate, pensions + s0));
+    }
+
+    /// <summary><see cref="Brackets"/> for the lanes of a vector: the same operations in the same order per lane
+    /// (<paramref name="schedule"/> is the schedule's <see cref="TaxSchedule.Arrays"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (TD OnWithdrawal, TD OnIncomeAlone) Brackets<TL, TD, TU>(TaxScheduleArrays schedule, FilingStatus status,
+        TD otherIncome, TD pensions, TD benefits, TD taxableWithdrawal)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        TD before = TL.Add(otherIncome, pensions);
+        TD without = TL.Add(before, TaxableSocialSecurity.Amount<TL, TD, TU>(benefits, before, status));
+        TD with = TL.Add(TL.Add(before, TaxableSocialSecurity.Amount<TL, TD, TU>(benefits, TL.Add(before, taxableWithdrawal), status)),
+            taxableWithdrawal);
+        TD taxWithout = schedule.TaxOnGross<TL, TD, TU>(without);
+        return (TL.Sub(schedule.TaxOnGross<TL, TD, TU>(with), taxWithout),
+            TL.Sub(taxWithout, schedule.TaxOnGross<TL, TD, TU>(otherIncome)));
+    }
+
+    /// <summary><see cref="Flat"/> for the lanes of a vector: the same operations in the same order per lane
+    /// (<see cref="FlatTax.Tax"/> is <c>x &gt; 0 ? rate · x : 0</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (TD OnWithdrawal, TD OnIncomeAlone) Flat<TL, TD, TU>(double rate, FilingStatus status, TD pensions,
+        TD benefits, TD taxableWithdrawal)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD zero = TL.Splat(0.0), r = TL.Splat(rate);
+        TD s0 = TaxableSocialSecurity.Amount<TL, TD, TU>(benefits, pensions, status);
+        TD sw = TaxableSocialSecurity.Amount<TL, TD, TU>(benefits, TL.Add(pensions, taxableWithdrawal), status);
+        TD onW = TL.Add(taxableWithdrawal, TL.Sub(sw, s0));
+        TD alone = TL.Add(pensions, s0);
+        return (TL.IfGreater(onW, zero, TL.Mul(r, onW), zero), TL.IfGreater(alone, zero, TL.Mul(r, alone), zero));
     }
 }

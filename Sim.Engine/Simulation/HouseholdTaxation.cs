@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Rules;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Simulation;
 
@@ -14,12 +16,15 @@ public sealed class HouseholdTaxation
     private readonly double _flatRate;
     private readonly FilingStatus _status;
     private readonly double _otherIncome;
+    /// <summary>The flat rate as a one-bracket schedule, for the exact gross-up.</summary>
+    private readonly TaxScheduleArrays _flatSchedule;
 
     private HouseholdTaxation(double flatRate, FilingStatus status, double otherIncome)
     {
         _flatRate = flatRate;
         _status = status;
         _otherIncome = otherIncome;
+        _flatSchedule = TaxScheduleArrays.Flat(flatRate);
     }
 
     /// <summary>The settings of <paramref name="scenario"/>.</summary>
@@ -54,5 +59,83 @@ public sealed class HouseholdTaxation
     {
         ArgumentNullException.ThrowIfNull(y);
         return y.Income.Any ? _otherIncome * index + y.Income.Pensions(index) : _otherIncome * index;
+    }
+
+    /// <summary><see cref="Split"/> for the lanes of a vector (one path per lane, <paramref name="index"/> its
+    /// inflation index): the same operations in the same order, so each lane holds the scalar's bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (TD OnWithdrawal, TD OnIncomeAlone) Split<TL, TD, TU>(YearPlan y, TD index, TD taxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        (TD ss, TD pensions) = Streams<TL, TD, TU>(y, index);
+        return y.Brackets is { } b
+            ? HouseholdTax.Brackets<TL, TD, TU>(b.Arrays, b.Status, TL.Mul(TL.Splat(_otherIncome), index), pensions, ss, taxable)
+            : HouseholdTax.Flat<TL, TD, TU>(_flatRate, _status, pensions, ss, taxable);
+    }
+
+    /// <summary><see cref="IncomeAlone"/> for the lanes of a vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD IncomeAlone<TL, TD, TU>(YearPlan y, TD index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        return y.Income.Any ? Split<TL, TD, TU>(y, index, TL.Splat(0.0)).OnIncomeAlone : TL.Splat(0.0);
+    }
+
+    /// <summary>
+    /// Year <paramref name="y"/> pays Social Security and its after-tax target can be solved by the exact inverse
+    /// (<see cref="HouseholdGrossUp"/>): net rises with the withdrawal even where each dollar also makes 85 cents of
+    /// benefits taxable, at the year's top rate plus the 10% additional tax.
+    /// </summary>
+    public bool ExactGrossUpWithBenefits(YearPlan y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        double top = y.Brackets is { } b ? b.Arrays.Rates[^1] : _flatRate;
+        return y.Income.SocialSecurityToday != 0 && HouseholdGrossUp.IsIncreasing(top, EarlyWithdrawalPenalty.Rate);
+    }
+
+    /// <summary>
+    /// The exact gross withdrawal whose net, <c>W − Split(u).OnWithdrawal − penaltyRate · u</c> with
+    /// <c>u = fixedTaxable + taxableShare · W</c>, is <paramref name="net"/> (<see cref="HouseholdGrossUp"/>), lane by
+    /// lane; 0 where net ≤ 0. Requires <see cref="ExactGrossUpWithBenefits"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD GrossUp<TL, TD, TU>(YearPlan y, TD index, TD net, double penaltyRate, TD taxableShare, TD fixedTaxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        (TD ss, TD pensions) = Streams<TL, TD, TU>(y, index);
+        if (y.Brackets is { } b)
+        {
+            // As HouseholdTax.Brackets: below = other + pensions, and the tax before the withdrawal T(below + S(below)).
+            TD before = TL.Add(TL.Mul(TL.Splat(_otherIncome), index), pensions);
+            TD taxBefore = b.Arrays.TaxOnGross<TL, TD, TU>(TL.Add(before, TaxableSocialSecurity.Amount<TL, TD, TU>(ss, before, b.Status)));
+            return HouseholdGrossUp.Solve<TL, TD, TU>(b.Arrays, b.Status, before, before, ss, taxBefore, net, penaltyRate,
+                taxableShare, fixedTaxable);
+        }
+
+        // As HouseholdTax.Flat: the rate on u + S(pensions + u) − S(pensions).
+        TD s0 = TaxableSocialSecurity.Amount<TL, TD, TU>(ss, pensions, _status);
+        return HouseholdGrossUp.Solve<TL, TD, TU>(_flatSchedule, _status, TL.Negate(s0), pensions, ss, TL.Splat(0.0), net,
+            penaltyRate, taxableShare, fixedTaxable);
+    }
+
+    /// <summary>A path's (Social Security, pensions) per lane: SS·I and pensionToday·I + pensionNominal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TD SocialSecurity, TD Pensions) Streams<TL, TD, TU>(YearPlan y, TD index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        var income = y.Income;
+        return (TL.Mul(TL.Splat(income.SocialSecurityToday), index),
+            TL.Add(TL.Mul(TL.Splat(income.PensionToday), index), TL.Splat(income.PensionNominal)));
     }
 }
