@@ -127,15 +127,11 @@ public sealed class HouseholdTaxation
             penaltyRate, taxableShare, fixedTaxable);
     }
 
-    /// <summary>A path's (Social Security, pensions) per lane: SS·I and pensionToday·I + pensionNominal.</summary>
+    /// <summary>A path's (Social Security, pensions) per lane, as <see cref="IncomeYear"/> computes them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (TD SocialSecurity, TD Pensions) Streams<TL, TD, TU>(YearPlan y, TD index)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
-        where TU : struct
-    {
-        var income = y.Income;
-        return (TL.Mul(TL.Splat(income.SocialSecurityToday), index),
-            TL.Add(TL.Mul(TL.Splat(income.PensionToday), index), TL.Splat(income.PensionNominal)));
-    }
+        where TU : struct =>
+        (y.Income.SocialSecurity<TL, TD, TU>(index), y.Income.Pensions<TL, TD, TU>(index));
 }
