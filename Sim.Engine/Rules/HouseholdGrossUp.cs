@@ -30,7 +30,8 @@ namespace Sim.Engine.Rules;
 /// <para>Written once over <see cref="ILanes{TD, TU}"/> (every branch a per-lane select), so the vectorized
 /// distribution phase and the per-path phase (the scalar twin <see cref="Lanes1"/>) get the same bits. A breakpoint
 /// below W = 0, or an empty piece (two equal breakpoints give the same net, bit for bit), never changes the
-/// answer; with taxableShare = 0 the breakpoints sit at ±∞ (IEEE division) and W = target − net(0).</para>
+/// answer. The tests at breakpoints are multiplied out (no division); with taxableShare = 0 a breakpoint passes
+/// exactly when it lies below W = 0, and W = target − net(0).</para>
 /// </remarks>
 public static class HouseholdGrossUp
 {
@@ -89,7 +90,8 @@ public static class HouseholdGrossUp
     /// one-bracket schedule <see cref="TaxScheduleArrays.Flat"/> with below = −S(pensions), magi = pensions,
     /// taxBefore = 0. Requires <see cref="IsIncreasing"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <remarks>Not inlined: it is large, and a caller's own lane code keeps the JIT's inlining budget.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static TD Solve<TL, TD, TU>(TaxScheduleArrays schedule, FilingStatus status, TD below, TD magi,
         TD benefits, TD taxBefore, TD net, double penaltyRate, TD taxableShare, TD fixedTaxable)
         where TL : struct, ILanes<TD, TU>
@@ -112,47 +114,63 @@ public static class HouseholdGrossUp
         TD secondCap = TL.Add(TL.Splat(adjusted), TL.Div(TL.Sub(most, firstTier), TL.Splat(SteepestBenefitSlope)));
         TD offset = TL.Add(magi, half); // PI = offset + u
 
-        // (1) The benefit piece: S = level + slope · PI after the last breakpoint whose net is below the target.
-        TD slope = zero, level = zero;
-        Piece(TL.Splat(baseAmount), zero, 0.5, TL.Splat(-0.5 * baseAmount));
-        Piece(firstCap, firstTier, 0.0, firstTier);
-        Piece(TL.Splat(adjusted), firstTier, SteepestBenefitSlope, TL.Sub(firstTier, TL.Splat(SteepestBenefitSlope * adjusted)));
-        Piece(secondCap, most, 0.0, most);
+        // A point passes when net there is below the target: (u − A)/b − (tax − T0) − p·u < net, multiplied by b ≥ 0
+        // to need no division, (u − A) < b·((net − T0) + tax + p·u); with b = 0 it reads u < A (breakpoints below
+        // W = 0 pass, the others do not).
+        TD netLess = TL.Sub(net, taxBefore);
 
-        // (2) On that piece G = k + (1 + slope) · u; the bracket after the last threshold whose net is below.
+        // (1) The benefit piece: S = level + slope · PI after the last breakpoint that passes.
+        TD slope = zero, level = zero;
+        (slope, level) = Piece<TL, TD, TU>(schedule, TL.Splat(baseAmount), zero, TL.Splat(0.5), TL.Splat(-0.5 * baseAmount),
+            offset, below, a, b, netLess, p, slope, level);
+        (slope, level) = Piece<TL, TD, TU>(schedule, firstCap, firstTier, zero, firstTier, offset, below, a, b, netLess, p,
+            slope, level);
+        (slope, level) = Piece<TL, TD, TU>(schedule, TL.Splat(adjusted), firstTier, TL.Splat(SteepestBenefitSlope),
+            TL.Sub(firstTier, TL.Splat(SteepestBenefitSlope * adjusted)), offset, below, a, b, netLess, p, slope, level);
+        (slope, level) = Piece<TL, TD, TU>(schedule, secondCap, most, zero, most, offset, below, a, b, netLess, p, slope, level);
+
+        // (2) On that piece G = k + (1 + slope) · u; the bracket after the last threshold that passes. At threshold g,
+        // u = (g − k)/(1 + slope) and T(g) = c: the test above multiplied by 1 + slope > 0, with d = g − k,
+        // d − (1 + slope)·A < b·((1 + slope)·((net − T0) + c) + p·d).
         TD k = TL.Add(TL.Add(below, level), TL.Mul(slope, offset));
         TD onePlus = TL.Add(TL.Splat(1.0), slope);
+        TD onePlusA = TL.Mul(onePlus, a);
         ReadOnlySpan<double> g = schedule.GrossThresholds, r = schedule.Rates, c = schedule.CumulativeTax;
         TD ck = zero, rk = zero, gk = zero;
         for (int n = 0; n < g.Length; n++)
         {
             TD gn = TL.Splat(g[n]), cn = TL.Splat(c[n]);
-            TD u = TL.Div(TL.Sub(gn, k), onePlus);
-            TD at = NetAt(u, cn);
-            ck = TL.IfLess(at, net, cn, ck);
-            rk = TL.IfLess(at, net, TL.Splat(r[n]), rk);
-            gk = TL.IfLess(at, net, gn, gk);
+            TD d = TL.Sub(gn, k);
+            TD left = TL.Sub(d, onePlusA);
+            TD right = TL.Mul(b, TL.Add(TL.Mul(onePlus, TL.Add(netLess, cn)), TL.Mul(p, d)));
+            ck = TL.IfLess(left, right, cn, ck);
+            rk = TL.IfLess(left, right, TL.Splat(r[n]), rk);
+            gk = TL.IfLess(left, right, gn, gk);
         }
 
         // (3) Linear on (piece, bracket).
         TD numerator = TL.Add(TL.Sub(TL.Add(TL.Add(net, ck),
-            TL.Mul(rk, TL.Sub(TL.Add(k, TL.Mul(onePlus, a)), gk))), taxBefore), TL.Mul(p, a));
+            TL.Mul(rk, TL.Sub(TL.Add(k, onePlusA), gk))), taxBefore), TL.Mul(p, a));
         TD denominator = TL.Sub(TL.Splat(1.0), TL.Mul(b, TL.Add(TL.Mul(rk, onePlus), p)));
         TD w = TL.Div(numerator, denominator);
         w = TL.IfGreater(w, zero, w, zero);
         return TL.IfGreater(net, zero, w, zero);
 
-        // net at taxable part u when the tax there is `tax`: (u − A)/b − (tax − T0) − p·u.
-        TD NetAt(TD u, TD tax) =>
-            TL.Sub(TL.Sub(TL.Div(TL.Sub(u, a), b), TL.Sub(tax, taxBefore)), TL.Mul(p, u));
+    }
 
-        // A breakpoint at provisional income pi with taxable benefits s there: passed when net there is below.
-        void Piece(TD pi, TD s, double nextSlope, TD nextLevel)
-        {
-            TD u = TL.Sub(pi, offset);
-            TD at = NetAt(u, schedule.TaxOnGross<TL, TD, TU>(TL.Add(TL.Add(below, u), s)));
-            slope = TL.IfLess(at, net, TL.Splat(nextSlope), slope);
-            level = TL.IfLess(at, net, nextLevel, level);
-        }
+    /// <summary>A breakpoint at provisional income <paramref name="pi"/> with taxable benefits <paramref name="s"/>
+    /// there: past it (it passes) the piece is (<paramref name="nextSlope"/>, <paramref name="nextLevel"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TD Slope, TD Level) Piece<TL, TD, TU>(TaxScheduleArrays schedule, TD pi, TD s, TD nextSlope,
+        TD nextLevel, TD offset, TD below, TD a, TD b, TD netLess, TD p, TD slope, TD level)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD u = TL.Sub(pi, offset);
+        TD tax = schedule.TaxOnGross<TL, TD, TU>(TL.Add(TL.Add(below, u), s));
+        TD left = TL.Sub(u, a);
+        TD right = TL.Mul(b, TL.Add(TL.Add(netLess, tax), TL.Mul(p, u)));
+        return (TL.IfLess(left, right, nextSlope, slope), TL.IfLess(left, right, nextLevel, level));
     }
 }

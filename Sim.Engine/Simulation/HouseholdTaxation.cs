@@ -61,19 +61,44 @@ public sealed class HouseholdTaxation
         return y.Income.Any ? _otherIncome * index + y.Income.Pensions(index) : _otherIncome * index;
     }
 
-    /// <summary><see cref="Split"/> for the lanes of a vector (one path per lane, <paramref name="index"/> its
-    /// inflation index): the same operations in the same order, so each lane holds the scalar's bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (TD OnWithdrawal, TD OnIncomeAlone) Split<TL, TD, TU>(YearPlan y, TD index, TD taxable)
+    /// <summary>
+    /// The part of year <paramref name="y"/>'s tax with income that does not depend on the withdrawal, for the lanes
+    /// of a vector (one path per lane, <paramref name="index"/> its inflation index): computed once, then used for the
+    /// withdrawal's tax (<see cref="OnWithdrawal{TL, TD, TU}"/>) and the gross-up (<see cref="GrossUp{TL, TD, TU}"/>).
+    /// Each lane performs <see cref="Split"/>'s operations in its order, so it holds the scalar's bits.
+    /// Not inlined: it is large, and the caller's lane code keeps the JIT's inlining budget.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public IncomeLanes<TD> Without<TL, TD, TU>(YearPlan y, TD index)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
         ArgumentNullException.ThrowIfNull(y);
-        (TD ss, TD pensions) = Streams<TL, TD, TU>(y, index);
+        TD ss = y.Income.SocialSecurity<TL, TD, TU>(index), pensions = y.Income.Pensions<TL, TD, TU>(index);
+        if (y.Brackets is { } b)
+        {
+            var (before, taxWithout, alone) = HouseholdTax.BracketsWithout<TL, TD, TU>(b.Arrays, b.Status,
+                TL.Mul(TL.Splat(_otherIncome), index), pensions, ss);
+            return new IncomeLanes<TD>(ss, pensions, before, TL.Splat(0.0), taxWithout, alone);
+        }
+
+        var (s0, flatAlone) = HouseholdTax.FlatWithout<TL, TD, TU>(_flatRate, _status, pensions, ss);
+        return new IncomeLanes<TD>(ss, pensions, pensions, s0, TL.Splat(0.0), flatAlone);
+    }
+
+    /// <summary><see cref="Split"/>'s tax on the withdrawal, per lane, from <see cref="Without{TL, TD, TU}"/> (not
+    /// inlined, as <see cref="Without{TL, TD, TU}"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public TD OnWithdrawal<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> w, TD taxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
         return y.Brackets is { } b
-            ? HouseholdTax.Brackets<TL, TD, TU>(b.Arrays, b.Status, TL.Mul(TL.Splat(_otherIncome), index), pensions, ss, taxable)
-            : HouseholdTax.Flat<TL, TD, TU>(_flatRate, _status, pensions, ss, taxable);
+            ? HouseholdTax.BracketsOnWithdrawal<TL, TD, TU>(b.Arrays, b.Status, w.Before, w.TaxBefore, w.Benefits, taxable)
+            : HouseholdTax.FlatOnWithdrawal<TL, TD, TU>(_flatRate, _status, w.Pensions, w.TaxableBenefits, w.Benefits, taxable);
     }
 
     /// <summary><see cref="IncomeAlone"/> for the lanes of a vector.</summary>
@@ -84,7 +109,7 @@ public sealed class HouseholdTaxation
         where TU : struct
     {
         ArgumentNullException.ThrowIfNull(y);
-        return y.Income.Any ? Split<TL, TD, TU>(y, index, TL.Splat(0.0)).OnIncomeAlone : TL.Splat(0.0);
+        return y.Income.Any ? Without<TL, TD, TU>(y, index).OnIncomeAlone : TL.Splat(0.0);
     }
 
     /// <summary>
@@ -105,33 +130,31 @@ public sealed class HouseholdTaxation
     /// lane; 0 where net ≤ 0. Requires <see cref="ExactGrossUpWithBenefits"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TD GrossUp<TL, TD, TU>(YearPlan y, TD index, TD net, double penaltyRate, TD taxableShare, TD fixedTaxable)
+    public TD GrossUp<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> w, TD net, double penaltyRate, TD taxableShare,
+        TD fixedTaxable)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
         ArgumentNullException.ThrowIfNull(y);
-        (TD ss, TD pensions) = Streams<TL, TD, TU>(y, index);
-        if (y.Brackets is { } b)
-        {
-            // As HouseholdTax.Brackets: below = other + pensions, and the tax before the withdrawal T(below + S(below)).
-            TD before = TL.Add(TL.Mul(TL.Splat(_otherIncome), index), pensions);
-            TD taxBefore = b.Arrays.TaxOnGross<TL, TD, TU>(TL.Add(before, TaxableSocialSecurity.Amount<TL, TD, TU>(ss, before, b.Status)));
-            return HouseholdGrossUp.Solve<TL, TD, TU>(b.Arrays, b.Status, before, before, ss, taxBefore, net, penaltyRate,
-                taxableShare, fixedTaxable);
-        }
-
-        // As HouseholdTax.Flat: the rate on u + S(pensions + u) − S(pensions).
-        TD s0 = TaxableSocialSecurity.Amount<TL, TD, TU>(ss, pensions, _status);
-        return HouseholdGrossUp.Solve<TL, TD, TU>(_flatSchedule, _status, TL.Negate(s0), pensions, ss, TL.Splat(0.0), net,
-            penaltyRate, taxableShare, fixedTaxable);
+        // By brackets, as HouseholdTax.Brackets: below = magi = other + pensions, the tax before T(below + S(below)).
+        // Flat, as HouseholdTax.Flat: the rate on u + S(pensions + u) − S(pensions), i.e. below = −S(pensions).
+        return y.Brackets is { } b
+            ? HouseholdGrossUp.Solve<TL, TD, TU>(b.Arrays, b.Status, w.Before, w.Before, w.Benefits, w.TaxBefore, net,
+                penaltyRate, taxableShare, fixedTaxable)
+            : HouseholdGrossUp.Solve<TL, TD, TU>(_flatSchedule, _status, TL.Negate(w.TaxableBenefits), w.Pensions,
+                w.Benefits, TL.Splat(0.0), net, penaltyRate, taxableShare, fixedTaxable);
     }
-
-    /// <summary>A path's (Social Security, pensions) per lane, as <see cref="IncomeYear"/> computes them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (TD SocialSecurity, TD Pensions) Streams<TL, TD, TU>(YearPlan y, TD index)
-        where TL : struct, ILanes<TD, TU>
-        where TD : struct
-        where TU : struct =>
-        (y.Income.SocialSecurity<TL, TD, TU>(index), y.Income.Pensions<TL, TD, TU>(index));
 }
+
+/// <summary>Per lane, the part of a year's tax with income that does not depend on the withdrawal
+/// (<see cref="HouseholdTaxation.Without{TL, TD, TU}"/>).</summary>
+/// <param name="Benefits">The path's Social Security.</param>
+/// <param name="Pensions">The path's pensions.</param>
+/// <param name="Before">By brackets: other income + pensions; flat: pensions.</param>
+/// <param name="TaxableBenefits">Flat: S(pensions); by brackets unused (0).</param>
+/// <param name="TaxBefore">By brackets: T(before + S(before)); flat: 0.</param>
+/// <param name="OnIncomeAlone">The tax the income pays on its own.</param>
+public readonly record struct IncomeLanes<TD>(TD Benefits, TD Pensions, TD Before, TD TaxableBenefits, TD TaxBefore,
+    TD OnIncomeAlone)
+    where TD : struct;

@@ -112,9 +112,12 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(target, st.Target, i);
             }
 
-            // After tax: the exact gross need, with no Roth money (roth, its RMD and taxable share all 0).
+            // With income, the tax without the withdrawal once per lane; after tax, the exact gross need with no Roth
+            // money (roth, its RMD and taxable share all 0).
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
             TD need = k.AfterTax
-                ? ProRataNeedWithBenefits<TL, TD, TU>(y, Ld<TL, TD, TU>(st.Index, i), target, pre, zero, rmd, zero, zero, k.PenaltyRate)
+                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, zero, rmd, zero, zero, k.PenaltyRate)
                 : target;
 
             // gross = min(max(need, rmd), opening); with only pre-tax money the whole gross comes from pre-tax.
@@ -122,7 +125,7 @@ internal sealed partial class PathKernel
             gross = TL.IfGreater(gross, opening, opening, gross);
             TD left = TL.Sub(pre, gross);
             St<TL, TD, TU>(TL.IfLess(left, zero, zero, left), st.Pretax, i);
-            Outcome<TL, TD, TU>(i, j, gross, gross, need, opening);
+            Outcome<TL, TD, TU>(i, j, gross, gross, need, opening, index, without);
         }
 
         /// <summary>
@@ -176,9 +179,12 @@ internal sealed partial class PathKernel
                 share = TL.IfGreater(roth, zero, share, zero);
             }
 
-            // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
+            // With income, the tax without the withdrawal once per lane; after tax, the exact gross need (SolveGross)
+            // from the same RMD and taxable share.
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
             TD need = k.AfterTax
-                ? ProRataNeedWithBenefits<TL, TD, TU>(y, Ld<TL, TD, TU>(st.Index, i), target, pre, roth, rmdPre, rmdRoth, share, k.PenaltyRate)
+                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, roth, rmdPre, rmdRoth, share, k.PenaltyRate)
                 : target;
 
             // gross = min(max(need, rmd), opening).
@@ -221,14 +227,15 @@ internal sealed partial class PathKernel
             // The per-path phase accumulates into zeroed scratch (0 + x) before charging the tax.
             gross = TL.Add(zero, gross);
             taxable = TL.Add(zero, taxable);
-            Outcome<TL, TD, TU>(i, j, gross, taxable, need, opening);
+            Outcome<TL, TD, TU>(i, j, gross, taxable, need, opening, index, without);
         }
 
         /// <summary>What a distribution lane leaves for the rest of the year: the gross withdrawal, the tax and the
         /// penalty on its taxable part, the need and opening balance the failure bookkeeping reads, and with income
         /// streams the income and the tax it pays on its own (<see cref="ChargeTax"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Outcome<TL, TD, TU>(int i, int j, TD gross, TD taxable, TD need, TD opening)
+        private void Outcome<TL, TD, TU>(int i, int j, TD gross, TD taxable, TD need, TD opening, TD index,
+            in IncomeLanes<TD> without)
             where TL : struct, ILanes<TD, TU>
             where TD : struct
             where TU : struct
@@ -236,11 +243,10 @@ internal sealed partial class PathKernel
             St<TL, TD, TU>(gross, scratch.Gross, j);
             if (k.Income)
             {
-                // The tax includes the benefits the withdrawal makes taxable (no taxable > 0 test, as per path).
-                TD index = Ld<TL, TD, TU>(st.Index, i);
-                (TD tax, TD incomeTax) = y.Taxation.Split<TL, TD, TU>(y, index, taxable);
-                St<TL, TD, TU>(tax, scratch.Tax, j);
-                St<TL, TD, TU>(incomeTax, scratch.IncomeTax, j);
+                // HouseholdTaxation.Split: the tax includes the benefits the withdrawal makes taxable (no taxable > 0
+                // test, as per path); the part without the withdrawal was computed once for the lane.
+                St<TL, TD, TU>(y.Taxation.OnWithdrawal<TL, TD, TU>(y, without, taxable), scratch.Tax, j);
+                St<TL, TD, TU>(without.OnIncomeAlone, scratch.IncomeTax, j);
                 St<TL, TD, TU>(y.Income.Total<TL, TD, TU>(index), scratch.Income, j);
             }
             else

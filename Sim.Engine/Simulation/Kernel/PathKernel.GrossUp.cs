@@ -29,7 +29,8 @@ internal sealed partial class PathKernel
         double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
         if (_withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y))
         {
-            return ProRataNeedWithBenefits<Lanes1, double, ulong>(y, index, net, pre, roth, rmdPre, rmdRoth,
+            var without = y.Taxation.Without<Lanes1, double, ulong>(y, index);
+            return ProRataNeedWithBenefits<Lanes1, double, ulong>(y, without, net, pre, roth, rmdPre, rmdRoth,
                 rothShareTaxable, penaltyRate);
         }
 
@@ -114,8 +115,8 @@ internal sealed partial class PathKernel
     /// when the RMD leaves nothing the taxable part is fixed (share 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TD ProRataNeedWithBenefits<TL, TD, TU>(YearPlan y, TD index, TD net, TD pre, TD roth, TD rmdPre,
-        TD rmdRoth, TD rothShareTaxable, double penaltyRate)
+    private static TD ProRataNeedWithBenefits<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD net, TD pre,
+        TD roth, TD rmdPre, TD rmdRoth, TD rothShareTaxable, double penaltyRate)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
@@ -127,6 +128,6 @@ internal sealed partial class PathKernel
         TD phi = TL.Div(preLeft, total);
         TD share = TL.IfGreater(total, zero, TL.Add(phi, TL.Mul(TL.Sub(TL.Splat(1.0), phi), rothShareTaxable)), zero);
         TD fixedTaxable = TL.Sub(TL.Add(rmdPre, TL.Mul(rmdRoth, rothShareTaxable)), TL.Mul(TL.Add(rmdPre, rmdRoth), share));
-        return y.Taxation.GrossUp<TL, TD, TU>(y, index, net, penaltyRate, share, fixedTaxable);
+        return y.Taxation.GrossUp<TL, TD, TU>(y, without, net, penaltyRate, share, fixedTaxable);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simd;
 
@@ -25,6 +26,7 @@ internal readonly struct SpendingNeedPolicy(SpendingNeedStrategy s, bool afterTa
         return afterTax ? uncovered + y.Taxation.IncomeAlone(y, index) : Math.Max(0, uncovered);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
