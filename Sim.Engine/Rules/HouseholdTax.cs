@@ -53,10 +53,11 @@ public static class HouseholdTax
     }
 
     /// <summary>Step 1 of <see cref="Brackets{TL, TD, TU}"/>: before = O + P, T(before + S(before)) and the tax on the
-    /// income alone.</summary>
+    /// income alone. <paramref name="noOtherIncome"/>: the caller knows O is 0 in every lane, so T(O) = T(0) = 0 is
+    /// not evaluated (the same bits: x − 0 = x).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (TD Before, TD TaxWithout, TD OnIncomeAlone) BracketsWithout<TL, TD, TU>(TaxScheduleArrays schedule,
-        FilingStatus status, TD otherIncome, TD pensions, TD benefits)
+        FilingStatus status, TD otherIncome, TD pensions, TD benefits, bool noOtherIncome = false)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
@@ -65,7 +66,8 @@ public static class HouseholdTax
         TD before = TL.Add(otherIncome, pensions);
         TD without = TL.Add(before, TaxableSocialSecurity.Amount<TL, TD, TU>(benefits, before, status));
         TD taxWithout = schedule.TaxOnGross<TL, TD, TU>(without);
-        return (before, taxWithout, TL.Sub(taxWithout, schedule.TaxOnGross<TL, TD, TU>(otherIncome)));
+        TD taxOther = noOtherIncome ? TL.Splat(0.0) : schedule.TaxOnGross<TL, TD, TU>(otherIncome);
+        return (before, taxWithout, TL.Sub(taxWithout, taxOther));
     }
 
     /// <summary>Step 2 of <see cref="Brackets{TL, TD, TU}"/>: T(before + S(before + W) + W) − T(without).</summary>

@@ -79,7 +79,7 @@ public sealed class HouseholdTaxation
         if (y.Brackets is { } b)
         {
             var (before, taxWithout, alone) = HouseholdTax.BracketsWithout<TL, TD, TU>(b.Arrays, b.Status,
-                TL.Mul(TL.Splat(_otherIncome), index), pensions, ss);
+                TL.Mul(TL.Splat(_otherIncome), index), pensions, ss, noOtherIncome: _otherIncome == 0);
             return new IncomeLanes<TD>(ss, pensions, before, TL.Splat(0.0), taxWithout, alone);
         }
 
@@ -99,17 +99,6 @@ public sealed class HouseholdTaxation
         return y.Brackets is { } b
             ? HouseholdTax.BracketsOnWithdrawal<TL, TD, TU>(b.Arrays, b.Status, w.Before, w.TaxBefore, w.Benefits, taxable)
             : HouseholdTax.FlatOnWithdrawal<TL, TD, TU>(_flatRate, _status, w.Pensions, w.TaxableBenefits, w.Benefits, taxable);
-    }
-
-    /// <summary><see cref="IncomeAlone"/> for the lanes of a vector.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TD IncomeAlone<TL, TD, TU>(YearPlan y, TD index)
-        where TL : struct, ILanes<TD, TU>
-        where TD : struct
-        where TU : struct
-    {
-        ArgumentNullException.ThrowIfNull(y);
-        return y.Income.Any ? Without<TL, TD, TU>(y, index).OnIncomeAlone : TL.Splat(0.0);
     }
 
     /// <summary>

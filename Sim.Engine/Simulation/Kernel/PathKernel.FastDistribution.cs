@@ -106,16 +106,16 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(rmd, m[Metric.Rmd], i);
             }
 
-            TD target = policy.Target<TL, TD, TU>(y, st, i, opening);
+            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
                 St<TL, TD, TU>(target, st.Target, i);
             }
 
-            // With income, the tax without the withdrawal once per lane; after tax, the exact gross need with no Roth
-            // money (roth, its RMD and taxable share all 0).
-            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            // After tax: the exact gross need, with no Roth money (roth, its RMD and taxable share all 0).
             TD need = k.AfterTax
                 ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, zero, rmd, zero, zero, k.PenaltyRate)
                 : target;
@@ -164,7 +164,10 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(rmd, m[Metric.Rmd], i);
             }
 
-            TD target = policy.Target<TL, TD, TU>(y, st, i, opening);
+            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
                 St<TL, TD, TU>(target, st.Target, i);
@@ -179,10 +182,7 @@ internal sealed partial class PathKernel
                 share = TL.IfGreater(roth, zero, share, zero);
             }
 
-            // With income, the tax without the withdrawal once per lane; after tax, the exact gross need (SolveGross)
-            // from the same RMD and taxable share.
-            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
             TD need = k.AfterTax
                 ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, roth, rmdPre, rmdRoth, share, k.PenaltyRate)
                 : target;

@@ -9,7 +9,7 @@ namespace Sim.Engine.Simulation.Policies;
 /// <c>max(0, need(Y) − income)</c>. After tax the kernel solves W − tax(W) − penalty(W) = target, so the target is
 /// <c>need(Y) − income + the income's own tax</c>, which makes W + income − all the year's tax − penalty = need(Y).
 /// Fails like fixedReal. The target depends on the path's inflation index only (its income and the income's own
-/// tax), so the lane form computes the same per lane (<see cref="HouseholdTaxation.IncomeAlone{TL, TD, TU}"/>).
+/// tax), so the lane form computes the same per lane (the kernel passes the lanes' tax on the income alone).
 /// </summary>
 internal readonly struct SpendingNeedPolicy(SpendingNeedStrategy s, bool afterTax) : IWithdrawalPolicy
 {
@@ -27,7 +27,7 @@ internal readonly struct SpendingNeedPolicy(SpendingNeedStrategy s, bool afterTa
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
@@ -36,7 +36,8 @@ internal readonly struct SpendingNeedPolicy(SpendingNeedStrategy s, bool afterTa
         TD uncovered = TL.Sub(TL.Mul(TL.Splat(s.Need), index), y.Income.Total<TL, TD, TU>(index));
         if (afterTax)
         {
-            return TL.Add(uncovered, y.Taxation.IncomeAlone<TL, TD, TU>(y, index));
+            // HouseholdTaxation.IncomeAlone: the income's own tax, 0 without income.
+            return TL.Add(uncovered, y.Income.Any ? income.OnIncomeAlone : TL.Splat(0.0));
         }
 
         // Math.Max(0, x) is x > 0 ? x : 0 (x is never NaN; −0 gives +0 either way).
