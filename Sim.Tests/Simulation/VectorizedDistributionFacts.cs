@@ -118,6 +118,30 @@ public class VectorizedDistributionFacts
         Assert.DoesNotContain(plan, forced.DistributesVectorized);
     }
 
+    [Fact]
+    public void AfterTaxTargets_TheExactInverseDoesNotCover_StayPerPath()
+    {
+        // A 50% flat rate on a dollar that also makes 85 cents of benefits taxable: net can fall as W rises, so the
+        // exact inverse does not apply (HouseholdGrossUp.IsIncreasing) and the per-path root find solves it; the
+        // traditionalFirst order is solved by the root find too.
+        var highRate = Case("spendingNeed/proRata/flat/pretax/ss+afterTax") with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.5 } };
+        var otherOrder = Case("spendingNeed/traditionalFirst/mfj/pretax/ss+afterTax");
+        foreach (var s in new[] { highRate, otherOrder })
+        {
+            var plan = YearPlan.Build(s);
+            var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+            Assert.DoesNotContain(plan, kernel.DistributesVectorized);
+            var r = SimulationEngine.Run(s, new SimulationOptions { Paths = 200 });
+            Assert.True(r.Summary.MeanTotalTaxes > 0 && double.IsFinite(r.Summary.MeanTotalTaxes));
+        }
+
+        // The same scenario at 24% is vectorized: the switch is the rate, not the scenario's shape.
+        var lower = highRate with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.24 } };
+        var lowerPlan = YearPlan.Build(lower);
+        var lowerKernel = new PathKernel(lower, lowerPlan, SimdWidth.Auto);
+        Assert.All(lowerPlan.Where(y => !y.Employed), y => Assert.True(lowerKernel.DistributesVectorized(y), $"{y.Year}"));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void VectorizedPhase_GivesThePerPathPhasesBits_ForEveryPathMetricAndYear(string name)
