@@ -179,13 +179,14 @@ public static class ThroughputCommand
     {
         int years = scenario.Years;
         var options = new SimulationOptions { Paths = paths, Threads = threads, Width = width };
+        int normals = NormalsPerPathYear(scenario, width);
 
         // Warm up every code path until the tiered JIT has promoted the hot methods (it compiles them in the
         // background), so the engine and the limit are both measured as optimized steady-state code.
         for (int i = 0; i < 3; i++)
         {
             SimulationEngine.Run(scenario, options with { Paths = Math.Min(paths, 50_000) });
-            NormalLimit(scenario.Simulation.Seed, Math.Min(paths, 50_000), years, threads, width);
+            NormalLimit(scenario.Simulation.Seed, Math.Min(paths, 50_000), years, threads, width, normals);
             Thread.Sleep(200);
         }
 
@@ -196,7 +197,7 @@ public static class ThroughputCommand
         double engine = clock.Elapsed.TotalSeconds;
         long peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
-        double limit = NormalLimit(scenario.Simulation.Seed, paths, years, threads, width);
+        double limit = NormalLimit(scenario.Simulation.Seed, paths, years, threads, width, normals);
         double draws = DrawsOnly(scenario, paths, threads, width);
 
         clock.Restart();
@@ -204,7 +205,7 @@ public static class ThroughputCommand
         double naive = clock.Elapsed.TotalSeconds;
 
         return new ThroughputReport(scenario.Name, paths, years, threads, SimdWidths.Resolve(width), engine,
-            timer.Kernel.TotalSeconds, timer.Reduce.TotalSeconds, draws, limit, baselinePaths, naive, peak,
+            timer.Kernel.TotalSeconds, timer.Reduce.TotalSeconds, draws, limit, normals, baselinePaths, naive, peak,
             result.Summary.SuccessProbability, MedianTerminal(result));
     }
 
@@ -247,12 +248,12 @@ public static class ThroughputCommand
 
     /// <summary>
     /// The hardware limit of this design: the time to produce exactly the correlated-model inputs a run consumes
-    /// (5 standard normals per path-year: four assets and inflation), in the engine's block layout and thread count,
-    /// and nothing else.
+    /// (the standard normals the scenario's generator draws per path-year, <paramref name="dims"/>), in the engine's
+    /// block layout and thread count, and nothing else.
     /// </summary>
-    public static double NormalLimit(ulong seed, int paths, int years, int threads, SimdWidth width)
+    public static double NormalLimit(ulong seed, int paths, int years, int threads, SimdWidth width, int dims)
     {
-        const int block = SimulationOptions.DefaultBlockSize, dims = 5;
+        const int block = SimulationOptions.DefaultBlockSize;
         int blocks = (paths + block - 1) / block;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var clock = Stopwatch.StartNew();
@@ -271,12 +272,21 @@ public static class ThroughputCommand
         return clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>The normals per path-year the engine's generator draws for <paramref name="scenario"/> (at least 1;
+    /// 5 for the history models, which draw none, so the limit stays comparable).</summary>
+    private static int NormalsPerPathYear(Scenario scenario, SimdWidth width) =>
+        RunGenerator(scenario, width) is CorrelatedReturnGenerator g ? Math.Max(1, g.NormalsPerPathYear) : 5;
+
+    /// <summary>The generator as the engine builds it: only the assets the plan holds are read.</summary>
+    private static IReturnGenerator RunGenerator(Scenario scenario, SimdWidth width) =>
+        ReturnGenerators.Create(scenario, null, width, ReturnDemand.Of(YearPlan.Build(scenario)));
+
     /// <summary>The scenario's return generator alone over every year and block of the run (same blocks and threads
     /// as the engine): the draws part of "path kernel + draws".</summary>
     public static double DrawsOnly(Scenario scenario, int paths, int threads, SimdWidth width)
     {
         var s = scenario with { Simulation = scenario.Simulation with { Paths = paths } };
-        var generator = ReturnGenerators.Create(s, null, width);
+        var generator = RunGenerator(s, width);
         const int block = SimulationOptions.DefaultBlockSize;
         int blocks = (paths + block - 1) / block;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
@@ -323,7 +333,7 @@ public static class ThroughputCommand
 }
 
 public sealed record ThroughputReport(string Scenario, int Paths, int Years, int Threads, SimdWidth Width,
-    double EngineSeconds, double KernelSeconds, double PercentileSeconds, double DrawSeconds, double LimitSeconds, int BaselinePaths,
+    double EngineSeconds, double KernelSeconds, double PercentileSeconds, double DrawSeconds, double LimitSeconds, int Normals, int BaselinePaths,
     double BaselineSeconds, long PeakWorkingSet, double SuccessProbability, double MedianTerminalBalance)
 {
     public double PathYears => (double)Paths * Years;
@@ -339,7 +349,7 @@ public sealed record ThroughputReport(string Scenario, int Paths, int Years, int
         w.WriteLine($"  engine                         {EngineSeconds.ToString("0.000", c)} s   {(PathYears / EngineSeconds / 1e6).ToString("0.0", c)} M path-years/s");
         w.WriteLine($"    path kernel + draws          {KernelSeconds.ToString("0.000", c)} s   (the draws alone, timed apart: {DrawSeconds.ToString("0.000", c)} s)");
         w.WriteLine($"    percentiles and yearly       {PercentileSeconds.ToString("0.000", c)} s");
-        w.WriteLine($"  limit (normals only)           {LimitSeconds.ToString("0.000", c)} s   {(PathYears * 5 / LimitSeconds / 1e6).ToString("0.0", c)} M normals/s");
+        w.WriteLine($"  limit (normals only)           {LimitSeconds.ToString("0.000", c)} s   {(PathYears * Normals / LimitSeconds / 1e6).ToString("0.0", c)} M normals/s ({Normals} per path-year)");
         w.WriteLine($"  plain baseline                 {BaselineSeconds.ToString("0.000", c)} s on {BaselinePaths.ToString("N0", c)} paths, " +
                     $"scaled {BaselineSecondsScaled.ToString("0.0", c)} s");
         w.WriteLine($"  peak working set               {(PeakWorkingSet / 1048576.0).ToString("0", c)} MiB   (target < 1536 MiB at 1M paths)");

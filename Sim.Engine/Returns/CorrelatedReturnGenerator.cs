@@ -9,16 +9,22 @@ using Sim.Engine.Simd;
 namespace Sim.Engine.Returns;
 
 /// <summary>
-/// The <c>lognormal</c> and <c>studentT</c> models (spec 3, 12). For path p and year y: five standard normals
-/// ε_0..ε_4 from stream <see cref="RandomStreams.AssetNormals"/> (Philox blocks 0, 1, 2 of (seed, p, y)); Z = L·ε
-/// with L the Cholesky factor of the correlation matrix; for studentT, Z is multiplied by sqrt((ν − 2)/W) with one
-/// chi-square(ν) draw W per path-year (stream <see cref="RandomStreams.ChiSquare"/>) shared by all five
-/// components, which gives a multivariate t with unit variances and the same correlations; then
-/// r_k = e^(m_k + s_k·Z_k) − 1 for the four assets (exactly μ_k when σ_k = 0) and inflation = mean + sd·Z_4.
+/// The <c>lognormal</c> and <c>studentT</c> models (spec 3, 12). For path p and year y: standard normals ε_0..ε_4
+/// from stream <see cref="RandomStreams.AssetNormals"/> (Philox blocks 0, 1, 2 of (seed, p, y): ε_0, ε_1 from block
+/// 0, ε_2, ε_3 from block 1, ε_4 from block 2); Z = L·ε with L the Cholesky factor of the correlation matrix in
+/// <see cref="CorrelationFactor.DrawOrder"/> (Z_0 inflation, Z_1 stocks, Z_2 bonds, Z_3 cash, Z_4 REITs); for
+/// studentT, Z is multiplied by sqrt((ν − 2)/W) with one chi-square(ν) draw W per path-year (stream
+/// <see cref="RandomStreams.ChiSquare"/>) shared by all five components, which gives a multivariate t with unit
+/// variances and the same correlations; then r_k = e^(m_k + s_k·Z_k) − 1 for the four assets (exactly μ_k when
+/// σ_k = 0) and inflation = mean + sd·Z_0.
 /// </summary>
 /// <remarks>
-/// Fill keeps every intermediate in registers, one vector of paths at a time: no scratch memory, no allocation,
-/// and the instance is immutable, so any number of threads may call Fill concurrently for different blocks.
+/// Only the normals up to the last component that varies and is read are drawn (a component with σ = 0, or an asset
+/// the <see cref="ReturnDemand"/> does not read, is its mean): a stocks-and-bonds plan draws ε_0..ε_2, two Philox
+/// blocks instead of three, and two exponentials instead of four. Because row d of L depends only on rows 0..d, the
+/// components that are drawn have the same values whatever the demand. Fill keeps every intermediate in registers,
+/// one vector of paths at a time: no scratch memory, no allocation, and the instance is immutable, so any number of
+/// threads may call Fill concurrently for different blocks.
 /// </remarks>
 public sealed class CorrelatedReturnGenerator : IReturnGenerator
 {
@@ -26,7 +32,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
     private readonly ShockPlan _shocks;
     private readonly int _years;
 
-    internal CorrelatedReturnGenerator(Scenario scenario, SimdWidth width)
+    internal CorrelatedReturnGenerator(Scenario scenario, SimdWidth width, ReturnDemand demand)
     {
         Scenarios.Returns r = scenario.Returns;
         Width = SimdWidths.Resolve(width);
@@ -34,7 +40,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         _years = scenario.Years;
         _shocks = new ShockPlan(scenario);
         bool studentT = r.Model == ReturnModelKind.StudentT;
-        _kernel = new Kernel(CorrelationFactor.Compute(r.Correlation),
+        _kernel = new Kernel(CorrelationFactor.ComputeInDrawOrder(r.Correlation), demand,
             LognormalParameters.From(r.Stocks, "stocks"), LognormalParameters.From(r.Bonds, "bonds"),
             LognormalParameters.From(r.Cash, "cash"), LognormalParameters.From(r.Reits, "reits"),
             ValidInflation(r.Inflation), studentT,
@@ -53,6 +59,10 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
 
     /// <inheritdoc/>
     public long PathCount { get; }
+
+    /// <summary>Standard normals drawn per path-year for the asset returns and inflation (0 to 5; Philox blocks are
+    /// whole, so an odd count costs as much as the next even one).</summary>
+    public int NormalsPerPathYear => _kernel.Normals;
 
     /// <inheritdoc/>
     public string Notes { get; }
@@ -98,42 +108,95 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         ref double cash = ref MemoryMarshal.GetArrayDataReference(dest.Cash);
         ref double reits = ref MemoryMarshal.GetArrayDataReference(dest.Reits);
         ref double inflation = ref MemoryMarshal.GetArrayDataReference(dest.Inflation);
+        // Components that are not drawn are constant: splat once, store in the loop.
+        TD stocksConstant = L.Splat(k.Stocks.Mean), bondsConstant = L.Splat(k.Bonds.Mean);
+        TD cashConstant = L.Splat(k.Cash.Mean), reitsConstant = L.Splat(k.Reits.Mean);
+        TD inflationConstant = L.Splat(Math.Max(k.InflationMean, MinInflation));
         int i = start;
         for (; i <= end - L.Count; i += L.Count)
         {
             TU paths = L.Sequence((ulong)(firstPath + i));
-            LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 0, k.Key, out TD e0, out TD e1);
-            LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 1, k.Key, out TD e2, out TD e3);
-            LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 2, k.Key, out TD e4, out _);
+            // The normals the varying components need (k.Normals of them, a whole block at a time); the branches are
+            // the same for every lane and every call, so they cost no divergence.
+            TD e0 = default, e1 = default, e2 = default, e3 = default, e4 = default;
+            if (k.Normals > 0)
+            {
+                LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 0, k.Key, out e0, out e1);
+            }
 
-            // Z = L·ε, each row summed left to right.
-            TD z0 = L.Mul(L.Splat(k.L00), e0);
-            TD z1 = L.Add(L.Mul(L.Splat(k.L10), e0), L.Mul(L.Splat(k.L11), e1));
-            TD z2 = L.Add(L.Add(L.Mul(L.Splat(k.L20), e0), L.Mul(L.Splat(k.L21), e1)), L.Mul(L.Splat(k.L22), e2));
-            TD z3 = L.Add(L.Add(L.Add(L.Mul(L.Splat(k.L30), e0), L.Mul(L.Splat(k.L31), e1)), L.Mul(L.Splat(k.L32), e2)),
-                L.Mul(L.Splat(k.L33), e3));
-            TD z4 = L.Add(L.Add(L.Add(L.Add(L.Mul(L.Splat(k.L40), e0), L.Mul(L.Splat(k.L41), e1)), L.Mul(L.Splat(k.L42), e2)),
-                L.Mul(L.Splat(k.L43), e3)), L.Mul(L.Splat(k.L44), e4));
+            if (k.Normals > 2)
+            {
+                LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 1, k.Key, out e2, out e3);
+            }
 
+            if (k.Normals > 4)
+            {
+                LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 2, k.Key, out e4, out _);
+            }
+
+            // Student-t scale, shared by the five components.
+            TD scale = L.Splat(1.0);
             if (k.StudentT)
             {
                 TD w = ChiSquareDraws.Draw<L, TD, TU>(paths, chiWord, k.Key, k.ChiSquare);
-                TD scale = L.Sqrt(L.Div(L.Splat(k.ChiSquare.DegreesOfFreedom - 2.0), w));
-                z0 = L.Mul(z0, scale);
-                z1 = L.Mul(z1, scale);
-                z2 = L.Mul(z2, scale);
-                z3 = L.Mul(z3, scale);
-                z4 = L.Mul(z4, scale);
+                scale = L.Sqrt(L.Div(L.Splat(k.ChiSquare.DegreesOfFreedom - 2.0), w));
             }
 
-            L.Store(AssetReturn<L, TD, TU>(z0, k.Stocks), ref Unsafe.Add(ref stocks, i));
-            L.Store(AssetReturn<L, TD, TU>(z1, k.Bonds), ref Unsafe.Add(ref bonds, i));
-            L.Store(AssetReturn<L, TD, TU>(z2, k.Cash), ref Unsafe.Add(ref cash, i));
-            L.Store(AssetReturn<L, TD, TU>(z3, k.Reits), ref Unsafe.Add(ref reits, i));
-            // Inflation is normal, floored at MinInflation so that 1 + inflation > 0 and the index stays positive
-            // (docs/model.md, "Inflation floor"); no shipped scenario reaches it.
-            TD drawn = L.Add(L.Splat(k.InflationMean), L.Mul(L.Splat(k.InflationStdev), z4));
-            L.Store(L.IfLess(drawn, L.Splat(MinInflation), L.Splat(MinInflation), drawn), ref Unsafe.Add(ref inflation, i));
+            // Z = L·ε, each row summed left to right; a component is computed only when it is drawn.
+            if (k.DrawsInflation)
+            {
+                TD z0 = Scaled<L, TD, TU>(L.Mul(L.Splat(k.L00), e0), scale, k.StudentT);
+                // Inflation is normal, floored at MinInflation so that 1 + inflation > 0 and the index stays positive
+                // (docs/model.md, "Inflation floor"); no shipped scenario reaches it.
+                TD drawn = L.Add(L.Splat(k.InflationMean), L.Mul(L.Splat(k.InflationStdev), z0));
+                L.Store(L.IfLess(drawn, L.Splat(MinInflation), L.Splat(MinInflation), drawn), ref Unsafe.Add(ref inflation, i));
+            }
+            else
+            {
+                L.Store(inflationConstant, ref Unsafe.Add(ref inflation, i));
+            }
+
+            if (k.DrawsStocks)
+            {
+                TD z1 = L.Add(L.Mul(L.Splat(k.L10), e0), L.Mul(L.Splat(k.L11), e1));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z1, scale, k.StudentT), k.Stocks), ref Unsafe.Add(ref stocks, i));
+            }
+            else
+            {
+                L.Store(stocksConstant, ref Unsafe.Add(ref stocks, i));
+            }
+
+            if (k.DrawsBonds)
+            {
+                TD z2 = L.Add(L.Add(L.Mul(L.Splat(k.L20), e0), L.Mul(L.Splat(k.L21), e1)), L.Mul(L.Splat(k.L22), e2));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z2, scale, k.StudentT), k.Bonds), ref Unsafe.Add(ref bonds, i));
+            }
+            else
+            {
+                L.Store(bondsConstant, ref Unsafe.Add(ref bonds, i));
+            }
+
+            if (k.DrawsCash)
+            {
+                TD z3 = L.Add(L.Add(L.Add(L.Mul(L.Splat(k.L30), e0), L.Mul(L.Splat(k.L31), e1)), L.Mul(L.Splat(k.L32), e2)),
+                    L.Mul(L.Splat(k.L33), e3));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z3, scale, k.StudentT), k.Cash), ref Unsafe.Add(ref cash, i));
+            }
+            else
+            {
+                L.Store(cashConstant, ref Unsafe.Add(ref cash, i));
+            }
+
+            if (k.DrawsReits)
+            {
+                TD z4 = L.Add(L.Add(L.Add(L.Add(L.Mul(L.Splat(k.L40), e0), L.Mul(L.Splat(k.L41), e1)), L.Mul(L.Splat(k.L42), e2)),
+                    L.Mul(L.Splat(k.L43), e3)), L.Mul(L.Splat(k.L44), e4));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z4, scale, k.StudentT), k.Reits), ref Unsafe.Add(ref reits, i));
+            }
+            else
+            {
+                L.Store(reitsConstant, ref Unsafe.Add(ref reits, i));
+            }
         }
 
         return i;
@@ -148,6 +211,12 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
     /// </summary>
     public const double MinInflation = -0.99;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD Scaled<L, TD, TU>(TD z, TD scale, bool studentT)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct => studentT ? L.Mul(z, scale) : z;
+
     /// <summary>r = e^(m + s·z) − 1, or exactly the mean when σ = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TD AssetReturn<L, TD, TU>(TD z, in LognormalParameters a)
@@ -158,11 +227,13 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
             ? L.Splat(a.Mean)
             : L.Sub(VMath.Exp<L, TD, TU>(L.Add(L.Splat(a.M), L.Mul(L.Splat(a.S), z))), L.Splat(1.0));
 
-    /// <summary>Everything the kernel needs, flattened into one immutable value.</summary>
+    /// <summary>Everything the kernel needs, flattened into one immutable value. The factor is in
+    /// <see cref="CorrelationFactor.DrawOrder"/>: row 0 inflation, 1 stocks, 2 bonds, 3 cash, 4 REITs.</summary>
     private readonly struct Kernel
     {
-        public Kernel(double[,] l, LognormalParameters stocks, LognormalParameters bonds, LognormalParameters cash,
-            LognormalParameters reits, MeanStdev inflation, bool studentT, ChiSquareParameters chiSquare, PhiloxKey key)
+        public Kernel(double[,] l, ReturnDemand demand, LognormalParameters stocks, LognormalParameters bonds,
+            LognormalParameters cash, LognormalParameters reits, MeanStdev inflation, bool studentT,
+            ChiSquareParameters chiSquare, PhiloxKey key)
         {
             L00 = l[0, 0];
             L10 = l[1, 0]; L11 = l[1, 1];
@@ -178,6 +249,13 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
             StudentT = studentT;
             ChiSquare = chiSquare;
             Key = key;
+            DrawsInflation = inflation.Stdev != 0;
+            DrawsStocks = demand.Stocks && !stocks.IsConstant;
+            DrawsBonds = demand.Bonds && !bonds.IsConstant;
+            DrawsCash = demand.Cash && !cash.IsConstant;
+            DrawsReits = demand.Reits && !reits.IsConstant;
+            // Draw d needs normals ε_0..ε_d: the count is one past the last component drawn.
+            Normals = DrawsReits ? 5 : DrawsCash ? 4 : DrawsBonds ? 3 : DrawsStocks ? 2 : DrawsInflation ? 1 : 0;
         }
 
         public readonly double L00, L10, L11, L20, L21, L22, L30, L31, L32, L33, L40, L41, L42, L43, L44;
@@ -186,5 +264,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         public readonly bool StudentT;
         public readonly ChiSquareParameters ChiSquare;
         public readonly PhiloxKey Key;
+        public readonly bool DrawsInflation, DrawsStocks, DrawsBonds, DrawsCash, DrawsReits;
+        public readonly int Normals;
     }
 }

@@ -10,10 +10,12 @@ public static class ReturnGenerators
     /// The generator for <paramref name="scenario"/>. <paramref name="history"/> is used by the bootstrap and
     /// historical models: pass the parsed <c>returns.history</c> CSV (<see cref="MarketHistory.ParseCsv"/>) when the
     /// scenario names one, or null for the built-in Damodaran history. <paramref name="width"/> only changes speed:
-    /// every width gives the same bits.
+    /// every width gives the same bits. <paramref name="demand"/> names the assets the caller reads (default: all);
+    /// the others may be left at their mean, and the ones it reads have the same values whatever the demand.
     /// </summary>
     /// <exception cref="ArgumentException">Invalid model parameters, with a message fit for the user.</exception>
-    public static IReturnGenerator Create(Scenario scenario, MarketHistory? history, SimdWidth width = SimdWidth.Auto)
+    public static IReturnGenerator Create(Scenario scenario, MarketHistory? history, SimdWidth width = SimdWidth.Auto,
+        ReturnDemand? demand = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         if (scenario.Years < 1)
@@ -35,7 +37,7 @@ public static class ReturnGenerators
         {
             case ReturnModelKind.Lognormal:
             case ReturnModelKind.StudentT:
-                return new CorrelatedReturnGenerator(scenario, width);
+                return new CorrelatedReturnGenerator(scenario, width, demand ?? ReturnDemand.All);
             case ReturnModelKind.Bootstrap:
             case ReturnModelKind.Historical:
                 if (history is null && scenario.Returns.History is not null)

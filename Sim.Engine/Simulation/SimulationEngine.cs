@@ -69,7 +69,7 @@ public static class SimulationEngine
         };
 
         var plan = YearPlan.Build(scenario);
-        var generator = ReturnGenerators.Create(scenario, history, options.Width);
+        var generator = ReturnGenerators.Create(scenario, history, options.Width, ReturnDemand.Of(plan));
         int paths = checked((int)generator.PathCount);
         int years = plan.Length;
         int blockSize = Math.Max(8, options.BlockSize);

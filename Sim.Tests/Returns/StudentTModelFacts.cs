@@ -77,7 +77,8 @@ public class StudentTModelFacts
         const ulong seed = 5;
         const double nu = 5;
         double[][] t = Ts(nu, year, n, seed);
-        var factor = Matrix<double>.Build.DenseOfArray(CorrelationFactor.Compute(Sim.Engine.Scenarios.Returns.DefaultCorrelation));
+        // The generator correlates in its draw order (inflation, stocks, bonds, cash, REITs); t is in matrix order.
+        var factor = Matrix<double>.Build.DenseOfArray(CorrelationFactor.ComputeInDrawOrder(Sim.Engine.Scenarios.Returns.DefaultCorrelation));
         double[] eps = new double[5 * n];
         NormalGenerator.Fill(seed, 0, year, RandomStreams.AssetNormals, 5, eps);
         double[] w = new double[n];
@@ -86,9 +87,10 @@ public class StudentTModelFacts
         {
             var z = factor * Vector<double>.Build.Dense(5, k => eps[k * n + i]);
             double scale = Math.Sqrt((nu - 2) / w[i]);
-            for (int k = 0; k < 5; k++)
+            for (int d = 0; d < 5; d++)
             {
-                Assert.Equal(z[k] * scale, t[k][i], 1e-8 * Math.Max(1, Math.Abs(t[k][i])));
+                int k = CorrelationFactor.DrawOrder[d];
+                Assert.Equal(z[d] * scale, t[k][i], 1e-8 * Math.Max(1, Math.Abs(t[k][i])));
             }
         }
     }
