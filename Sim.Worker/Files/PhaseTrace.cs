@@ -7,7 +7,8 @@ namespace Sim.Worker.Files;
 /// <summary>
 /// Where a command's time goes, for whoever tunes it: with the environment variable <see cref="Variable"/> set to 1,
 /// each marked phase prints one line to stderr: seconds since the process started (the runtime's own start-up
-/// included), seconds since the previous mark, and the methods the JIT compiled and its time in between. Unset, as
+/// included), seconds since the previous mark, the methods the JIT compiled and its time, and the garbage collector's
+/// pauses in between. Unset, as
 /// in every normal run, a mark costs one boolean test and nothing is printed.
 /// <code>SIM_TRACE_PHASES=1 dotnet Sim.Worker/bin/Release/net10.0/Sim.Worker.dll run scenarios/baseline.json</code>
 /// </summary>
@@ -21,6 +22,7 @@ public static class PhaseTrace
     private static double _last = double.NaN;
     private static long _lastMethods;
     private static TimeSpan _lastJit;
+    private static TimeSpan _lastGc;
 
     /// <summary>True when marks are printed.</summary>
     public static bool IsEnabled => Enabled;
@@ -39,12 +41,14 @@ public static class PhaseTrace
             double now = (DateTime.Now - self.StartTime).TotalSeconds;
             long methods = JitInfo.GetCompiledMethodCount();
             var jit = JitInfo.GetCompilationTime();
+            var gc = GC.GetTotalPauseDuration();
             double since = double.IsNaN(_last) ? now : now - _last;
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[phase] {now,7:0.000} s  +{since,6:0.000} s  jit +{methods - _lastMethods,5} methods {(jit - _lastJit).TotalSeconds,6:0.000} s  {name}"));
+                $"[phase] {now,7:0.000} s  +{since,6:0.000} s  jit +{methods - _lastMethods,5} methods {(jit - _lastJit).TotalSeconds,6:0.000} s  gc pauses {(gc - _lastGc).TotalSeconds,6:0.000} s  {name}"));
             _last = now;
             _lastMethods = methods;
             _lastJit = jit;
+            _lastGc = gc;
         }
     }
 }
