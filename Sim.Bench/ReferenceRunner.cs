@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
@@ -115,11 +116,12 @@ public static class ReferenceRunner
         }
     }
 
-    /// <summary>The product's <c>run</c> verb on <paramref name="paths"/> paths as its own process (the Release
-    /// Sim.Worker built beside this program), output to a temporary folder.</summary>
+    /// <summary>The product's <c>run</c> verb on <paramref name="paths"/> paths as its own process, output to a
+    /// temporary folder: <c>dotnet Sim.Worker.dll run ...</c> from the worker's own build output of this
+    /// configuration (<see cref="WorkerDll"/>), as a user runs the built program.</summary>
     public static ProcessCost RunProduct(string scenarioFile, int paths, int threads)
     {
-        string worker = Path.Combine(AppContext.BaseDirectory, "Sim.Worker.dll");
+        string worker = WorkerDll();
         string outDir = Path.Combine(Path.GetTempPath(), $"sim-throughput-{Environment.ProcessId}");
         try
         {
@@ -133,6 +135,20 @@ public static class ReferenceRunner
                 Directory.Delete(outDir, true);
             }
         }
+    }
+
+    /// <summary>
+    /// Sim.Worker.dll in the worker project's own output folder (bin/CONFIGURATION/net10.0, recorded at build time),
+    /// which holds the ReadyToRun images of the worker and of the libraries a run loads; the copy beside this program
+    /// has the libraries as IL from the package cache and would measure their JIT as well. Falls back to that copy
+    /// when the folder is gone.
+    /// </summary>
+    public static string WorkerDll()
+    {
+        string? folder = typeof(ReferenceRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "WorkerOutput")?.Value;
+        string own = folder is null ? "" : Path.Combine(folder, "Sim.Worker.dll");
+        return File.Exists(own) ? own : Path.Combine(AppContext.BaseDirectory, "Sim.Worker.dll");
     }
 
     private static ProcessCost Timed(string program, string[] args, Action<IDictionary<string, string?>> environment)

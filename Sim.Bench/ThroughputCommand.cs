@@ -79,6 +79,7 @@ public static class ThroughputCommand
             w.WriteLine($"whole processes, {scenario.Name}, {scenario.Years} years:");
             w.WriteLine($"  product `run` verb             {product.WallSeconds.ToString("0.00", c)} s on {paths.ToString("N0", c)} paths = " +
                         $"{(product.WallSeconds / (paths * pathYears) * 1e9).ToString("0.0", c)} ns per path-year, CPU {product.CpuSeconds.ToString("0.00", c)} s, peak RSS {product.PeakRssMiB.ToString("0", c)} MiB");
+            w.WriteLine($"    (dotnet {Path.GetRelativePath(Environment.CurrentDirectory, ReferenceRunner.WorkerDll())} run ...: the worker's own build output)");
             if (ReferenceRunner.Unsupported(scenario) is { } why)
             {
                 w.WriteLine($"  NumPy reference                not run: it does not implement {why}");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Text.RegularExpressions;
+using Sim.Worker.Files;
 
 namespace Sim.Worker.Cli;
 
@@ -57,7 +58,9 @@ public static partial class CommandLine
     public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
         // No response files: a scenario file named "@x.json" is a file, not a list of arguments.
+        PhaseTrace.Mark("command line built");
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        PhaseTrace.Mark("command line parsed");
         var command = parse.CommandResult.Command;
         if (parse.Action is HelpAction)
         {

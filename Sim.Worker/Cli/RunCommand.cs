@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
+using Sim.Worker.Files;
 using Sim.Worker.Jobs;
 using Sim.Worker.Output;
 using Sim.Worker.Runs;
@@ -72,6 +73,7 @@ public static class RunCommand
             loaded.Add(l);
         }
 
+        PhaseTrace.Mark("scenarios read and validated");
         if (!ok)
         {
             Console.Error.WriteLine("nothing was run: fix the errors above");
@@ -81,6 +83,7 @@ public static class RunCommand
         try
         {
             OutputFolder.Prepare(outRoot); // a file, /proc/..., a read-only folder: one line before anything runs
+            PhaseTrace.Mark("output folder prepared");
         }
         catch (OutputFolderException e)
         {
@@ -109,6 +112,7 @@ public static class RunCommand
             {
                 // The same canonical form the HTTP API hashes, so a run has one id however it was submitted.
                 string canonical = CanonicalJson.ForRun(l.Json, scenario.Simulation.StartYear, scenario.Name);
+                PhaseTrace.Mark("canonical JSON");
                 outcome = await OutputFolder.WriteAsync(outRoot, scenario.Name, staging =>
                     ScenarioRunner.RunAsync(scenario, canonical, l.Directory, overrides, staging, bar, cancel.Token));
             }
@@ -133,10 +137,13 @@ public static class RunCommand
             }
 
             bar.Clear();
+            PhaseTrace.Mark("folder swapped in");
             foreach (var line in Summary(outcome))
             {
                 Console.WriteLine(line);
             }
+
+            PhaseTrace.Mark("summary printed");
         }
 
         return CommandLine.ExitOk;
