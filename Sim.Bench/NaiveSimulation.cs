@@ -15,6 +15,9 @@ namespace Sim.Bench;
 /// </summary>
 public static class NaiveSimulation
 {
+    /// <summary>Whether the plain baseline implements <paramref name="scenario"/>'s withdrawal strategy (fixedReal only).</summary>
+    public static bool Supports(Scenario scenario) => scenario.Withdrawals.Strategy is FixedRealStrategy;
+
     public static double[,,] Run(Scenario scenario, int paths)
     {
         var plan = YearPlan.Build(scenario);
