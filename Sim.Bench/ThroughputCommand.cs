@@ -134,37 +134,54 @@ public static class ThroughputCommand
 
     /// <summary>
     /// The cliff table: every scenario file of <paramref name="dir"/> through the engine in this process (warm, same
-    /// paths and threads), time per path-year and its ratio to the directory's baseline.json (target: within 1.5x).
+    /// paths and threads, best of two passes), time per path-year and its ratio to the directory's baseline.json
+    /// (target: within 1.5x).
     /// </summary>
     public static void Cliff(string dir, int paths, int threads, SimdWidth width, TextWriter w)
     {
         var c = CultureInfo.InvariantCulture;
-        var rows = new List<(string Name, int Years, double Seconds, double Cpu)>();
+        var scenarios = new List<(string Name, Scenario Scenario)>();
         foreach (string f in Directory.GetFiles(dir, "*.json").OrderBy(f => Path.GetFileName(f) == "baseline.json" ? "" : f, StringComparer.Ordinal))
         {
-            if (Load(f) is not { } s)
+            if (Load(f) is { } loaded)
             {
-                continue;
+                scenarios.Add((Path.GetFileNameWithoutExtension(f), loaded));
             }
+        }
 
-            var options = new SimulationOptions { Paths = paths, Threads = threads, Width = width };
+        // Every scenario warmed up first, then Rounds passes over all of them keeping each one's fastest: the first
+        // scenario measured (baseline, the denominator) gets no advantage or penalty from the order, and a burst
+        // of load from other processes on the shared machine spoils one pass, not the figure.
+        const int Rounds = 2;
+        var options = new SimulationOptions { Paths = paths, Threads = threads, Width = width };
+        foreach (var (_, s) in scenarios)
+        {
             for (int i = 0; i < 2; i++)
             {
                 SimulationEngine.Run(s, options with { Paths = Math.Min(paths, 50_000) });
             }
-
-            GC.Collect();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            SimulationEngine.Run(s, options);
-            double wall = clock.Elapsed.TotalSeconds;
-            rows.Add((Path.GetFileNameWithoutExtension(f), s.Years, wall, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds));
         }
 
+        var best = scenarios.Select(_ => (Seconds: double.MaxValue, Cpu: double.MaxValue)).ToArray();
+        for (int round = 0; round < Rounds; round++)
+        {
+            for (int k = 0; k < scenarios.Count; k++)
+            {
+                GC.Collect();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                SimulationEngine.Run(scenarios[k].Scenario, options);
+                double wall = clock.Elapsed.TotalSeconds;
+                double used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                best[k] = (Math.Min(best[k].Seconds, wall), Math.Min(best[k].Cpu, used));
+            }
+        }
+
+        var rows = scenarios.Select((x, k) => (x.Name, x.Scenario.Years, best[k].Seconds, best[k].Cpu)).ToList();
         bool hasBase = rows.Count > 0 && rows[0].Name == "baseline";
         double baseWall = hasBase ? rows[0].Seconds / ((double)paths * rows[0].Years) : double.NaN;
         double baseCpu = hasBase ? rows[0].Cpu / ((double)paths * rows[0].Years) : double.NaN;
-        w.WriteLine($"cliff: engine in process, {paths.ToString("N0", c)} paths each, time per path-year vs baseline (target <= 1.5x); " +
+        w.WriteLine($"cliff: engine in process, {paths.ToString("N0", c)} paths each, best of {Rounds} passes, time per path-year vs baseline (target <= 1.5x); " +
                     "CPU time (all threads) is the figure to read on a loaded machine");
         foreach (var (name, years, seconds, cpu) in rows)
         {
