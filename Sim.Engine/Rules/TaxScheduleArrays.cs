@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Sim.Engine.Simd;
+
 namespace Sim.Engine.Rules;
 
 /// <summary>
@@ -32,4 +35,35 @@ public sealed class TaxScheduleArrays
 
     /// <summary>Tax due at each bracket start (0 for the first).</summary>
     public ReadOnlySpan<double> CumulativeTax => _cumulativeTax;
+
+    /// <summary>
+    /// <see cref="TaxSchedule.TaxOnGrossIncome"/> per lane: the bracket search (last k with threshold[k] ≤ x) is a
+    /// linear scan of selects over the ascending thresholds, then the same <c>c[k] + r[k] · (x − g[k])</c>, and 0
+    /// where <c>!(x &gt; g[0])</c>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD TaxOnGross<TL, TD, TU>(TD x)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        double[] g = _grossThresholds, r = _rates, c = _cumulativeTax;
+        TD g0 = TL.Splat(g[0]);
+        TD gk = g0, rk = TL.Splat(r[0]), ck = TL.Splat(c[0]);
+        for (int n = 1; n < g.Length; n++)
+        {
+            TD t = TL.Splat(g[n]);
+            // x < g[n] keeps the lower bracket; otherwise g[n] ≤ x and bracket n is a candidate.
+            gk = TL.IfLess(x, t, gk, t);
+            rk = TL.IfLess(x, t, rk, TL.Splat(r[n]));
+            ck = TL.IfLess(x, t, ck, TL.Splat(c[n]));
+        }
+
+        TD tax = TL.Add(ck, TL.Mul(rk, TL.Sub(x, gk)));
+        return TL.IfGreater(x, g0, tax, TL.Splat(0.0));
+    }
+
+    /// <summary>A flat rate as a one-bracket schedule: 0 up to 0, then <paramref name="rate"/> (the form the exact
+    /// gross-up walks, <see cref="HouseholdGrossUp"/>).</summary>
+    internal static TaxScheduleArrays Flat(double rate) => new([0.0], [rate], [0.0]);
 }

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Rules;
 
@@ -47,5 +49,34 @@ public static class TaxableSocialSecurity
 
         var firstTier = Math.Min(0.5 * benefits, 0.5 * (adjusted - baseAmount));
         return Math.Min(0.85 * benefits, 0.85 * (provisional - adjusted) + firstTier);
+    }
+
+    /// <summary>
+    /// <see cref="Amount"/> for the lanes of a vector (each lane one household): the same IEEE operations in the same
+    /// order, every branch a per-lane select (both sides computed), so each lane holds the scalar's bits.
+    /// <c>Math.Min(a, b)</c> is <c>a &lt; b ? a : b</c>, equal for the non-NaN operands that occur here.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TD Amount<TL, TD, TU>(TD benefits, TD otherIncome, FilingStatus status)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        double baseAmount = BaseAmount(status), adjusted = AdjustedBaseAmount(status);
+        TD zero = TL.Splat(0.0);
+        TD half = TL.Mul(TL.Splat(0.5), benefits);
+        TD provisional = TL.Add(otherIncome, half);
+        // base < PI <= adjusted: min(½·SS, ½·(PI − base)).
+        TD below = TL.Mul(TL.Splat(0.5), TL.Sub(provisional, TL.Splat(baseAmount)));
+        TD tier1 = TL.IfLess(half, below, half, below);
+        // PI > adjusted: min(0.85·SS, 0.85·(PI − adjusted) + min(½·SS, ½·(adjusted − base))).
+        TD capFirst = TL.Splat(0.5 * (adjusted - baseAmount));
+        TD firstTier = TL.IfLess(half, capFirst, half, capFirst);
+        TD most = TL.Mul(TL.Splat(0.85), benefits);
+        TD above = TL.Add(TL.Mul(TL.Splat(0.85), TL.Sub(provisional, TL.Splat(adjusted))), firstTier);
+        TD tier2 = TL.IfLess(most, above, most, above);
+        TD taxable = TL.IfGreater(provisional, TL.Splat(adjusted), tier2, tier1);
+        taxable = TL.IfGreater(provisional, TL.Splat(baseAmount), taxable, zero);
+        return TL.IfGreater(benefits, zero, taxable, zero);
     }
 }

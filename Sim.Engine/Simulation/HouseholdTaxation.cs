@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Rules;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Simulation;
 
@@ -14,12 +16,15 @@ public sealed class HouseholdTaxation
     private readonly double _flatRate;
     private readonly FilingStatus _status;
     private readonly double _otherIncome;
+    /// <summary>The flat rate as a one-bracket schedule, for the exact gross-up.</summary>
+    private readonly TaxScheduleArrays _flatSchedule;
 
     private HouseholdTaxation(double flatRate, FilingStatus status, double otherIncome)
     {
         _flatRate = flatRate;
         _status = status;
         _otherIncome = otherIncome;
+        _flatSchedule = TaxScheduleArrays.Flat(flatRate);
     }
 
     /// <summary>The settings of <paramref name="scenario"/>.</summary>
@@ -55,4 +60,90 @@ public sealed class HouseholdTaxation
         ArgumentNullException.ThrowIfNull(y);
         return y.Income.Any ? _otherIncome * index + y.Income.Pensions(index) : _otherIncome * index;
     }
+
+    /// <summary>
+    /// The part of year <paramref name="y"/>'s tax with income that does not depend on the withdrawal, for the lanes
+    /// of a vector (one path per lane, <paramref name="index"/> its inflation index): computed once, then used for the
+    /// withdrawal's tax (<see cref="OnWithdrawal{TL, TD, TU}"/>) and the gross-up (<see cref="GrossUp{TL, TD, TU}"/>).
+    /// Each lane performs <see cref="Split"/>'s operations in its order, so it holds the scalar's bits.
+    /// Not inlined: it is large, and the caller's lane code keeps the JIT's inlining budget.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public IncomeLanes<TD> Without<TL, TD, TU>(YearPlan y, TD index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        TD ss = y.Income.SocialSecurity<TL, TD, TU>(index), pensions = y.Income.Pensions<TL, TD, TU>(index);
+        if (y.Brackets is { } b)
+        {
+            var (before, taxWithout, alone) = HouseholdTax.BracketsWithout<TL, TD, TU>(b.Arrays, b.Status,
+                TL.Mul(TL.Splat(_otherIncome), index), pensions, ss, noOtherIncome: _otherIncome == 0);
+            return new IncomeLanes<TD>(ss, pensions, before, TL.Splat(0.0), taxWithout, alone);
+        }
+
+        var (s0, flatAlone) = HouseholdTax.FlatWithout<TL, TD, TU>(_flatRate, _status, pensions, ss);
+        return new IncomeLanes<TD>(ss, pensions, pensions, s0, TL.Splat(0.0), flatAlone);
+    }
+
+    /// <summary><see cref="Split"/>'s tax on the withdrawal, per lane, from <see cref="Without{TL, TD, TU}"/> (not
+    /// inlined, as <see cref="Without{TL, TD, TU}"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public TD OnWithdrawal<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> w, TD taxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        return y.Brackets is { } b
+            ? HouseholdTax.BracketsOnWithdrawal<TL, TD, TU>(b.Arrays, b.Status, w.Before, w.TaxBefore, w.Benefits, taxable)
+            : HouseholdTax.FlatOnWithdrawal<TL, TD, TU>(_flatRate, _status, w.Pensions, w.TaxableBenefits, w.Benefits, taxable);
+    }
+
+    /// <summary>
+    /// Year <paramref name="y"/> pays Social Security and its after-tax target can be solved by the exact inverse
+    /// (<see cref="HouseholdGrossUp"/>): net rises with the withdrawal even where each dollar also makes 85 cents of
+    /// benefits taxable, at the year's top rate plus the 10% additional tax.
+    /// </summary>
+    public bool ExactGrossUpWithBenefits(YearPlan y)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        double top = y.Brackets is { } b ? b.Arrays.Rates[^1] : _flatRate;
+        return y.Income.SocialSecurityToday != 0 && HouseholdGrossUp.IsIncreasing(top, EarlyWithdrawalPenalty.Rate);
+    }
+
+    /// <summary>
+    /// The exact gross withdrawal whose net, <c>W − Split(u).OnWithdrawal − penaltyRate · u</c> with
+    /// <c>u = fixedTaxable + taxableShare · W</c>, is <paramref name="net"/> (<see cref="HouseholdGrossUp"/>), lane by
+    /// lane; 0 where net ≤ 0. Requires <see cref="ExactGrossUpWithBenefits"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD GrossUp<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> w, TD net, double penaltyRate, TD taxableShare,
+        TD fixedTaxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        // By brackets, as HouseholdTax.Brackets: below = magi = other + pensions, the tax before T(below + S(below)).
+        // Flat, as HouseholdTax.Flat: the rate on u + S(pensions + u) − S(pensions), i.e. below = −S(pensions).
+        return y.Brackets is { } b
+            ? HouseholdGrossUp.Solve<TL, TD, TU>(b.Arrays, b.Status, w.Before, w.Before, w.Benefits, w.TaxBefore, net,
+                penaltyRate, taxableShare, fixedTaxable)
+            : HouseholdGrossUp.Solve<TL, TD, TU>(_flatSchedule, _status, TL.Negate(w.TaxableBenefits), w.Pensions,
+                w.Benefits, TL.Splat(0.0), net, penaltyRate, taxableShare, fixedTaxable);
+    }
 }
+
+/// <summary>Per lane, the part of a year's tax with income that does not depend on the withdrawal
+/// (<see cref="HouseholdTaxation.Without{TL, TD, TU}"/>).</summary>
+/// <param name="Benefits">The path's Social Security.</param>
+/// <param name="Pensions">The path's pensions.</param>
+/// <param name="Before">By brackets: other income + pensions; flat: pensions.</param>
+/// <param name="TaxableBenefits">Flat: S(pensions); by brackets unused (0).</param>
+/// <param name="TaxBefore">By brackets: T(before + S(before)); flat: 0.</param>
+/// <param name="OnIncomeAlone">The tax the income pays on its own.</param>
+public readonly record struct IncomeLanes<TD>(TD Benefits, TD Pensions, TD Before, TD TaxableBenefits, TD TaxBefore,
+    TD OnIncomeAlone)
+    where TD : struct;

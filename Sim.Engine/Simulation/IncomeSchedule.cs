@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Simulation.Policies;
 using Sim.Engine.Rules;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Simulation;
 
@@ -25,6 +27,27 @@ public readonly record struct IncomeYear(double SocialSecurityToday, double Pens
 
     /// <summary>Both, the <c>income</c> metric.</summary>
     public double Total(double index) => SocialSecurity(index) + Pensions(index);
+
+    /// <summary><see cref="SocialSecurity(double)"/> per lane (the same operation).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD SocialSecurity<TL, TD, TU>(TD index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct => TL.Mul(TL.Splat(SocialSecurityToday), index);
+
+    /// <summary><see cref="Pensions(double)"/> per lane (the same operations in the same order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD Pensions<TL, TD, TU>(TD index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct => TL.Add(TL.Mul(TL.Splat(PensionToday), index), TL.Splat(PensionNominal));
+
+    /// <summary><see cref="Total(double)"/> per lane (the same operations in the same order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD Total<TL, TD, TU>(TD index)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct => TL.Add(SocialSecurity<TL, TD, TU>(index), Pensions<TL, TD, TU>(index));
 }
 
 /// <summary>Builds <see cref="IncomeYear"/> for each simulated year from the scenario's streams, through their

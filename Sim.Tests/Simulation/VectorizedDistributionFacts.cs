@@ -19,10 +19,15 @@ public class VectorizedDistributionFacts
         "rmdOnly" => new RmdOnlyStrategy(),
         "fixedNominal" => new FixedNominalStrategy(),
         "guardrails" => new GuardrailsStrategy { InitialRate = 0.05 },
+        "spendingNeed" => new SpendingNeedStrategy { Need = 45_000 },
         _ => new FixedRealStrategy(),
     };
 
-    /// <summary>A scenario by case name: strategy/order/tax/life, e.g. "fixedReal/proRata/flat/early".</summary>
+    /// <summary>A scenario by case name: strategy/order/tax/life[/income], e.g. "fixedReal/proRata/flat/early" or
+    /// "spendingNeed/proRata/mfj/pretax/ss+afterTax". Income "ss": the participant's Social Security at 67 and a
+    /// spouse ten years older already claiming at 62 (so benefits are taxed, IRC 86, in every retired year); "pension":
+    /// an inflation-indexed pension from 55, a level one from 60 and the spouse's benefit. "+afterTax": net targets,
+    /// which the lanes solve exactly with the pro-rata order.</summary>
     private static Scenario Case(string name)
     {
         string[] p = name.Split('/');
@@ -58,11 +63,31 @@ public class VectorizedDistributionFacts
         };
 
         var order = Enum.Parse<WithdrawalOrder>(p[1], ignoreCase: true);
-        return s with
+        string income = p.Length > 4 ? p[4] : "";
+        s = s with
         {
-            Withdrawals = new Withdrawals { Strategy = Named(p[0]), Order = order },
+            Withdrawals = new Withdrawals { Strategy = Named(p[0]), Order = order, AfterTax = income.EndsWith("+afterTax", StringComparison.Ordinal) },
             Taxes = taxes,
             Simulation = s.Simulation with { Paths = 1_001, Seed = 11 },
+        };
+        if (income.Length == 0)
+        {
+            return s;
+        }
+
+        var spouseBenefit = new SocialSecurityIncome { Owner = IncomeOwner.Spouse, Pia = 1_400, ClaimAgeMonths = 62 * 12 };
+        IncomeStream[] streams = income.StartsWith("pension", StringComparison.Ordinal)
+            ?
+            [
+                new PensionIncome { Annual = 12_000, StartAgeMonths = 55 * 12, Cola = PensionCola.Inflation },
+                new PensionIncome { Annual = 8_000, StartAgeMonths = 60 * 12 },
+                spouseBenefit,
+            ]
+            : [new SocialSecurityIncome { Pia = 2_900, ClaimAgeMonths = 67 * 12 }, spouseBenefit];
+        return s with
+        {
+            Participant = s.Participant with { Spouse = new Spouse { BirthYear = s.Participant.BirthYear - 10 } },
+            Income = streams,
         };
     }
 
@@ -73,6 +98,11 @@ public class VectorizedDistributionFacts
         ["fixedReal/proRata/flat/saver"], ["guardrails/traditionalFirst/single/saver"], ["rmdOnly/proRata/mfj/saver"],
         ["fixedReal/proRata/flat/rmd2022"], ["rmdOnly/rothFirst/single/rmd2022"], ["percentOfBalance/traditionalFirst/flat/rmd2022"],
         ["fixedReal/proRata/single/pretax"], ["guardrails/proRata/mfj/pretax"], ["rmdOnly/proRata/single/pretax"],
+        // Income streams (Social Security under IRC 86, pensions) and exact after-tax targets in lanes.
+        ["spendingNeed/proRata/mfj/pretax/ss+afterTax"], ["spendingNeed/proRata/single/early/ss+afterTax"],
+        ["spendingNeed/proRata/flat/saver/pension+afterTax"], ["spendingNeed/proRata/mfj/rmd2022/ss+afterTax"],
+        ["fixedReal/proRata/single/early/pension+afterTax"], ["spendingNeed/traditionalFirst/single/pretax/ss"],
+        ["spendingNeed/rothFirst/flat/early/pension"], ["guardrails/proRata/mfj/saver/ss"], ["rmdOnly/traditionalFirst/flat/rmd2022/pension"],
     ];
 
     [Theory]
@@ -86,6 +116,30 @@ public class VectorizedDistributionFacts
         // The forced per-path phase is the reference below, so it must really be the other phase.
         var forced = new PathKernel(s, plan, SimdWidth.Auto, scalarDistribution: true);
         Assert.DoesNotContain(plan, forced.DistributesVectorized);
+    }
+
+    [Fact]
+    public void AfterTaxTargets_TheExactInverseDoesNotCover_StayPerPath()
+    {
+        // A 50% flat rate on a dollar that also makes 85 cents of benefits taxable: net can fall as W rises, so the
+        // exact inverse does not apply (HouseholdGrossUp.IsIncreasing) and the per-path root find solves it; the
+        // traditionalFirst order is solved by the root find too.
+        var highRate = Case("spendingNeed/proRata/flat/pretax/ss+afterTax") with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.5 } };
+        var otherOrder = Case("spendingNeed/traditionalFirst/mfj/pretax/ss+afterTax");
+        foreach (var s in new[] { highRate, otherOrder })
+        {
+            var plan = YearPlan.Build(s);
+            var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+            Assert.DoesNotContain(plan, kernel.DistributesVectorized);
+            var r = SimulationEngine.Run(s, new SimulationOptions { Paths = 200 });
+            Assert.True(r.Summary.MeanTotalTaxes > 0 && double.IsFinite(r.Summary.MeanTotalTaxes));
+        }
+
+        // The same scenario at 24% is vectorized: the switch is the rate, not the scenario's shape.
+        var lower = highRate with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.24 } };
+        var lowerPlan = YearPlan.Build(lower);
+        var lowerKernel = new PathKernel(lower, lowerPlan, SimdWidth.Auto);
+        Assert.All(lowerPlan.Where(y => !y.Employed), y => Assert.True(lowerKernel.DistributesVectorized(y), $"{y.Year}"));
     }
 
     [Theory]
@@ -108,7 +162,12 @@ public class VectorizedDistributionFacts
 
     public static IEnumerable<object[]> WidthCases() =>
         from w in new[] { SimdWidth.Scalar, SimdWidth.Vector256, SimdWidth.Vector512 }
-        from c in new[] { "guardrails/proRata/single/early", "fixedReal/rothFirst/flat/rmd2022", "fixedReal/traditionalFirst/mfj/saver" }
+        from c in new[]
+        {
+            "guardrails/proRata/single/early", "fixedReal/rothFirst/flat/rmd2022", "fixedReal/traditionalFirst/mfj/saver",
+            "spendingNeed/proRata/single/early/ss+afterTax", "spendingNeed/proRata/flat/saver/pension+afterTax",
+            "spendingNeed/proRata/mfj/pretax/ss+afterTax",
+        }
         select new object[] { w, c };
 
     [Theory]
@@ -128,10 +187,12 @@ public class VectorizedDistributionFacts
     private static IEnumerable<int> PathCounts() =>
         Enumerable.Range(1, 20).Concat([31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 200, 255, 256, 257]);
 
-    /// <summary>Which shipped scenarios keep every retired year on the vectorized phase (issue 10, "no cliff").
-    /// couple-spending-need solves after-tax targets with income streams and stays per path.</summary>
+    /// <summary>Which shipped scenarios keep every retired year on the vectorized phase (issue 10, "no cliff"):
+    /// couple-spending-need's after-tax targets with two Social Security streams included.</summary>
     [Theory]
     [InlineData("baseline.json")]
+    [InlineData("couple-spending-need.json")]
+    [InlineData("social-security-claim-70.json")]
     [InlineData("roth-401k.json")]
     [InlineData("high-earner-limits.json")]
     [InlineData("late-saver-catch-up.json")]

@@ -10,18 +10,25 @@ namespace Sim.Engine.Simulation;
 internal sealed partial class PathKernel
 {
     /// <summary>
-    /// The common distribution year, vectorized: separated, a policy with a lane form, gross targets (no afterTax
-    /// solve), no loans, no income streams, no deferred first RMD, not the rollover year. Pre-tax and Roth money
-    /// (basis, the qualified test, the 2022-2023 Roth RMD), every source order, and flat or bracket taxes all run in
-    /// lanes. What is left to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years,
-    /// afterTax gross-ups, loans, deferred RMDs, income streams, separation actions. Every width, the scalar one
-    /// included, runs this same code, and each lane performs the per-path phase's IEEE operations in its order, so
-    /// the two phases give the same bits (FastDistributionFacts, ShippedFingerprintFacts).
+    /// The common distribution year, vectorized: separated, a policy with a lane form, no loans, no deferred first
+    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (the pro-rata order
+    /// with Social Security, <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
+    /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
+    /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
+    /// to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years, the other after-tax
+    /// solves, loans, deferred RMDs, separation actions. Every width, the scalar one included, runs this same code,
+    /// and each lane performs the per-path phase's IEEE operations in its order, so the two phases give the same bits
+    /// (FastDistributionFacts, VectorizedDistributionFacts, ShippedFingerprintFacts).
     /// </summary>
     private bool FastDistributionYear(YearPlan y) =>
-        !_scalarDistribution && !y.Employed && !_hasLoans && !_withdrawals.AfterTax
-        && !_withdrawals.DeferFirstRmd && !y.RmdDeferredThisYear && !y.Income.Any && !y.RolloverYear
+        !_scalarDistribution && !y.Employed && !_hasLoans && (!_withdrawals.AfterTax || ExactAfterTaxInLanes(y))
+        && !_withdrawals.DeferFirstRmd && !y.RmdDeferredThisYear && !y.RolloverYear
         && (!y.SeparationYear || _separation is StayInPlan);
+
+    /// <summary>The after-tax solve <see cref="SolveGross"/> does with <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>
+    /// (the one the lanes reproduce).</summary>
+    private bool ExactAfterTaxInLanes(YearPlan y) =>
+        _withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y);
 
     /// <summary>Year <paramref name="y"/> distributes, and every path does it in the vectorized phase (tests pin
     /// which shipped scenarios stay on it; the per-path phase is the slower fallback).</summary>
@@ -33,7 +40,7 @@ internal sealed partial class PathKernel
     {
         var k = new FastConstants(y.RmdDivisor, _scenario.Taxes.Rate, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0,
             (policy.Slots & PolicySlots.PreviousTarget) != 0, _hasRoth, y.RmdDivisor > 0 && y.RothRmd, y.RothQualified,
-            _withdrawals.Order, y.Brackets?.Arrays, _otherIncome);
+            _withdrawals.Order, y.Brackets?.Arrays, _otherIncome, _withdrawals.AfterTax, y.Income.Any);
         var loop = new FastLoop<TPolicy>(policy, k, y, st, scratch, m, start);
         WidthDriver.Run(_width, count, ref loop);
 
@@ -55,10 +62,11 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>The per-year scalars of the fast distribution phase (uniform across lanes, so branching on them
-    /// inside the lane body costs no divergence). <see cref="Brackets"/> is null for the flat tax.</summary>
+    /// inside the lane body costs no divergence). <see cref="Brackets"/> is null for the flat tax. <see cref="AfterTax"/>:
+    /// the target is net and the lanes solve the gross need; <see cref="Income"/>: income streams pay this year.</summary>
     private readonly record struct FastConstants(double Divisor, double TaxRate, double PenaltyRate, bool StoreTarget,
         bool HasRoth, bool RothRmd, bool RothQualified, WithdrawalOrder Order, TaxScheduleArrays? Brackets,
-        double OtherIncome);
+        double OtherIncome, bool AfterTax, bool Income);
 
     /// <summary>
     /// Lane layout: lane l of a vector is path <c>start + j + l</c> (PathState, metrics) and block element
@@ -98,18 +106,26 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(rmd, m[Metric.Rmd], i);
             }
 
-            TD target = policy.Target<TL, TD, TU>(y, st, i, opening);
+            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
                 St<TL, TD, TU>(target, st.Target, i);
             }
 
+            // After tax: the exact gross need, with no Roth money (roth, its RMD and taxable share all 0).
+            TD need = k.AfterTax
+                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, zero, rmd, zero, zero, k.PenaltyRate)
+                : target;
+
             // gross = min(max(need, rmd), opening); with only pre-tax money the whole gross comes from pre-tax.
-            TD gross = TL.IfGreater(target, rmd, target, rmd);
+            TD gross = TL.IfGreater(need, rmd, need, rmd);
             gross = TL.IfGreater(gross, opening, opening, gross);
             TD left = TL.Sub(pre, gross);
             St<TL, TD, TU>(TL.IfLess(left, zero, zero, left), st.Pretax, i);
-            Outcome<TL, TD, TU>(i, j, gross, gross, target, opening);
+            Outcome<TL, TD, TU>(i, j, gross, gross, need, opening, index, without);
         }
 
         /// <summary>
@@ -148,7 +164,10 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(rmd, m[Metric.Rmd], i);
             }
 
-            TD target = policy.Target<TL, TD, TU>(y, st, i, opening);
+            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
                 St<TL, TD, TU>(target, st.Target, i);
@@ -163,8 +182,13 @@ internal sealed partial class PathKernel
                 share = TL.IfGreater(roth, zero, share, zero);
             }
 
+            // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
+            TD need = k.AfterTax
+                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, roth, rmdPre, rmdRoth, share, k.PenaltyRate)
+                : target;
+
             // gross = min(max(need, rmd), opening).
-            TD gross = TL.IfGreater(target, rmd, target, rmd);
+            TD gross = TL.IfGreater(need, rmd, need, rmd);
             gross = TL.IfGreater(gross, opening, opening, gross);
 
             // Split (spec 12): rest = max(0, gross − rmdPre − rmdRoth), then the order on what the RMD left.
@@ -203,27 +227,42 @@ internal sealed partial class PathKernel
             // The per-path phase accumulates into zeroed scratch (0 + x) before charging the tax.
             gross = TL.Add(zero, gross);
             taxable = TL.Add(zero, taxable);
-            Outcome<TL, TD, TU>(i, j, gross, taxable, target, opening);
+            Outcome<TL, TD, TU>(i, j, gross, taxable, need, opening, index, without);
         }
 
         /// <summary>What a distribution lane leaves for the rest of the year: the gross withdrawal, the tax and the
-        /// penalty on its taxable part, and the need and opening balance the failure bookkeeping reads.</summary>
+        /// penalty on its taxable part, the need and opening balance the failure bookkeeping reads, and with income
+        /// streams the income and the tax it pays on its own (<see cref="ChargeTax"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Outcome<TL, TD, TU>(int i, int j, TD gross, TD taxable, TD target, TD opening)
+        private void Outcome<TL, TD, TU>(int i, int j, TD gross, TD taxable, TD need, TD opening, TD index,
+            in IncomeLanes<TD> without)
             where TL : struct, ILanes<TD, TU>
             where TD : struct
             where TU : struct
         {
             St<TL, TD, TU>(gross, scratch.Gross, j);
-            St<TL, TD, TU>(Tax<TL, TD, TU>(taxable, i), scratch.Tax, j);
+            if (k.Income)
+            {
+                // HouseholdTaxation.Split: the tax includes the benefits the withdrawal makes taxable (no taxable > 0
+                // test, as per path); the part without the withdrawal was computed once for the lane.
+                St<TL, TD, TU>(y.Taxation.OnWithdrawal<TL, TD, TU>(y, without, taxable), scratch.Tax, j);
+                St<TL, TD, TU>(without.OnIncomeAlone, scratch.IncomeTax, j);
+                St<TL, TD, TU>(y.Income.Total<TL, TD, TU>(index), scratch.Income, j);
+            }
+            else
+            {
+                St<TL, TD, TU>(Tax<TL, TD, TU>(taxable, i), scratch.Tax, j);
+            }
+
             St<TL, TD, TU>(TL.Mul(TL.Splat(k.PenaltyRate), taxable), scratch.Penalty, j);
-            St<TL, TD, TU>(target, scratch.Need, j);
+            St<TL, TD, TU>(need, scratch.Need, j);
             St<TL, TD, TU>(opening, scratch.Opening, j);
         }
 
         /// <summary>
         /// <see cref="ChargeTax"/> without income streams: taxable &gt; 0 ? tax : 0, the tax flat
-        /// (<see cref="FlatTax.Tax"/>) or <c>T(other · index + taxable) − T(other · index)</c> by brackets.
+        /// (<see cref="FlatTax.Tax"/>) or <c>T(other · index + taxable) − T(other · index)</c> by brackets
+        /// (<see cref="TaxScheduleArrays.TaxOnGross{TL, TD, TU}"/>).
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private TD Tax<TL, TD, TU>(TD taxable, int i)
@@ -238,35 +277,8 @@ internal sealed partial class PathKernel
             }
 
             TD other = TL.Mul(TL.Splat(k.OtherIncome), Ld<TL, TD, TU>(st.Index, i));
-            TD tax = TL.Sub(TaxOnGross<TL, TD, TU>(b, TL.Add(other, taxable)), TaxOnGross<TL, TD, TU>(b, other));
+            TD tax = TL.Sub(b.TaxOnGross<TL, TD, TU>(TL.Add(other, taxable)), b.TaxOnGross<TL, TD, TU>(other));
             return TL.IfGreater(taxable, zero, tax, zero);
-        }
-
-        /// <summary>
-        /// <see cref="TaxSchedule.TaxOnGrossIncome"/> per lane: the bracket search (last k with threshold[k] ≤ x) is a
-        /// linear scan of selects over the ascending thresholds, then the same <c>c[k] + r[k] · (x − g[k])</c>, and 0
-        /// where <c>!(x &gt; g[0])</c>.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static TD TaxOnGross<TL, TD, TU>(TaxScheduleArrays b, TD x)
-            where TL : struct, ILanes<TD, TU>
-            where TD : struct
-            where TU : struct
-        {
-            ReadOnlySpan<double> g = b.GrossThresholds, r = b.Rates, c = b.CumulativeTax;
-            TD g0 = TL.Splat(g[0]);
-            TD gk = g0, rk = TL.Splat(r[0]), ck = TL.Splat(c[0]);
-            for (int n = 1; n < g.Length; n++)
-            {
-                TD t = TL.Splat(g[n]);
-                // x < g[n] keeps the lower bracket; otherwise g[n] ≤ x and bracket n is a candidate.
-                gk = TL.IfLess(x, t, gk, t);
-                rk = TL.IfLess(x, t, rk, TL.Splat(r[n]));
-                ck = TL.IfLess(x, t, ck, TL.Splat(c[n]));
-            }
-
-            TD tax = TL.Add(ck, TL.Mul(rk, TL.Sub(x, gk)));
-            return TL.IfGreater(x, g0, tax, TL.Splat(0.0));
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

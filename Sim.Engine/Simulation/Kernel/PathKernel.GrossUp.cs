@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Rules;
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Simulation;
 
@@ -9,9 +11,12 @@ internal sealed partial class PathKernel
     /// <summary>
     /// afterTax: the gross withdrawal whose net (gross − tax − penalty) equals the target. With the pro-rata order
     /// the taxable part is affine in the gross amount (RMD first, then a fixed mix of the sources), so the rules
-    /// layer's exact piecewise-linear inverse applies. The other orders change the mix once a source runs dry; there
-    /// net is still continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance]
-    /// converges to floating-point precision.
+    /// layer's exact piecewise-linear inverse applies: <see cref="TaxSchedule.GrossUp(double, double, double, double, double)"/>
+    /// or <see cref="FlatTax.GrossUp(double, double, double, double, double)"/> without Social Security,
+    /// <see cref="HouseholdGrossUp"/> (IRC 86 included) with it, through <see cref="ProRataNeedWithBenefits"/>, which the
+    /// vectorized phase runs in lanes. The other orders change the mix once a source runs dry; there net is still
+    /// continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance] converges to
+    /// floating-point precision.
     /// </summary>
     private double SolveGross(YearPlan y, double index, double net, double pre, double roth, double rmdPre,
         double rmdRoth, double rothShareTaxable)
@@ -22,6 +27,13 @@ internal sealed partial class PathKernel
         }
 
         double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
+        if (_withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y))
+        {
+            var without = y.Taxation.Without<Lanes1, double, ulong>(y, index);
+            return ProRataNeedWithBenefits<Lanes1, double, ulong>(y, without, net, pre, roth, rmdPre, rmdRoth,
+                rothShareTaxable, penaltyRate);
+        }
+
         double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
         // Pensions are ordinary income stacked under the withdrawal (docs/model.md section 11); Social Security makes
         // the taxable amount depend on the withdrawal (IRC 86), which the exact piecewise-linear inverse does not
@@ -94,5 +106,28 @@ internal sealed partial class PathKernel
         }
 
         return hi;
+    }
+
+    /// <summary>
+    /// The pro-rata need with Social Security, exact (<see cref="HouseholdTaxation.GrossUp{TL, TD, TU}"/>), for the
+    /// lanes of a vector; the per-path phase calls it with <see cref="Lanes1"/>, so both phases get the same bits.
+    /// taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s) with φ the pre-tax share of what the RMD leaves;
+    /// when the RMD leaves nothing the taxable part is fixed (share 0).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD ProRataNeedWithBenefits<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD net, TD pre,
+        TD roth, TD rmdPre, TD rmdRoth, TD rothShareTaxable, double penaltyRate)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD zero = TL.Splat(0.0);
+        TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
+        TD total = TL.Add(preLeft, rothLeft);
+        // total > 0 ? φ + (1 − φ)·s : 0 (the discarded side may be 0/0).
+        TD phi = TL.Div(preLeft, total);
+        TD share = TL.IfGreater(total, zero, TL.Add(phi, TL.Mul(TL.Sub(TL.Splat(1.0), phi), rothShareTaxable)), zero);
+        TD fixedTaxable = TL.Sub(TL.Add(rmdPre, TL.Mul(rmdRoth, rothShareTaxable)), TL.Mul(TL.Add(rmdPre, rmdRoth), share));
+        return y.Taxation.GrossUp<TL, TD, TU>(y, without, net, penaltyRate, share, fixedTaxable);
     }
 }

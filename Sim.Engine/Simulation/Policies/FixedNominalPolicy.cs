@@ -18,7 +18,7 @@ internal readonly struct FixedNominalPolicy(FixedNominalStrategy s) : IWithdrawa
     public double Target(YearPlan y, PathState st, int i, double opening) =>
         y.FirstDistributionYear ? _first.Scalar(st, i, opening) : st.Target[i];
 
-    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct =>

@@ -19,7 +19,7 @@ internal readonly struct FixedRealPolicy(FixedRealStrategy s) : IWithdrawalPolic
         ? _first.Scalar(st, i, opening)
         : st.Target[i] * (1 + st.PrevInflation[i]);
 
-    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct => y.FirstDistributionYear

@@ -38,7 +38,7 @@ internal readonly struct GuardrailsPolicy(GuardrailsStrategy s) : IWithdrawalPol
     /// becomes a select, evaluated in the same order with the same operations, so each lane equals the scalar rule.
     /// Lanes with an opening balance of 0 select the plain raise (their divisions by 0 are discarded).
     /// </summary>
-    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct

@@ -26,8 +26,10 @@ internal interface IWithdrawalPolicy
     /// writes any other slot it owns (e.g. the guardrails' initial rate) itself.</summary>
     double Target(YearPlan y, PathState st, int i, double opening);
 
-    /// <summary>The same target for the lanes of paths i.. (identical bits per lane to <see cref="Target"/>).</summary>
-    TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    /// <summary>The same target for the lanes of paths i.. (identical bits per lane to <see cref="Target"/>).
+    /// <paramref name="income"/>: in a year with income streams, the lanes' tax without the withdrawal
+    /// (<see cref="HouseholdTaxation.Without{TL, TD, TU}"/>, computed once per lane by the kernel), else default.</summary>
+    TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct;

@@ -16,7 +16,7 @@ internal readonly struct PercentOfBalancePolicy(PercentOfBalanceStrategy s) : IW
 
     public double Target(YearPlan y, PathState st, int i, double opening) => _rate * opening;
 
-    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct => TL.Mul(TL.Splat(_rate), opening);

@@ -13,7 +13,7 @@ internal readonly struct RmdOnlyPolicy : IWithdrawalPolicy
 
     public double Target(YearPlan y, PathState st, int i, double opening) => 0;
 
-    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct => TL.Splat(0.0);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simd;
 
@@ -7,7 +8,8 @@ namespace Sim.Engine.Simulation.Policies;
 /// spendingNeed (docs/model.md section 12): need(Y) = need · I(Y) less the year's income. Gross: the target is
 /// <c>max(0, need(Y) − income)</c>. After tax the kernel solves W − tax(W) − penalty(W) = target, so the target is
 /// <c>need(Y) − income + the income's own tax</c>, which makes W + income − all the year's tax − penalty = need(Y).
-/// Fails like fixedReal. Per path only: the target depends on the path's tax on its income.
+/// Fails like fixedReal. The target depends on the path's inflation index only (its income and the income's own
+/// tax), so the lane form computes the same per lane (the kernel passes the lanes' tax on the income alone).
 /// </summary>
 internal readonly struct SpendingNeedPolicy(SpendingNeedStrategy s, bool afterTax) : IWithdrawalPolicy
 {
@@ -15,7 +17,7 @@ internal readonly struct SpendingNeedPolicy(SpendingNeedStrategy s, bool afterTa
 
     public PolicySlots Slots => PolicySlots.None;
 
-    public bool Vectorized => false;
+    public bool Vectorized => true;
 
     public double Target(YearPlan y, PathState st, int i, double opening)
     {
@@ -24,9 +26,22 @@ internal readonly struct SpendingNeedPolicy(SpendingNeedStrategy s, bool afterTa
         return afterTax ? uncovered + y.Taxation.IncomeAlone(y, index) : Math.Max(0, uncovered);
     }
 
-    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD Target<TL, TD, TU>(YearPlan y, PathState st, int i, TD opening, in IncomeLanes<TD> income)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
-        where TU : struct =>
-        throw new NotSupportedException("spendingNeed runs in the per-path distribution phase (Vectorized is false).");
+        where TU : struct
+    {
+        TD index = LaneArrays.Load<TL, TD, TU>(st.Index, i);
+        TD uncovered = TL.Sub(TL.Mul(TL.Splat(s.Need), index), y.Income.Total<TL, TD, TU>(index));
+        if (afterTax)
+        {
+            // HouseholdTaxation.IncomeAlone: the income's own tax, 0 without income.
+            return TL.Add(uncovered, y.Income.Any ? income.OnIncomeAlone : TL.Splat(0.0));
+        }
+
+        // Math.Max(0, x) is x > 0 ? x : 0 (x is never NaN; −0 gives +0 either way).
+        TD zero = TL.Splat(0.0);
+        return TL.IfGreater(uncovered, zero, uncovered, zero);
+    }
 }
