@@ -9,7 +9,7 @@ namespace Sim.Bench;
 
 /// <summary>What one whole process cost: wall seconds, CPU seconds (user + system, all threads) and peak resident
 /// set (from <c>/usr/bin/time</c>).</summary>
-public sealed record ProcessCost(double WallSeconds, double CpuSeconds, long PeakRssKiB, string Output)
+public sealed record ProcessCost(double WallSeconds, double CpuSeconds, long PeakRssKiB, string Output, string Errors = "")
 {
     public double PeakRssMiB => PeakRssKiB / 1024.0;
 }
@@ -119,14 +119,15 @@ public static class ReferenceRunner
     /// <summary>The product's <c>run</c> verb on <paramref name="paths"/> paths as its own process, output to a
     /// temporary folder: <c>dotnet Sim.Worker.dll run ...</c> from the worker's own build output of this
     /// configuration (<see cref="WorkerDll"/>), as a user runs the built program.</summary>
-    public static ProcessCost RunProduct(string scenarioFile, int paths, int threads)
+    public static ProcessCost RunProduct(string scenarioFile, int paths, int threads, bool tracePhases = false)
     {
         string worker = WorkerDll();
         string outDir = Path.Combine(Path.GetTempPath(), $"sim-throughput-{Environment.ProcessId}");
         try
         {
             return Timed("dotnet", [worker, "run", scenarioFile, "--paths", paths.ToString(CultureInfo.InvariantCulture),
-                "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", outDir], _ => { });
+                "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", outDir],
+                env => { if (tracePhases) { env["SIM_TRACE_PHASES"] = "1"; } });
         }
         finally
         {
@@ -135,6 +136,29 @@ public static class ReferenceRunner
                 Directory.Delete(outDir, true);
             }
         }
+    }
+
+    /// <summary>
+    /// Where a traced product run's time went (its <c>SIM_TRACE_PHASES=1</c> lines on stderr): seconds from process start
+    /// to the engine, in the engine, from the engine to the end of Main, and the rest of the process's wall time (the
+    /// runtime's shutdown). Null when the lines are missing.
+    /// </summary>
+    public static (double BeforeEngine, double Engine, double AfterEngine, double Exit)? Phases(ProcessCost traced)
+    {
+        var at = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (string line in traced.Errors.Split('\n'))
+        {
+            if (line.StartsWith("[phase]", StringComparison.Ordinal))
+            {
+                string[] words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                at[line[(line.LastIndexOf("  ", StringComparison.Ordinal) + 2)..].Trim()] = double.Parse(words[1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        return at.TryGetValue("history and run id", out double start) && at.TryGetValue("engine", out double end) &&
+               at.TryGetValue("exit", out double exit)
+            ? (start, end - start, exit - end, traced.WallSeconds - exit)
+            : null;
     }
 
     /// <summary>
@@ -180,7 +204,7 @@ public static class ReferenceRunner
             string[] parts = File.ReadAllText(timeFile).Trim().Split('\n').Last().Split(' ');
             return new ProcessCost(double.Parse(parts[0], CultureInfo.InvariantCulture),
                 double.Parse(parts[2], CultureInfo.InvariantCulture) + double.Parse(parts[3], CultureInfo.InvariantCulture),
-                long.Parse(parts[1], CultureInfo.InvariantCulture), stdout);
+                long.Parse(parts[1], CultureInfo.InvariantCulture), stdout, stderr.Result);
         }
         finally
         {

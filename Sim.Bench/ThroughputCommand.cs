@@ -80,6 +80,14 @@ public static class ThroughputCommand
             w.WriteLine($"  product `run` verb             {product.WallSeconds.ToString("0.00", c)} s on {paths.ToString("N0", c)} paths = " +
                         $"{(product.WallSeconds / (paths * pathYears) * 1e9).ToString("0.0", c)} ns per path-year, CPU {product.CpuSeconds.ToString("0.00", c)} s, peak RSS {product.PeakRssMiB.ToString("0", c)} MiB");
             w.WriteLine($"    (dotnet {Path.GetRelativePath(Environment.CurrentDirectory, ReferenceRunner.WorkerDll())} run ...: the worker's own build output)");
+            // A second run with the worker's phase trace, for where the time goes (the first is timed untraced).
+            if (ReferenceRunner.Phases(ReferenceRunner.RunProduct(file, paths, threads, tracePhases: true)) is { } phases)
+            {
+                var (before, engine, after, exit) = phases;
+                w.WriteLine($"    where it goes (a second, traced run): start to engine {before.ToString("0.00", c)} s, engine {engine.ToString("0.00", c)} s, " +
+                            $"files and summary {after.ToString("0.00", c)} s, runtime exit {exit.ToString("0.00", c)} s (SIM_TRACE_PHASES=1 shows each phase)");
+            }
+
             if (ReferenceRunner.Unsupported(scenario) is { } why)
             {
                 w.WriteLine($"  NumPy reference                not run: it does not implement {why}");
