@@ -96,13 +96,75 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         return inflation;
     }
 
+    /// <summary>
+    /// Paths [start, end) in whole vectors of L.Count, in two stages over the range: the normals the run needs, one
+    /// Philox block at a time, into the destination arrays used as scratch (ε_0 → Inflation, ε_1 → Stocks, ε_2 →
+    /// Bonds, ε_3 → Cash, ε_4 → Reits), then the correlation and the mapping in place (each index reads its ε's before
+    /// it writes its returns). Returns the first index not processed (the caller finishes with Lanes1).
+    /// </summary>
+    /// <remarks>
+    /// The stages are separate methods because one method doing all of it exceeded the JIT's inlining budget: the
+    /// lane operations of the later components became calls (89 call sites to Lanes512 in the old FillLanes), which
+    /// cost more than the arithmetic. Each stage now inlines everything it uses. The operations and their order are
+    /// those of the one-method version, so the bits are the same.
+    /// </remarks>
     private static int FillLanes<L, TD, TU>(int start, int end, long firstPath, int year, in Kernel k, ReturnBlock dest)
         where L : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
         uint normalsWord = CounterLayout.YearStreamWord(year, RandomStreams.AssetNormals);
+        if (k.Normals > 0)
+        {
+            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 0, k.Key, dest.Inflation, dest.Stocks);
+        }
+
+        if (k.Normals > 2)
+        {
+            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 1, k.Key, dest.Bonds, dest.Cash);
+        }
+
+        if (k.Normals > 4)
+        {
+            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 2, k.Key, dest.Reits, null);
+        }
+
         uint chiWord = CounterLayout.YearStreamWord(year, RandomStreams.ChiSquare);
+        return k.StudentT
+            ? Map<L, TD, TU, StudentTScale>(start, end, firstPath, chiWord, k, dest)
+            : Map<L, TD, TU, NoScale>(start, end, firstPath, chiWord, k, dest);
+    }
+
+    /// <summary>Stage 1: Philox block <paramref name="block"/>'s two normals (cosine half into <paramref name="first"/>,
+    /// sine half into <paramref name="second"/> unless it is null) for paths [start, end) in whole vectors.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DrawBlock<L, TD, TU>(int start, int end, long firstPath, uint normalsWord, uint block, PhiloxKey key,
+        double[] first, double[]? second)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ref double a = ref MemoryMarshal.GetArrayDataReference(first);
+        for (int i = start; i <= end - L.Count; i += L.Count)
+        {
+            LaneDraws.NormalPair<L, TD, TU>(L.Sequence((ulong)(firstPath + i)), normalsWord, block, key, out TD z0, out TD z1);
+            L.Store(z0, ref Unsafe.Add(ref a, i));
+            if (second is not null)
+            {
+                L.Store(z1, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(second), i));
+            }
+        }
+    }
+
+    /// <summary>Stage 2: Z = L·ε (each row summed left to right, scaled for Student-t), the returns and inflation, in
+    /// place. A component is computed only when it is drawn; the others are constant.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Map<L, TD, TU, TScale>(int start, int end, long firstPath, uint chiWord, in Kernel k, ReturnBlock dest)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+        where TScale : struct, IScale
+    {
         ref double stocks = ref MemoryMarshal.GetArrayDataReference(dest.Stocks);
         ref double bonds = ref MemoryMarshal.GetArrayDataReference(dest.Bonds);
         ref double cash = ref MemoryMarshal.GetArrayDataReference(dest.Cash);
@@ -112,40 +174,23 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         TD stocksConstant = L.Splat(k.Stocks.Mean), bondsConstant = L.Splat(k.Bonds.Mean);
         TD cashConstant = L.Splat(k.Cash.Mean), reitsConstant = L.Splat(k.Reits.Mean);
         TD inflationConstant = L.Splat(Math.Max(k.InflationMean, MinInflation));
+        TD zero = L.Splat(0.0);
         int i = start;
         for (; i <= end - L.Count; i += L.Count)
         {
-            TU paths = L.Sequence((ulong)(firstPath + i));
-            // The normals the varying components need (k.Normals of them, a whole block at a time); the branches are
-            // the same for every lane and every call, so they cost no divergence.
-            TD e0 = default, e1 = default, e2 = default, e3 = default, e4 = default;
-            if (k.Normals > 0)
-            {
-                LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 0, k.Key, out e0, out e1);
-            }
+            // This index's normals (only the ones drawn are read; a component needs ε_0..ε_d, all drawn).
+            TD e0 = k.Normals > 0 ? L.Load(ref Unsafe.Add(ref inflation, i)) : zero;
+            TD e1 = k.Normals > 1 ? L.Load(ref Unsafe.Add(ref stocks, i)) : zero;
+            TD e2 = k.Normals > 2 ? L.Load(ref Unsafe.Add(ref bonds, i)) : zero;
+            TD e3 = k.Normals > 3 ? L.Load(ref Unsafe.Add(ref cash, i)) : zero;
+            TD e4 = k.Normals > 4 ? L.Load(ref Unsafe.Add(ref reits, i)) : zero;
 
-            if (k.Normals > 2)
-            {
-                LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 1, k.Key, out e2, out e3);
-            }
+            // Student-t scale, shared by the five components (1 and unused for lognormal).
+            TD scale = TScale.Scale<L, TD, TU>(L.Sequence((ulong)(firstPath + i)), chiWord, k);
 
-            if (k.Normals > 4)
-            {
-                LaneDraws.NormalPair<L, TD, TU>(paths, normalsWord, 2, k.Key, out e4, out _);
-            }
-
-            // Student-t scale, shared by the five components.
-            TD scale = L.Splat(1.0);
-            if (k.StudentT)
-            {
-                TD w = ChiSquareDraws.Draw<L, TD, TU>(paths, chiWord, k.Key, k.ChiSquare);
-                scale = L.Sqrt(L.Div(L.Splat(k.ChiSquare.DegreesOfFreedom - 2.0), w));
-            }
-
-            // Z = L·ε, each row summed left to right; a component is computed only when it is drawn.
             if (k.DrawsInflation)
             {
-                TD z0 = Scaled<L, TD, TU>(L.Mul(L.Splat(k.L00), e0), scale, k.StudentT);
+                TD z0 = Scaled<L, TD, TU, TScale>(L.Mul(L.Splat(k.L00), e0), scale);
                 // Inflation is normal, floored at MinInflation so that 1 + inflation > 0 and the index stays positive
                 // (docs/model.md, "Inflation floor"); no shipped scenario reaches it.
                 TD drawn = L.Add(L.Splat(k.InflationMean), L.Mul(L.Splat(k.InflationStdev), z0));
@@ -159,7 +204,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
             if (k.DrawsStocks)
             {
                 TD z1 = L.Add(L.Mul(L.Splat(k.L10), e0), L.Mul(L.Splat(k.L11), e1));
-                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z1, scale, k.StudentT), k.Stocks), ref Unsafe.Add(ref stocks, i));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU, TScale>(z1, scale), k.Stocks), ref Unsafe.Add(ref stocks, i));
             }
             else
             {
@@ -169,7 +214,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
             if (k.DrawsBonds)
             {
                 TD z2 = L.Add(L.Add(L.Mul(L.Splat(k.L20), e0), L.Mul(L.Splat(k.L21), e1)), L.Mul(L.Splat(k.L22), e2));
-                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z2, scale, k.StudentT), k.Bonds), ref Unsafe.Add(ref bonds, i));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU, TScale>(z2, scale), k.Bonds), ref Unsafe.Add(ref bonds, i));
             }
             else
             {
@@ -180,7 +225,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
             {
                 TD z3 = L.Add(L.Add(L.Add(L.Mul(L.Splat(k.L30), e0), L.Mul(L.Splat(k.L31), e1)), L.Mul(L.Splat(k.L32), e2)),
                     L.Mul(L.Splat(k.L33), e3));
-                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z3, scale, k.StudentT), k.Cash), ref Unsafe.Add(ref cash, i));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU, TScale>(z3, scale), k.Cash), ref Unsafe.Add(ref cash, i));
             }
             else
             {
@@ -191,7 +236,7 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
             {
                 TD z4 = L.Add(L.Add(L.Add(L.Add(L.Mul(L.Splat(k.L40), e0), L.Mul(L.Splat(k.L41), e1)), L.Mul(L.Splat(k.L42), e2)),
                     L.Mul(L.Splat(k.L43), e3)), L.Mul(L.Splat(k.L44), e4));
-                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU>(z4, scale, k.StudentT), k.Reits), ref Unsafe.Add(ref reits, i));
+                L.Store(AssetReturn<L, TD, TU>(Scaled<L, TD, TU, TScale>(z4, scale), k.Reits), ref Unsafe.Add(ref reits, i));
             }
             else
             {
@@ -200,6 +245,45 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         }
 
         return i;
+    }
+
+    /// <summary>The model's multiplier of Z: none for lognormal, sqrt((ν − 2)/W) for Student-t. A type parameter, so
+    /// the lognormal stage has no call and no branch for it.</summary>
+    private interface IScale
+    {
+        static abstract bool Enabled { get; }
+
+        static abstract TD Scale<L, TD, TU>(TU paths, uint chiWord, in Kernel k)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct;
+    }
+
+    private readonly struct NoScale : IScale
+    {
+        public static bool Enabled => false;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TD Scale<L, TD, TU>(TU paths, uint chiWord, in Kernel k)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct => L.Splat(1.0);
+    }
+
+    private readonly struct StudentTScale : IScale
+    {
+        public static bool Enabled => true;
+
+        /// <summary>sqrt((ν − 2)/W) with W the path-year's chi-square draw, out of line (its rejection loop is large).</summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        public static TD Scale<L, TD, TU>(TU paths, uint chiWord, in Kernel k)
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct
+        {
+            TD w = ChiSquareDraws.Draw<L, TD, TU>(paths, chiWord, k.Key, k.ChiSquare);
+            return L.Sqrt(L.Div(L.Splat(k.ChiSquare.DegreesOfFreedom - 2.0), w));
+        }
     }
 
     /// <summary>
@@ -212,10 +296,11 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
     public const double MinInflation = -0.99;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TD Scaled<L, TD, TU>(TD z, TD scale, bool studentT)
+    private static TD Scaled<L, TD, TU, TScale>(TD z, TD scale)
         where L : struct, ILanes<TD, TU>
         where TD : struct
-        where TU : struct => studentT ? L.Mul(z, scale) : z;
+        where TU : struct
+        where TScale : struct, IScale => TScale.Enabled ? L.Mul(z, scale) : z;
 
     /// <summary>r = e^(m + s·z) − 1, or exactly the mean when σ = 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
