@@ -16,31 +16,26 @@ namespace Sim.Engine.Rules;
 /// </remarks>
 public static class HouseholdTax
 {
-    /// <summary>Tax by brackets: (on the withdrawal, on the income alone).</summary>
+    /// <summary>Tax by brackets: (on the withdrawal, on the income alone). The one-lane instance of
+    /// <see cref="Brackets{TL, TD, TU}"/>, where the rule is written once.</summary>
     public static (double OnWithdrawal, double OnIncomeAlone) Brackets(TaxSchedule schedule, double otherIncome,
         double pensions, double benefits, double taxableWithdrawal)
     {
-        var status = schedule.Status;
-        var before = otherIncome + pensions;
-        var without = before + TaxableSocialSecurity.Amount(benefits, before, status);
-        var with = before + TaxableSocialSecurity.Amount(benefits, before + taxableWithdrawal, status) + taxableWithdrawal;
-        var taxWithout = schedule.TaxOnGrossIncome(without);
-        return (schedule.TaxOnGrossIncome(with) - taxWithout, taxWithout - schedule.TaxOnGrossIncome(otherIncome));
+        ArgumentNullException.ThrowIfNull(schedule);
+        return Brackets<Lanes1, double, ulong>(schedule.Arrays, schedule.Status, otherIncome, pensions, benefits,
+            taxableWithdrawal);
     }
 
     /// <summary>Flat tax at <paramref name="rate"/>: (rate·(W + S(W) − S(0)), rate·(P + S(0))), S with
-    /// <paramref name="status"/>'s thresholds and P + W as the other income.</summary>
+    /// <paramref name="status"/>'s thresholds and P + W as the other income. The one-lane instance of
+    /// <see cref="Flat{TL, TD, TU}"/>.</summary>
     public static (double OnWithdrawal, double OnIncomeAlone) Flat(double rate, FilingStatus status, double pensions,
-        double benefits, double taxableWithdrawal)
-    {
-        var s0 = TaxableSocialSecurity.Amount(benefits, pensions, status);
-        var sw = TaxableSocialSecurity.Amount(benefits, pensions + taxableWithdrawal, status);
-        return (FlatTax.Tax(rate, taxableWithdrawal + (sw - s0)), FlatTax.Tax(rate, pensions + s0));
-    }
+        double benefits, double taxableWithdrawal) =>
+        Flat<Lanes1, double, ulong>(rate, status, pensions, benefits, taxableWithdrawal);
 
-    /// <summary><see cref="Brackets"/> for the lanes of a vector: the same operations in the same order per lane
-    /// (<paramref name="schedule"/> is the schedule's <see cref="TaxSchedule.Arrays"/>), in two steps so a caller that
-    /// needs several withdrawals' tax computes the part without the withdrawal once.</summary>
+    /// <summary>Tax by brackets for the lanes of a vector (<paramref name="schedule"/> is the schedule's
+    /// <see cref="TaxSchedule.Arrays"/>), in two steps so a caller that needs several withdrawals' tax computes the
+    /// part without the withdrawal once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (TD OnWithdrawal, TD OnIncomeAlone) Brackets<TL, TD, TU>(TaxScheduleArrays schedule, FilingStatus status,
         TD otherIncome, TD pensions, TD benefits, TD taxableWithdrawal)
@@ -84,8 +79,8 @@ public static class HouseholdTax
         return TL.Sub(schedule.TaxOnGross<TL, TD, TU>(with), taxWithout);
     }
 
-    /// <summary><see cref="Flat"/> for the lanes of a vector: the same operations in the same order per lane
-    /// (<see cref="FlatTax.Tax"/> is <c>x &gt; 0 ? rate · x : 0</c>), in the same two steps.</summary>
+    /// <summary>Flat tax for the lanes of a vector (<see cref="FlatTax.Tax"/>'s <c>x &gt; 0 ? rate · x : 0</c> as a
+    /// select), in the same two steps.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (TD OnWithdrawal, TD OnIncomeAlone) Flat<TL, TD, TU>(double rate, FilingStatus status, TD pensions,
         TD benefits, TD taxableWithdrawal)

@@ -27,34 +27,15 @@ public static class TaxableSocialSecurity
     /// <summary>The taxable part of <paramref name="benefits"/> (the year's Social Security, gross) given
     /// <paramref name="otherIncome"/>, the modified AGI without them (other income, pensions, taxable withdrawals).
     /// </summary>
-    public static double Amount(double benefits, double otherIncome, FilingStatus status)
-    {
-        if (benefits <= 0.0)
-        {
-            return 0.0;
-        }
-
-        var provisional = otherIncome + 0.5 * benefits;
-        var baseAmount = BaseAmount(status);
-        var adjusted = AdjustedBaseAmount(status);
-        if (provisional <= baseAmount)
-        {
-            return 0.0;
-        }
-
-        if (provisional <= adjusted)
-        {
-            return Math.Min(0.5 * benefits, 0.5 * (provisional - baseAmount));
-        }
-
-        var firstTier = Math.Min(0.5 * benefits, 0.5 * (adjusted - baseAmount));
-        return Math.Min(0.85 * benefits, 0.85 * (provisional - adjusted) + firstTier);
-    }
+    /// <remarks>The rule is written once, in <see cref="Amount{TL, TD, TU}"/>; this is its one-lane instance, so the
+    /// per-path and the vectorized phases cannot disagree.</remarks>
+    public static double Amount(double benefits, double otherIncome, FilingStatus status) =>
+        Amount<Lanes1, double, ulong>(benefits, otherIncome, status);
 
     /// <summary>
-    /// <see cref="Amount"/> for the lanes of a vector (each lane one household): the same IEEE operations in the same
-    /// order, every branch a per-lane select (both sides computed), so each lane holds the scalar's bits.
-    /// <c>Math.Min(a, b)</c> is <c>a &lt; b ? a : b</c>, equal for the non-NaN operands that occur here.
+    /// The rule for the lanes of a vector (each lane one household; <see cref="Lanes1"/> for one): 0 unless the benefits
+    /// are positive and provisional income exceeds the base amount; every branch a per-lane select (both sides
+    /// computed), <c>min(a, b)</c> as <c>a &lt; b ? a : b</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static TD Amount<TL, TD, TU>(TD benefits, TD otherIncome, FilingStatus status)
