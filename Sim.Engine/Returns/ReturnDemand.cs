@@ -37,13 +37,4 @@ public readonly record struct ReturnDemand(bool Stocks, bool Bonds, bool Cash, b
 
         return new ReturnDemand(stocks, bonds, cash, reits);
     }
-
-    /// <summary>Whether asset <paramref name="a"/>'s return is read.</summary>
-    public bool Reads(Asset a) => a switch
-    {
-        Asset.Stocks => Stocks,
-        Asset.Bonds => Bonds,
-        Asset.Cash => Cash,
-        _ => Reits,
-    };
 }

@@ -299,26 +299,15 @@ public static partial class Percentiles
         return table;
     }
 
-    /// <summary>Adds byte j of every lane of c0 (c1) to counts[j] (counts[8 + j]).</summary>
+    /// <summary>Adds byte j of every lane of c0 (c1) to counts[j] (counts[8 + j]): the two 256-bit halves in turn
+    /// (integer sums, so the order does not matter).</summary>
     private static void FlushCounts(Vector512<ulong> c0, Vector512<ulong> c1, Span<long> counts)
     {
-        var mask = Vector512.Create(0xFFUL);
-        for (int j = 0; j < 8; j++)
-        {
-            if (j < counts.Length)
-            {
-                counts[j] += (long)Vector512.Sum(Vector512.ShiftRightLogical(c0, 8 * j) & mask);
-            }
-
-            if (8 + j < counts.Length)
-            {
-                counts[8 + j] += (long)Vector512.Sum(Vector512.ShiftRightLogical(c1, 8 * j) & mask);
-            }
-        }
-
+        FlushCounts(c0.GetLower(), c1.GetLower(), counts);
+        FlushCounts(c0.GetUpper(), c1.GetUpper(), counts);
     }
 
-    /// <inheritdoc cref="FlushCounts(Vector512{ulong}, Vector512{ulong}, Span{long})"/>
+    /// <summary>Adds byte j of every lane of c0 (c1) to counts[j] (counts[8 + j]).</summary>
     private static void FlushCounts(Vector256<ulong> c0, Vector256<ulong> c1, Span<long> counts)
     {
         var mask = Vector256.Create(0xFFUL);
@@ -334,7 +323,6 @@ public static partial class Percentiles
                 counts[8 + j] += (long)Vector256.Sum(Vector256.ShiftRightLogical(c1, 8 * j) & mask);
             }
         }
-
     }
 
     /// <summary>
