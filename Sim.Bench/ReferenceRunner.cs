@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Sim.Engine.Scenarios;
 using Sim.Engine.Simulation;
+using Sim.Worker.Files;
 
 namespace Sim.Bench;
 
@@ -127,7 +128,7 @@ public static class ReferenceRunner
         {
             return Timed("dotnet", [worker, "run", scenarioFile, "--paths", paths.ToString(CultureInfo.InvariantCulture),
                 "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", outDir],
-                env => { if (tracePhases) { env["SIM_TRACE_PHASES"] = "1"; } });
+                env => { if (tracePhases) { env[PhaseTrace.Variable] = "1"; } });
         }
         finally
         {
@@ -155,8 +156,8 @@ public static class ReferenceRunner
             }
         }
 
-        return at.TryGetValue("history and run id", out double start) && at.TryGetValue("engine", out double end) &&
-               at.TryGetValue("exit", out double exit)
+        return at.TryGetValue(PhaseTrace.BeforeEngine, out double start) && at.TryGetValue(PhaseTrace.AfterEngine, out double end) &&
+               at.TryGetValue(PhaseTrace.Exit, out double exit)
             ? (start, end - start, exit - end, traced.WallSeconds - exit)
             : null;
     }

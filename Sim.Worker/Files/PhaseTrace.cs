@@ -24,6 +24,15 @@ public static class PhaseTrace
     private static TimeSpan _lastJit;
     private static TimeSpan _lastGc;
 
+    /// <summary>The mark just before the engine starts (the throughput command reads the trace by these names).</summary>
+    public const string BeforeEngine = "history and run id";
+
+    /// <summary>The mark when the engine has finished.</summary>
+    public const string AfterEngine = "engine";
+
+    /// <summary>The last mark, at the end of Main.</summary>
+    public const string Exit = "exit";
+
     /// <summary>True when marks are printed.</summary>
     public static bool IsEnabled => Enabled;
 

@@ -45,7 +45,7 @@ public static class ScenarioRunner
         ulong seed = RunIdentity.EffectiveSeed(scenario, overrides.Seed);
         string runId = RunIdentity.Of(scenarioJson, scenario, paths, seed);
         var options = new SimulationOptions { Paths = paths, Seed = seed, Threads = overrides.Threads ?? 0 };
-        PhaseTrace.Mark("history and run id");
+        PhaseTrace.Mark(PhaseTrace.BeforeEngine);
 
         Directory.CreateDirectory(outputDirectory);
         string plainJson = ScenarioJson.ToPlainJson(scenarioJson);
@@ -66,7 +66,7 @@ public static class ScenarioRunner
             result = SimulationEngine.Run(scenario, options, history, null, progress, cancellationToken);
         }
 
-        PhaseTrace.Mark("engine");
+        PhaseTrace.Mark(PhaseTrace.AfterEngine);
         CheckFinite(result);
         var metadata = ResultParquet.Metadata(result, runId, plainJson);
         PhaseTrace.Mark("checked, metadata");
