@@ -108,7 +108,15 @@ internal sealed partial class PathKernel
 
             // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
             TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            IncomeLanes<TD> without;
+            if (k.Income)
+            {
+                y.Taxation.Without<TL, TD, TU>(y, index, out without);
+            }
+            else
+            {
+                without = default;
+            }
             TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
@@ -166,7 +174,15 @@ internal sealed partial class PathKernel
 
             // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
             TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            IncomeLanes<TD> without;
+            if (k.Income)
+            {
+                y.Taxation.Without<TL, TD, TU>(y, index, out without);
+            }
+            else
+            {
+                without = default;
+            }
             TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
@@ -182,9 +198,16 @@ internal sealed partial class PathKernel
                 share = TL.IfGreater(roth, zero, share, zero);
             }
 
+            // What the RMD leaves, and φ = its pre-tax share (the after-tax solve and the pro-rata split use the same
+            // quotient; the discarded side may be 0/0).
+            TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
+            TD total = TL.Add(preLeft, rothLeft);
+            bool proRata = k.Order is not WithdrawalOrder.TraditionalFirst and not WithdrawalOrder.RothFirst;
+            TD phi = proRata || k.AfterTax ? TL.Div(preLeft, total) : zero;
+
             // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
             TD need = k.AfterTax
-                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, roth, rmdPre, rmdRoth, share, k.PenaltyRate)
+                ? ProRataNeedFromLeft<TL, TD, TU>(y, without, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
                 : target;
 
             // gross = min(max(need, rmd), opening).
@@ -193,7 +216,6 @@ internal sealed partial class PathKernel
 
             // Split (spec 12): rest = max(0, gross − rmdPre − rmdRoth), then the order on what the RMD left.
             TD rest = Max0<TL, TD, TU>(TL.Sub(TL.Sub(gross, rmdPre), rmdRoth));
-            TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
             TD fromPre;
             switch (k.Order)
             {
@@ -205,8 +227,7 @@ internal sealed partial class PathKernel
                     break;
                 default:
                     // rothLeft == 0 ? (preLeft > 0 ? rest : 0) : total > 0 ? rest * (preLeft / total) : 0.
-                    TD total = TL.Add(preLeft, rothLeft);
-                    TD shared = TL.IfGreater(total, zero, TL.Mul(rest, TL.Div(preLeft, total)), zero);
+                    TD shared = TL.IfGreater(total, zero, TL.Mul(rest, phi), zero);
                     fromPre = TL.IfEqual(rothLeft, zero, TL.IfGreater(preLeft, zero, rest, zero), shared);
                     break;
             }
