@@ -44,21 +44,41 @@ internal sealed partial class PathKernel
         var loop = new FastLoop<TPolicy>(policy, k, y, st, scratch, m, start);
         WidthDriver.Run(_width, count, ref loop);
 
-        // Failure and RMD-binding bookkeeping: cheap, per path, from the need and opening balance the lanes left.
+        // Failure and RMD-binding bookkeeping: cheap, per path, from the need and opening balance the lanes left
+        // (spans over the block and counts in locals: no bounds check or store through the ref per path).
         bool canFail = policy.CanFail;
-        double[] rmd = m[Metric.Rmd];
-        for (int j = 0; j < count; j++)
+        int age = y.Age, failed = 0, binding = 0;
+        Span<int> failure = st.FailureAge.AsSpan(start, count);
+        ReadOnlySpan<double> needs = scratch.Need.AsSpan(0, count), opening = scratch.Opening.AsSpan(0, count);
+        for (int j = 0; j < failure.Length; j++)
         {
-            int i = start + j;
-            double need = scratch.Need[j];
-            if (canFail && st.FailureAge[i] == 0 && need > scratch.Opening[j])
+            if (canFail && failure[j] == 0 && needs[j] > opening[j])
             {
-                st.FailureAge[i] = y.Age;
+                failure[j] = age;
             }
 
-            counts.Failed += st.FailureAge[i] != 0 ? 1 : 0;
-            counts.RmdBinding += (k.Divisor > 0 ? rmd[i] : 0) > need ? 1 : 0;
+            failed += failure[j] != 0 ? 1 : 0;
         }
+
+        if (k.Divisor > 0)
+        {
+            ReadOnlySpan<double> rmd = m[Metric.Rmd].AsSpan(start, count);
+            for (int j = 0; j < rmd.Length; j++)
+            {
+                binding += rmd[j] > needs[j] ? 1 : 0;
+            }
+        }
+        else
+        {
+            // (0 > need): a negative need, which no target gives; counted as the per-path phase does.
+            for (int j = 0; j < needs.Length; j++)
+            {
+                binding += 0.0 > needs[j] ? 1 : 0;
+            }
+        }
+
+        counts.Failed += failed;
+        counts.RmdBinding += binding;
     }
 
     /// <summary>The per-year scalars of the fast distribution phase (uniform across lanes, so branching on them
@@ -77,6 +97,7 @@ internal sealed partial class PathKernel
     /// expression each select reproduces. <c>Math.Max(0, x)</c> is <c>x &gt; 0 ? x : 0</c> and <c>Math.Min(a, b)</c>
     /// is <c>a &lt; b ? a : b</c>: the same value for the non-NaN, non-negative-zero operands that occur here.
     /// </summary>
+    [SkipLocalsInit]
     private readonly struct FastLoop<TPolicy>(TPolicy policy, FastConstants k, YearPlan y, PathState st,
         BlockScratch scratch, YearMetrics m, int start) : ILaneLoop
         where TPolicy : struct, IWithdrawalPolicy
