@@ -118,7 +118,10 @@ internal sealed partial class PathKernel
             : Split(gross, pre, roth, rmdPre, rmdRoth);
 
         double taxable = wPre + wRoth * rothShareTaxable;
-        if (_hasRoth)
+        // The basis only decides the taxable share of a non-qualified withdrawal, and qualification never ends (its
+        // age and five-year tests only become true, RothQualification.IsQualified): from the first qualified year on it
+        // is neither read nor kept.
+        if (_hasRoth && !y.RothQualified)
         {
             st.RothBasis[i] = Math.Max(0, st.RothBasis[i] - wRoth * (1 - rothShareTaxable));
         }

@@ -210,8 +210,9 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(target, st.Target, i);
             }
 
-            // rothShareTaxable = qualified || roth <= 0 ? 0 : max(0, 1 − basis / roth).
-            TD basis = Ld<TL, TD, TU>(st.RothBasis, i);
+            // rothShareTaxable = qualified || roth <= 0 ? 0 : max(0, 1 − basis / roth). The basis is read and kept
+            // only before qualification (see Distribute).
+            TD basis = k.RothQualified ? zero : Ld<TL, TD, TU>(st.RothBasis, i);
             TD share = zero;
             if (!k.RothQualified)
             {
@@ -262,7 +263,11 @@ internal sealed partial class PathKernel
             TD wRoth = TL.IfLess(gross, opening, TL.IfEqual(roth, zero, zero, TL.Add(rmdRoth, fromRoth)), roth);
 
             TD taxable = TL.Add(wPre, TL.Mul(wRoth, share));
-            St<TL, TD, TU>(Max0<TL, TD, TU>(TL.Sub(basis, TL.Mul(wRoth, TL.Sub(TL.Splat(1.0), share)))), st.RothBasis, i);
+            if (!k.RothQualified)
+            {
+                St<TL, TD, TU>(Max0<TL, TD, TU>(TL.Sub(basis, TL.Mul(wRoth, TL.Sub(TL.Splat(1.0), share)))), st.RothBasis, i);
+            }
+
             St<TL, TD, TU>(Max0<TL, TD, TU>(TL.Sub(pre, wPre)), st.Pretax, i);
             St<TL, TD, TU>(Max0<TL, TD, TU>(TL.Sub(roth, wRoth)), st.Roth, i);
 
