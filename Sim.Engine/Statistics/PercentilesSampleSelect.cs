@@ -290,6 +290,9 @@ public static partial class Percentiles
             return true;
         }
 
+        /// <summary>How many values the classified parts staged.</summary>
+        public long StagedValues => _stagedCount.Sum(c => (long)c);
+
         /// <summary>Returns the staging buffer to the pool.</summary>
         public void Dispose()
         {
