@@ -294,6 +294,68 @@ public class PercentilesFacts
         }
     }
 
+    [Theory]
+    [InlineData(70_001, 1)]
+    [InlineData(300_001, 3)]
+    [InlineData(1_000_000, 4)]
+    public void Finish_SelectsAmongTheNarrowerBrackets_ForBalanceLikeColumns(int n, int parts)
+    {
+        // The second step: the sample's points inside each bracket predict a narrower bracket, a pass over the
+        // staged values keeps those inside it, and the ranks are selected among them; for lognormal columns with
+        // failed paths at 0 that prediction holds, and the order statistics are the sort's.
+        var rng = new System.Random(n + parts);
+        double[] values = Enumerable.Range(0, n)
+            .Select(_ => rng.NextDouble() < 0.05 ? 0.0 : Math.Exp(12 + 1.5 * Normal(rng))).ToArray();
+        long[] ranks = RanksOf(n, [5, 10, 25, 50, 75, 90, 95]);
+        double[] sorted = values.Order().ToArray();
+        using var selection = Percentiles.SampleSelection.Plan(values, ranks, parts);
+        for (int part = 0; part < selection.Parts; part++)
+        {
+            selection.Classify(values, part, SimdWidth.Auto);
+        }
+
+        var found = new double[ranks.Length];
+        Assert.True(selection.Finish(found));
+        Assert.True(selection.Narrowed);
+        Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Finish_SelectsAmongAllStagedValues_WhenTheNarrowerBracketMisses(int parts)
+    {
+        // The evenly spaced sample (every 64th value at this size) spreads over [0, 1) while the other values avoid
+        // [0.47, 0.53] except for a block of ties at 0.515 that holds the median. The plan's bracket around the
+        // median catches the block, but inside it the sample's points predict the median near 0.50, so the narrower
+        // bracket misses and the select over all the staged values must answer, exactly.
+        const int n = 200_000;
+        var rng = new System.Random(5);
+        double[] values = Enumerable.Range(0, n).Select(i =>
+        {
+            if (i % 64 == 0)
+            {
+                return i / (double)n;
+            }
+
+            double u = rng.NextDouble();
+            return u < 0.48 ? u / 0.48 * 0.47 : u < 0.52 ? 0.515 : 0.53 + (u - 0.52) / 0.48 * 0.47;
+        }).ToArray();
+        long[] ranks = RanksOf(n, [50]);
+        double[] sorted = values.Order().ToArray();
+        using var selection = Percentiles.SampleSelection.Plan(values, ranks, parts);
+        for (int part = selection.Parts - 1; part >= 0; part--)
+        {
+            selection.Classify(values, part, SimdWidth.Auto);
+        }
+
+        var found = new double[ranks.Length];
+        Assert.True(selection.Finish(found));
+        Assert.False(selection.Narrowed);
+        Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
+        Assert.Equal(0.515, found[0]);
+    }
+
     [Fact]
     public void SignedKey_OrdersLikeTheNumbers()
     {
@@ -304,6 +366,12 @@ public class PercentilesFacts
             Assert.True(keys[i - 1] < keys[i], $"{ordered[i - 1]} vs {ordered[i]}");
         }
     }
+
+    private static long[] RanksOf(int n, double[] levels) => levels.SelectMany(level =>
+    {
+        (long lo, _) = Percentiles.Position(n, level);
+        return new[] { lo, Math.Min(lo + 1, n - 1) };
+    }).ToArray();
 
     private static double Normal(System.Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
