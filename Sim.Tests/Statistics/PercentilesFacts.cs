@@ -192,8 +192,15 @@ public class PercentilesFacts
     public static IEnumerable<object[]> ShortLengthsAndBracketSets() =>
         Enumerable.Range(0, 257).SelectMany(n => Enumerable.Range(0, 4).Select(set => new object[] { n, set }));
 
+    // The vector paths run blocks of up to 255 vectors (2,040 values at AVX-512, 1,020 at AVX2) between flushes of
+    // their byte counters, shorter when the staging buffer is nearly full: lengths around those block ends.
+    public static IEnumerable<object[]> BlockLengthsAndBracketSets() =>
+        new[] { 1019, 1020, 1021, 2039, 2040, 2041, 2048, 4081, 4089, 10_007 }
+            .SelectMany(n => Enumerable.Range(0, 4).Select(set => new object[] { n, set }));
+
     [Theory]
     [MemberData(nameof(ShortLengthsAndBracketSets))]
+    [MemberData(nameof(BlockLengthsAndBracketSets))]
     public void ClassifyStaged_CountsAndPacksLikeTheDefinition_AtEveryWidth(int n, int set)
     {
         // The branch-free pass: every width must give the definition's counts and stage exactly the values inside
@@ -226,7 +233,11 @@ public class PercentilesFacts
             Assert.Equal(expectedFilled, filled);
             Assert.Equal(expectedStaged, staged.Take(count).Select(BitConverter.DoubleToInt64Bits));
 
-            // A staging buffer one value short of what the pass keeps (plus the vector slack) is refused, not overrun.
+            // A staging buffer of exactly what the pass keeps plus the vector slack is enough; one value short of
+            // what it keeps is refused, not overrun.
+            var exact = new double[expectedStaged.Length + 8];
+            Assert.True(Percentiles.ClassifyStaged(values, A, B, below, filled, exact, out int exactCount, width));
+            Assert.Equal(expectedStaged, exact.Take(exactCount).Select(BitConverter.DoubleToInt64Bits));
             if (expectedStaged.Length > 0)
             {
                 var small = new double[expectedStaged.Length - 1];
