@@ -137,24 +137,13 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
 
     /// <summary>Stage 1: Philox block <paramref name="block"/>'s two normals (cosine half into <paramref name="first"/>,
     /// sine half into <paramref name="second"/> unless it is null) for paths [start, end) in whole vectors.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void DrawBlock<L, TD, TU>(int start, int end, long firstPath, uint normalsWord, uint block, PhiloxKey key,
         double[] first, double[]? second)
         where L : struct, ILanes<TD, TU>
         where TD : struct
-        where TU : struct
-    {
-        ref double a = ref MemoryMarshal.GetArrayDataReference(first);
-        for (int i = start; i <= end - L.Count; i += L.Count)
-        {
-            LaneDraws.NormalPair<L, TD, TU>(L.Sequence((ulong)(firstPath + i)), normalsWord, block, key, out TD z0, out TD z1);
-            L.Store(z0, ref Unsafe.Add(ref a, i));
-            if (second is not null)
-            {
-                L.Store(z1, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(second), i));
-            }
-        }
-    }
+        where TU : struct =>
+        LaneDraws.FillPairs<L, TD, TU>(start, end, firstPath, normalsWord, block, key, ref MemoryMarshal.GetArrayDataReference(first),
+            ref second is null ? ref Unsafe.NullRef<double>() : ref MemoryMarshal.GetArrayDataReference(second), second is not null);
 
     /// <summary>Stage 2: Z = L·ε (each row summed left to right, scaled for Student-t), the returns and inflation, in
     /// place. A component is computed only when it is drawn; the others are constant.</summary>
