@@ -82,7 +82,24 @@ public static class LaneDraws
         where TD : struct
         where TU : struct
     {
-        TD radius = L.Sqrt(L.Mul(L.Splat(-2.0), VMath.Log<L, TD, TU>(u1)));
+        PolarPair<L, TD, TU>(Radius<L, TD, TU>(u1), u2, out z0, out z1);
+    }
+
+    /// <summary>Box-Muller's radius sqrt(−2 ln u1) (u1 ≥ 2^-53 is a normal number, so the log skips the subnormal
+    /// rescaling).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD Radius<L, TD, TU>(TD u1)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct => L.Sqrt(L.Mul(L.Splat(-2.0), VMath.LogOfNormal<L, TD, TU>(u1)));
+
+    /// <summary>(radius·cos(2π u2), radius·sin(2π u2)).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PolarPair<L, TD, TU>(TD radius, TD u2, out TD z0, out TD z1)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
         VMath.SinCos2Pi<L, TD, TU>(u2, out TD sin, out TD cos);
         z0 = L.Mul(radius, cos);
         z1 = L.Mul(radius, sin);
@@ -103,8 +120,7 @@ public static class LaneDraws
     /// polynomial and a square root) in a loop body of about 250 instructions, so the out-of-order core could not
     /// overlap the next vector's chain with it, and the loop ran at its latency, not its throughput (the AVX2 width
     /// was barely faster per vector than AVX-512). Short loop bodies let several vectors of paths be in flight. The
-    /// scratch round trip is through L1. Measured (docs in Sim.Bench DrawBenchmarks): AVX-512 −20%, AVX2 −25% per
-    /// normal.
+    /// scratch round trip is through L1. Measured per normal, one thread: AVX-512 −20%, AVX2 −25%.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
@@ -129,16 +145,12 @@ public static class LaneDraws
 
             for (int i = c; i < chunkEnd; i += L.Count)
             {
-                TD u1 = L.Load(ref Unsafe.Add(ref first, i));
-                L.Store(L.Sqrt(L.Mul(L.Splat(-2.0), VMath.Log<L, TD, TU>(u1))), ref Unsafe.Add(ref first, i));
+                L.Store(Radius<L, TD, TU>(L.Load(ref Unsafe.Add(ref first, i))), ref Unsafe.Add(ref first, i));
             }
 
             for (int i = c; i < chunkEnd; i += L.Count)
             {
-                TD radius = L.Load(ref Unsafe.Add(ref first, i));
-                VMath.SinCos2Pi<L, TD, TU>(L.Load(ref Unsafe.Add(ref u2s, i - c)), out TD sin, out TD cos);
-                TD z0 = L.Mul(radius, cos);
-                TD z1 = L.Mul(radius, sin);
+                PolarPair<L, TD, TU>(L.Load(ref Unsafe.Add(ref first, i)), L.Load(ref Unsafe.Add(ref u2s, i - c)), out TD z0, out TD z1);
                 L.Store(z0, ref Unsafe.Add(ref first, i));
                 if (hasSecond)
                 {
