@@ -75,6 +75,20 @@ public static class LaneDraws
         u2 = Uniform<L, TD, TU>(w2, w3);
     }
 
+    /// <summary><see cref="UniformPair{L, TD, TU}(TU, uint, uint, PhiloxKey, out TD, out TD)"/> under a key
+    /// schedule splatted once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void UniformPair<L, TD, TU>(TU paths, TU yearStream, TU block, in PhiloxRoundKeys<TU> keys, out TD u1, out TD u2)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        PhiloxLanes.Compute<L, TD, TU>(paths, L.ShiftRight(paths, 32), yearStream, block, keys,
+            out TU w0, out TU w1, out TU w2, out TU w3);
+        u1 = Uniform<L, TD, TU>(w0, w1);
+        u2 = Uniform<L, TD, TU>(w2, w3);
+    }
+
     /// <summary>Box-Muller: <paramref name="z0"/> = sqrt(−2 ln u1)·cos(2π u2), <paramref name="z1"/> = sqrt(−2 ln u1)·sin(2π u2).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void BoxMuller<L, TD, TU>(TD u1, TD u2, out TD z0, out TD z1)
@@ -130,15 +144,20 @@ public static class LaneDraws
         where TD : struct
         where TU : struct
     {
+        // Loop invariants in lanes once: the key schedule, counter words 2 and 3, the step of the path indices.
+        var keys = PhiloxRoundKeys<TU>.Of<L, TD>(key);
+        TU yearStreamLanes = L.SplatU(yearStream), blockLanes = L.SplatU(block), step = L.SplatU((ulong)L.Count);
         Span<double> scratch = stackalloc double[Chunk];
         ref double u2s = ref MemoryMarshal.GetReference(scratch);
         int wholeEnd = start + (end - start) / L.Count * L.Count;
+        TU paths = L.Sequence((ulong)(firstPath + start));
         for (int c = start; c < wholeEnd; c += Chunk)
         {
             int chunkEnd = Math.Min(c + Chunk, wholeEnd);
             for (int i = c; i < chunkEnd; i += L.Count)
             {
-                UniformPair<L, TD, TU>(L.Sequence((ulong)(firstPath + i)), yearStream, block, key, out TD u1, out TD u2);
+                UniformPair<L, TD, TU>(paths, yearStreamLanes, blockLanes, keys, out TD u1, out TD u2);
+                paths = L.AddU(paths, step);
                 L.Store(u1, ref Unsafe.Add(ref first, i));
                 L.Store(u2, ref Unsafe.Add(ref u2s, i - c));
             }
