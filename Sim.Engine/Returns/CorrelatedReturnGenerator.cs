@@ -22,9 +22,9 @@ namespace Sim.Engine.Returns;
 /// Only the normals up to the last component that varies and is read are drawn (a component with σ = 0, or an asset
 /// the <see cref="ReturnDemand"/> does not read, is its mean): a stocks-and-bonds plan draws ε_0..ε_2, two Philox
 /// blocks instead of three, and two exponentials instead of four. Because row d of L depends only on rows 0..d, the
-/// components that are drawn have the same values whatever the demand. Fill keeps every intermediate in registers,
-/// one vector of paths at a time: no scratch memory, no allocation, and the instance is immutable, so any number of
-/// threads may call Fill concurrently for different blocks.
+/// components that are drawn have the same values whatever the demand. Fill uses the destination arrays and a 2 KB
+/// stack buffer as scratch (<see cref="LaneDraws.FillPairs"/>): no allocation, and the instance is immutable, so any
+/// number of threads may call Fill concurrently for different blocks.
 /// </remarks>
 public sealed class CorrelatedReturnGenerator : IReturnGenerator
 {
