@@ -25,6 +25,10 @@ public sealed record SimulationOptions
     /// <summary>Paths per parallel work item.</summary>
     public int BlockSize { get; init; } = DefaultBlockSize;
 
+    /// <summary>Measurement only: each year's percentiles are reduced before the next year's paths step, instead of
+    /// beside them, so that a caller can time the two phases apart (Sim.Bench). Same numbers, slower.</summary>
+    internal bool Sequential { get; init; }
+
     /// <summary>Tests only: run every distribution year through the per-path phase, never the vectorized one.</summary>
     internal bool ScalarDistribution { get; init; }
 }
@@ -83,13 +87,14 @@ public static class SimulationEngine
 
         var kernel = new PathKernel(scenario, plan, options.Width, options.ScalarDistribution);
         var state = new PathState(paths);
-        var metrics = new YearMetrics(paths);
+        // Two sets of metric arrays: the percentiles of year t are reduced from one while the paths step year t + 1
+        // into the other (see the loop below).
+        YearMetrics[] buffers = [new YearMetrics(paths), new YearMetrics(paths)];
         double[] levels = [.. scenario.Simulation.Percentiles];
         var pct = new double[Metrics.Count, years, levels.Length];
         var yearly = new YearlyFigures(new double[years], new double[years], new double[years], new double[years],
             new double[years]);
         int loansCut = 0;
-        var yearCounts = new StepCounts();
         // The median nominal balance of every year, for the peak age (spec 12): read from the percentiles when 50 is
         // among the levels, otherwise computed directly from the year's balances.
         int medianLevel = Array.IndexOf(levels, 50.0);
@@ -101,45 +106,77 @@ public static class SimulationEngine
             kernel.Initialize(state, start, Math.Min(blockSize, paths - start));
         });
 
-        for (int t = 0; t < years; t++)
+        // Year t's reduction runs beside year t + 1's path steps: the steps read and write only the path state and
+        // their own metric arrays, the reduction only the other arrays and its own cells of the results, so the
+        // threads that would wait at the end of each phase for the other's last item do the other phase's work
+        // instead. It is waited for before its arrays are written again (year t + 2), and every item computes the
+        // same bits whichever thread runs it and whenever, so the numbers do not change.
+        Task? reducing = null;
+        try
         {
-            var y = plan[t];
-            var next = t + 1 < years ? plan[t + 1] : null;
-            yearCounts = default;
-            kernel.SetYearConstants(y, metrics);
-            Parallel.For(0, blocks, parallel,
-                () => new BlockScratch(blockSize),
-                (b, _, scratch) =>
-                {
-                    int start = b * blockSize;
-                    int count = Math.Min(blockSize, paths - start);
-                    generator.Fill(t, start, count, scratch.Returns);
-                    var c = kernel.Step(y, next, state, scratch, start, count, metrics);
-                    if (c.LoansCut > 0)
+            for (int t = 0; t < years; t++)
+            {
+                var y = plan[t];
+                var next = t + 1 < years ? plan[t + 1] : null;
+                var metrics = buffers[t & 1];
+                var yearCounts = new StepCounts();
+                kernel.SetYearConstants(y, metrics);
+                Parallel.For(0, blocks, parallel,
+                    () => new BlockScratch(blockSize),
+                    (b, _, scratch) =>
                     {
-                        Interlocked.Add(ref loansCut, c.LoansCut);
+                        int start = b * blockSize;
+                        int count = Math.Min(blockSize, paths - start);
+                        generator.Fill(t, start, count, scratch.Returns);
+                        var c = kernel.Step(y, next, state, scratch, start, count, metrics);
+                        if (c.LoansCut > 0)
+                        {
+                            Interlocked.Add(ref loansCut, c.LoansCut);
+                        }
+
+                        Interlocked.Add(ref yearCounts.Failed, c.Failed);
+                        Interlocked.Add(ref yearCounts.RmdBinding, c.RmdBinding);
+
+                        return scratch;
+                    },
+                    _ => { });
+
+                Join(ref reducing, t - 1, years, progress);
+                if (observer is not null)
+                {
+                    if (observer.ReadsValues)
+                    {
+                        metrics.FillConstants(paths);
                     }
 
-                    Interlocked.Add(ref yearCounts.Failed, c.Failed);
-                    Interlocked.Add(ref yearCounts.RmdBinding, c.RmdBinding);
-
-                    return scratch;
-                },
-                _ => { });
-
-            if (observer is not null)
-            {
-                if (observer.ReadsValues)
-                {
-                    metrics.FillConstants(paths);
+                    observer.OnYear(y, metrics, paths);
                 }
 
-                observer.OnYear(y, metrics, paths);
+                int year = t;
+                reducing = Task.Run(() =>
+                {
+                    Reduce(year, paths, metrics, levels, pct, yearly, yearCounts, parallel);
+                    medianBalance[year] = medianLevel >= 0 ? pct[(int)Metric.Balance, year, medianLevel] : Median(metrics.ValuesOf((int)Metric.Balance), paths);
+                }, cancellationToken);
+                if (options.Sequential)
+                {
+                    Join(ref reducing, t, years, progress);
+                }
             }
 
-            Reduce(t, state, metrics, levels, pct, yearly, yearCounts, parallel);
-            medianBalance[t] = medianLevel >= 0 ? pct[(int)Metric.Balance, t, medianLevel] : Median(metrics.ValuesOf((int)Metric.Balance), paths);
-            progress?.Report((t + 1) / (double)years);
+            Join(ref reducing, years - 1, years, progress);
+        }
+        finally
+        {
+            // An exception or a cancellation stops the loop: the reduction still running must not outlive the call.
+            try
+            {
+                reducing?.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // Already failing with the first exception; this one is the same failure seen again or a consequence.
+            }
         }
 
         return new SimulationResult
@@ -159,10 +196,21 @@ public static class SimulationEngine
         };
     }
 
-    private static void Reduce(int t, PathState state, YearMetrics metrics, double[] levels, double[,,] pct,
+    /// <summary>Waits for the reduction of year <paramref name="t"/> in flight, if any, rethrowing its exception as
+    /// itself, then reports the year done (on the caller's thread, as every other report).</summary>
+    private static void Join(ref Task? reducing, int t, int years, IProgress<double>? progress)
+    {
+        if (reducing is { } task)
+        {
+            reducing = null;
+            task.GetAwaiter().GetResult();
+            progress?.Report((t + 1) / (double)years);
+        }
+    }
+
+    private static void Reduce(int t, int n, YearMetrics metrics, double[] levels, double[,,] pct,
         YearlyFigures yearly, StepCounts counts, ParallelOptions parallel)
     {
-        int n = state.Paths;
         // Three rounds of independent work items, each handed to the threads one at a time in list order (so the
         // long items start first and the short ones fill the gaps): (1) per metric that varies and is not a copy of
         // another, the plan of its percentiles (the sample and its brackets); (2) the one pass over the values, split

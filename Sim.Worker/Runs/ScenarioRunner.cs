@@ -46,6 +46,7 @@ public static class ScenarioRunner
         string runId = RunIdentity.Of(scenarioJson, scenario, paths, seed);
         var options = new SimulationOptions { Paths = paths, Seed = seed, Threads = overrides.Threads ?? 0 };
         PhaseTrace.Mark(PhaseTrace.BeforeEngine);
+        JitWarmup.StartOnce(scenario, history);
 
         Directory.CreateDirectory(outputDirectory);
         string plainJson = ScenarioJson.ToPlainJson(scenarioJson);
