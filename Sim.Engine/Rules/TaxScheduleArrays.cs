@@ -24,6 +24,11 @@ public sealed class TaxScheduleArrays
         _cumulativeTax = cumulativeTax;
     }
 
+    /// <summary>The thresholds above the first that <see cref="TaxOnGross{TL, TD, TU}"/> always scans: most incomes lie
+    /// in the lowest brackets, so testing whether a vector can stop costs more there than the selects it saves, and a
+    /// stop whose position varies from vector to vector is a mispredicted branch.</summary>
+    private const int AlwaysScanned = 2;
+
     /// <summary>Number of brackets.</summary>
     public int Count => _rates.Length;
 
@@ -39,8 +44,9 @@ public sealed class TaxScheduleArrays
     /// <summary>
     /// <see cref="TaxSchedule.TaxOnGrossIncome"/> per lane: the bracket search (last k with threshold[k] ≤ x) is a
     /// linear scan of selects over the ascending thresholds, then the same <c>c[k] + r[k] · (x − g[k])</c>, and 0
-    /// where <c>!(x &gt; g[0])</c>. The scan stops at the first threshold above every lane's x: the thresholds
-    /// ascend, so no later one would be selected (a NaN lane never stops it, as it selects every threshold).
+    /// where <c>!(x &gt; g[0])</c>. Past the first <see cref="AlwaysScanned"/> thresholds, the scan stops at the first
+    /// threshold above every lane's x: the thresholds ascend, so no later one would be selected (a NaN lane never
+    /// stops it, as it selects every threshold).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TD TaxOnGross<TL, TD, TU>(TD x)
@@ -55,7 +61,7 @@ public sealed class TaxScheduleArrays
         for (int n = 1; n < g.Length; n++)
         {
             TD t = TL.Splat(g[n]);
-            if (TL.AllEqual(TL.IfLess(x, t, one, zero), 1.0))
+            if (n > AlwaysScanned && TL.AllEqual(TL.IfLess(x, t, one, zero), 1.0))
             {
                 break;
             }
