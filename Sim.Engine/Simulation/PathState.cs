@@ -76,7 +76,6 @@ internal sealed class BlockScratch
     public BlockScratch(int capacity)
     {
         Returns = new ReturnBlock(capacity);
-        Return = new double[capacity];
         Gross = new double[capacity];
         Tax = new double[capacity];
         Penalty = new double[capacity];
@@ -89,8 +88,6 @@ internal sealed class BlockScratch
 
     /// <summary>The model's asset returns and inflation for the block.</summary>
     public ReturnBlock Returns { get; }
-    /// <summary>Portfolio return R = Σ w_k r_k.</summary>
-    public double[] Return { get; }
     /// <summary>This year's gross withdrawal from the invested balance.</summary>
     public double[] Gross { get; }
     /// <summary>This year's income tax (withdrawals and deemed distributions together).</summary>

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using Sim.Engine.Returns;
+using Sim.Engine.Scenarios;
 using Sim.Engine.Simd;
 using Sim.Engine.Simulation.Policies;
 
@@ -13,13 +15,13 @@ internal sealed partial class PathKernel
     /// (<see cref="PolicySlots"/>); <see cref="StoreWithdrawals"/> and <see cref="StorePenalties"/>: the metric varies by
     /// path this year (a metric the same on every path is not stored, <see cref="YearMetrics.Constant"/>).</summary>
     private readonly record struct YearConstants(
-        double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked, bool Forfeit, double VestedFraction,
+        AssetWeights Weights, double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked, bool Forfeit, double VestedFraction,
         bool Employed, bool Taxed, bool Loans, bool Roth, bool StoreInflation, bool StoreReturn, bool Income,
         bool StoreWithdrawals, bool StorePenalties)
     {
-        public YearConstants(YearPlan y, double expenseRatio, bool taxed, bool loans, bool roth, PolicySlots previous,
+        public YearConstants(YearPlan y, AssetWeights weights, double expenseRatio, bool taxed, bool loans, bool roth, PolicySlots previous,
             YearMetrics m)
-            : this(expenseRatio,
+            : this(weights, expenseRatio,
                 y.EmployeePretax + y.Match + y.NonElective,
                 y.EmployeeRoth,
                 y.Match + (y.NonElectiveVested ? 0 : y.NonElective),
@@ -62,7 +64,7 @@ internal sealed partial class PathKernel
             int i = start + j;
             TD one = TL.Splat(1.0);
             TD er = TL.Splat(k.ExpenseRatio);
-            TD ret = Ld<TL, TD, TU>(scratch.Return, j);
+            TD ret = PortfolioReturn<TL, TD, TU>(k.Weights, scratch.Returns, j);
             TD inflation = Ld<TL, TD, TU>(scratch.Returns.Inflation, j);
             TD g = TL.Add(one, ret);
 

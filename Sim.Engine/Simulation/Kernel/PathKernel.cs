@@ -7,7 +7,8 @@ namespace Sim.Engine.Simulation;
 /// <summary>
 /// One year of docs/model.md section 2 for a block of paths. Three phases:
 /// <list type="bullet">
-/// <item>A (vectorized, PathKernel.PortfolioReturn.cs): the portfolio return R = Σ w_k r_k for this year's weights.</item>
+/// <item>A (vectorized, PathKernel.PortfolioReturn.cs): the portfolio return R = Σ w_k r_k for this year's weights,
+/// computed in phase C's lanes (only phase C reads it).</item>
 /// <item>B (PathKernel.Distribution.cs and .FastDistribution.cs): distributions (RMD, the strategy's target through
 /// its policy, source order, taxes and the 10% additional tax, failure) and loan events (PathKernel.Loans.cs).
 /// Skipped as a whole in years that have none.</item>
@@ -85,10 +86,7 @@ internal sealed partial class PathKernel
     {
         var counts = default(StepCounts);
 
-        // Phase A.
-        PortfolioReturn(y.Weights, scratch.Returns, count, scratch.Return);
-
-        // Phase B.
+        // Phase B (phase A, the portfolio return, is computed in phase C's lanes: nothing before reads it).
         bool distributes = Distributes(y);
         bool loanEvents = _hasLoans && y.LoanEvents;
         bool taxed = distributes || loanEvents || y.Income.Any;
@@ -98,7 +96,7 @@ internal sealed partial class PathKernel
         }
 
         // Phase C.
-        var k = new YearConstants(y, y.ExpenseRatio, taxed, _hasLoans, _hasRoth, PreviousRead(next), m);
+        var k = new YearConstants(y, y.Weights, y.ExpenseRatio, taxed, _hasLoans, _hasRoth, PreviousRead(next), m);
         Grow(k, st, scratch, m, start, count);
         return counts;
     }
