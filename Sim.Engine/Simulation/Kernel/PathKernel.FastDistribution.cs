@@ -116,6 +116,19 @@ internal sealed partial class PathKernel
 
             int i = start + j;
             TD zero = TL.Splat(0.0);
+            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it),
+            // first: a call clobbers every vector register, and here only the index is live across it.
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            IncomeLanes<TD> without;
+            if (k.Income)
+            {
+                y.Taxation.Without<TL, TD, TU>(y, index, out without);
+            }
+            else
+            {
+                without = default;
+            }
+
             TD pre = Ld<TL, TD, TU>(st.Pretax, i);
             TD opening = pre;
 
@@ -127,17 +140,6 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(rmd, m[Metric.Rmd], i);
             }
 
-            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
-            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            IncomeLanes<TD> without;
-            if (k.Income)
-            {
-                y.Taxation.Without<TL, TD, TU>(y, index, out without);
-            }
-            else
-            {
-                without = default;
-            }
             TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
@@ -169,6 +171,19 @@ internal sealed partial class PathKernel
         {
             int i = start + j;
             TD zero = TL.Splat(0.0);
+            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it),
+            // first: a call clobbers every vector register, and here only the index is live across it.
+            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
+            IncomeLanes<TD> without;
+            if (k.Income)
+            {
+                y.Taxation.Without<TL, TD, TU>(y, index, out without);
+            }
+            else
+            {
+                without = default;
+            }
+
             TD pre = Ld<TL, TD, TU>(st.Pretax, i);
             TD roth = Ld<TL, TD, TU>(st.Roth, i);
             TD opening = TL.Add(pre, roth);
@@ -193,17 +208,6 @@ internal sealed partial class PathKernel
                 St<TL, TD, TU>(rmd, m[Metric.Rmd], i);
             }
 
-            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
-            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            IncomeLanes<TD> without;
-            if (k.Income)
-            {
-                y.Taxation.Without<TL, TD, TU>(y, index, out without);
-            }
-            else
-            {
-                without = default;
-            }
             TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
