@@ -108,6 +108,7 @@ public static partial class Percentiles
             Span<double> order = stackalloc double[_ranks.Length];
             if (_selection is null || !_selection.Finish(order))
             {
+                FellBack = _selection is not null;
                 if (_selection is null)
                 {
                     Select(_values, _ranks, order);
@@ -120,6 +121,12 @@ public static partial class Percentiles
 
             Interpolate(n, _levels, order, destination);
         }
+
+        /// <summary>How many values the pass staged (for the profile).</summary>
+        internal long StagedValues => _selection?.StagedValues ?? 0;
+
+        /// <summary>Whether <see cref="Finish"/> fell back to the histogram select over all values (for the profile).</summary>
+        internal bool FellBack { get; private set; }
 
         /// <summary>Returns the pooled buffers.</summary>
         public void Dispose() => _selection?.Dispose();

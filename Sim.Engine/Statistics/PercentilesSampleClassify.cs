@@ -18,16 +18,19 @@ namespace Sim.Engine.Statistics;
 /// brackets (a[t] == b[t]): their values are all the same number, so counting them is enough. No per-bracket buffers
 /// and no second scatter pass: the brackets are disjoint key ranges in order, so the j-th smallest staged value of
 /// bracket t is the (staged values of brackets before t + j)-th smallest of the whole buffer.</para>
-/// <para>Lane layout: lane i of a vector = value i of the vector (8 with AVX-512, 4 with AVX2), all 64-bit. The count
-/// per position is kept in byte counters: lane counter c0 gets 1 &lt;&lt; 8·pos (positions 0..7), c1 gets
+/// <para>Lane layout: lane i of a vector = value i of the vector (8 with AVX-512, 4 with AVX2), all 64-bit. Counts are
+/// kept in byte counters, one byte per lane and slot. AVX2: c0 gets 1 &lt;&lt; 8·pos (positions 0..7), c1 gets
 /// 1 &lt;&lt; 8·(pos − 8) (positions 8..15), by a variable shift that yields 0 when the count is out of 0..63, so each
-/// value lands in exactly one byte. They are added up and cleared every 255 vectors, before a byte can overflow.
-/// This limits the vector paths to m &lt;= 7 brackets (15 positions; the default seven levels give at most seven);
-/// more brackets run the scalar twin.</para>
+/// value lands in exactly one byte. AVX-512 (<see cref="Stage512"/>): ge = #(a[t] &lt;= key) in 0..7 by a binary
+/// search, cGe gets 1 &lt;&lt; 8·ge and cIn the same bit when the key is inside bracket ge − 1. The vectors run in
+/// blocks of at most 255 (<see cref="BlockVectors"/>), and the counters are added up and cleared after each block,
+/// before a byte can overflow. This limits the vector paths to m &lt;= 7 brackets (15 positions; the default seven
+/// levels give at most seven); more brackets run the scalar twin.</para>
 /// <para>Packing: AVX-512 vcompresspd (register form, then a plain store: the memory form is slow on some cores);
 /// AVX2 a vpermd by a 16-entry table indexed by the 4-bit store mask, which moves the stored lanes to the front in
 /// lane order. Both store a whole vector and advance by the number of stored lanes, so the buffer needs one vector of
-/// slack; the pass stops with false when it is full.</para>
+/// slack; the pass stops with false at the first vector that would start past the buffer's end less that slack (a
+/// block is cut short so no vector inside it can).</para>
 /// <para>Remainder: the last n mod width values (and any width the hardware does not accelerate) run the scalar
 /// twin from where the vector loop stopped. Counting and index-ordered packing are exact integer operations, so every
 /// width gives the same counts and the same staged values in the same order.</para>
@@ -126,34 +129,48 @@ public static partial class Percentiles
         }
     }
 
+    /// <summary>
+    /// The AVX-512 pass. Per lane: ge = #(a[t] &lt;= key) in 0..7 by a three-step binary search over the a's (padded
+    /// with long.MaxValue to eight slots, which no key reaches; a vpermq reads the slot each step compares with);
+    /// the key is inside bracket ge − 1 iff key &lt;= b[ge − 1] (one more vpermq, slot 0 holding long.MinValue). Two
+    /// byte counters: cGe gets 1 &lt;&lt; 8·ge, cIn the same bit where the key is inside; at the end count[2g − 1] is
+    /// the inside count of ge = g and count[2g] the rest of ge = g.
+    /// </summary>
     private static bool Stage512(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
         Span<long> counts, Span<double> staged, ref int done, ref int stagedCount)
     {
-        int n = values.Length, i = 0, count = stagedCount;
+        int n = values.Length, m = a.Length, i = 0, count = stagedCount;
         int limit = staged.Length - Vector512<double>.Count;
-        Span<long> a7 = stackalloc long[8], b7 = stackalloc long[8], store7 = stackalloc long[8];
-        PadBrackets(a, b, a7[..7], b7[..7], store7[..7]);
-        // ge = #(a[t] <= key) in 0..7; the lane is inside bracket ge − 1 iff key <= b[ge − 1], read with one vpermq
-        // from the vector of the b's whose slot 7 (ge = 0, below every bracket) holds long.MinValue; pos = 2·ge − inside
-        // (inside = −1 or 0). The store mask is the inside mask and slot ge − 1 of the store flags (slot 7: 0).
-        b7[7] = long.MinValue;
-        a7[7] = 0;
-        store7[7] = 0;
-        var bVector = Vector512.Create((ReadOnlySpan<long>)b7);
-        var storeFlags = Vector512.Create((ReadOnlySpan<long>)store7);
-        Vector512<long> a0 = Vector512.Create(a7[0]), a1 = Vector512.Create(a7[1]), a2 = Vector512.Create(a7[2]),
-            a3 = Vector512.Create(a7[3]), a4 = Vector512.Create(a7[4]), a5 = Vector512.Create(a7[5]), a6 = Vector512.Create(a7[6]);
-        var six = Vector512.Create(6L);
+        Span<long> a8 = stackalloc long[8], aNext = stackalloc long[8], upper = stackalloc long[8], store8 = stackalloc long[8];
+        a8.Fill(long.MaxValue);
+        a.CopyTo(a8);
+        for (int g = 0; g < 8; g++)
+        {
+            aNext[g] = g < 7 ? a8[g + 1] : long.MaxValue;
+            upper[g] = g >= 1 && g - 1 < m ? b[g - 1] : long.MinValue; // ge = 0 (below every bracket) is never inside
+            store8[g] = g >= 1 && g - 1 < m && a[g - 1] != b[g - 1] ? -1 : 0; // a one-key bracket only counts
+        }
+
+        var aTable = Vector512.Create((ReadOnlySpan<long>)a8);
+        var aNextTable = Vector512.Create((ReadOnlySpan<long>)aNext);
+        var upperTable = Vector512.Create((ReadOnlySpan<long>)upper);
+        var storeTable = Vector512.Create((ReadOnlySpan<long>)store8);
+        var a3 = Vector512.Create(a8[3]);
+        var four = Vector512.Create(4L);
+        var two = Vector512.Create(2L);
         var one = Vector512.Create(1UL);
-        var sixtyFour = Vector512.Create(64UL);
-        var c0 = Vector512<ulong>.Zero;
-        var c1 = Vector512<ulong>.Zero;
-        int sinceFlush = 0;
+        var cGe = Vector512<ulong>.Zero;
+        var cIn = Vector512<ulong>.Zero;
+        Span<long> geIn = stackalloc long[16]; // [g]: keys with ge = g; [8 + g]: those of them inside bracket g − 1
+        geIn.Clear();
         ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
         ref double value0 = ref MemoryMarshal.GetReference(values);
         ref double st0 = ref MemoryMarshal.GetReference(staged);
         bool fits = true;
-        for (; i <= n - Vector512<long>.Count; i += Vector512<long>.Count)
+        // Blocks of vectors (BlockVectors: no byte counter can overflow, no store can pass the buffer), flushed
+        // between blocks: the inner loop has no call and no test but its end, so the JIT keeps the tables, counters
+        // and indices in registers.
+        while (i <= n - Vector512<long>.Count)
         {
             if (count > limit)
             {
@@ -161,31 +178,39 @@ public static partial class Percentiles
                 break;
             }
 
-            var bits = Vector512.LoadUnsafe(ref bits0, (nuint)i);
-            var key = bits ^ Vector512.ShiftRightLogical(Vector512.ShiftRightArithmetic(bits, 63), 1);
-            // bracket = ge − 1 = 6 − #(key < a[t]) (the compares give −1 per bracket above the key).
-            var bracket = six + Vector512.LessThan(key, a0) + Vector512.LessThan(key, a1) + Vector512.LessThan(key, a2)
-                + Vector512.LessThan(key, a3) + Vector512.LessThan(key, a4) + Vector512.LessThan(key, a5)
-                + Vector512.LessThan(key, a6);
-            var inside = Vector512.LessThanOrEqual(key, Avx512F.PermuteVar8x64(bVector, bracket));
-            var shift = ((bracket + bracket + inside) << 3).AsUInt64() + Vector512.Create(16UL); // 8·(2·ge − inside)
-            c0 += Avx512F.ShiftLeftLogicalVariable(one, shift);
-            c1 += Avx512F.ShiftLeftLogicalVariable(one, shift - sixtyFour);
-            if (++sinceFlush == 255)
+            int blockEnd = i + BlockVectors(n - i, limit - count, Vector512<long>.Count) * Vector512<long>.Count;
+            for (; i < blockEnd; i += Vector512<long>.Count)
             {
-                FlushCounts(c0, c1, counts);
-                (c0, c1, sinceFlush) = (default, default, 0);
+                var bits = Vector512.LoadUnsafe(ref bits0, (nuint)i);
+                var key = bits ^ Vector512.ShiftRightLogical(Vector512.ShiftRightArithmetic(bits, 63), 1);
+                // Binary search: a8[3] decides 0 or 4, then a8[ge + 1] adds 2, then a8[ge] adds 1 (the compare gives −1).
+                var ge = Vector512.GreaterThanOrEqual(key, a3) & four;
+                ge += Vector512.GreaterThanOrEqual(key, Avx512F.PermuteVar8x64(aNextTable, ge)) & two;
+                ge -= Vector512.GreaterThanOrEqual(key, Avx512F.PermuteVar8x64(aTable, ge));
+                var inside = Vector512.LessThanOrEqual(key, Avx512F.PermuteVar8x64(upperTable, ge));
+                var bit = Avx512F.ShiftLeftLogicalVariable(one, (ge << 3).AsUInt64());
+                cGe += bit;
+                cIn += bit & inside.AsUInt64();
+
+                // Stored unconditionally (no branch to mispredict): with no lane to keep, count does not move and the
+                // next store overwrites.
+                var store = inside & Avx512F.PermuteVar8x64(storeTable, ge);
+                var v = Vector512.LoadUnsafe(ref value0, (nuint)i);
+                Avx512F.Compress(Vector512<double>.Zero, store.AsDouble(), v).StoreUnsafe(ref st0, (nuint)count);
+                count += BitOperations.PopCount(store.ExtractMostSignificantBits());
             }
 
-            // Stored unconditionally (no branch to mispredict): with no lane to keep, count does not move and the
-            // next store overwrites.
-            var store = inside & Avx512F.PermuteVar8x64(storeFlags, bracket);
-            var v = Vector512.LoadUnsafe(ref value0, (nuint)i);
-            Avx512F.Compress(Vector512<double>.Zero, store.AsDouble(), v).StoreUnsafe(ref st0, (nuint)count);
-            count += BitOperations.PopCount(store.ExtractMostSignificantBits());
+            FlushCounts(cGe, cIn, geIn);
+            (cGe, cIn) = (default, default);
         }
 
-        FlushCounts(c0, c1, counts);
+        counts[0] += geIn[0];
+        for (int g = 1; g <= m; g++)
+        {
+            counts[2 * g - 1] += geIn[8 + g];
+            counts[2 * g] += geIn[g] - geIn[8 + g];
+        }
+
         done = i;
         stagedCount = count;
         return fits;
@@ -227,13 +252,13 @@ public static partial class Percentiles
         var sixtyFour = Vector256.Create(64UL);
         var c0 = Vector256<ulong>.Zero;
         var c1 = Vector256<ulong>.Zero;
-        int sinceFlush = 0;
         ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
         ref double value0 = ref MemoryMarshal.GetReference(values);
         ref double st0 = ref MemoryMarshal.GetReference(staged);
         ref Vector256<int> pack0 = ref MemoryMarshal.GetArrayDataReference(PackTable256);
         bool fits = true;
-        for (; i <= n - Vector256<long>.Count; i += Vector256<long>.Count)
+        // Blocks flushed between them, as in Stage512.
+        while (i <= n - Vector256<long>.Count)
         {
             if (count > limit)
             {
@@ -241,36 +266,46 @@ public static partial class Percentiles
                 break;
             }
 
-            var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
-            var key = bits ^ Vector256.ShiftRightLogical(Vector256.ShiftRightArithmetic(bits, 63), 1);
-            var lt = Vector256.LessThan(key, a0) + Vector256.LessThan(key, a1) + Vector256.LessThan(key, a2)
-                + Vector256.LessThan(key, a3) + Vector256.LessThan(key, a4) + Vector256.LessThan(key, a5)
-                + Vector256.LessThan(key, a6);
-            var gt = Vector256.GreaterThan(key, b0) + Vector256.GreaterThan(key, b1) + Vector256.GreaterThan(key, b2)
-                + Vector256.GreaterThan(key, b3) + Vector256.GreaterThan(key, b4) + Vector256.GreaterThan(key, b5)
-                + Vector256.GreaterThan(key, b6);
-            var pos = seven + lt - gt;
-            var shift = (pos << 3).AsUInt64();
-            c0 += Avx2.ShiftLeftLogicalVariable(one, shift);
-            c1 += Avx2.ShiftLeftLogicalVariable(one, shift - sixtyFour);
-            if (++sinceFlush == 255)
+            int blockEnd = i + BlockVectors(n - i, limit - count, Vector256<long>.Count) * Vector256<long>.Count;
+            for (; i < blockEnd; i += Vector256<long>.Count)
             {
-                FlushCounts(c0, c1, counts);
-                (c0, c1, sinceFlush) = (default, default, 0);
+                var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
+                var key = bits ^ Vector256.ShiftRightLogical(Vector256.ShiftRightArithmetic(bits, 63), 1);
+                var lt = Vector256.LessThan(key, a0) + Vector256.LessThan(key, a1) + Vector256.LessThan(key, a2)
+                    + Vector256.LessThan(key, a3) + Vector256.LessThan(key, a4) + Vector256.LessThan(key, a5)
+                    + Vector256.LessThan(key, a6);
+                var gt = Vector256.GreaterThan(key, b0) + Vector256.GreaterThan(key, b1) + Vector256.GreaterThan(key, b2)
+                    + Vector256.GreaterThan(key, b3) + Vector256.GreaterThan(key, b4) + Vector256.GreaterThan(key, b5)
+                    + Vector256.GreaterThan(key, b6);
+                var pos = seven + lt - gt;
+                var shift = (pos << 3).AsUInt64();
+                c0 += Avx2.ShiftLeftLogicalVariable(one, shift);
+                c1 += Avx2.ShiftLeftLogicalVariable(one, shift - sixtyFour);
+                var store = Vector256.AndNot(Vector256.Equals(pos & oneL, oneL), Vector256.Equals(key, oneKeyVector));
+                uint mask = store.ExtractMostSignificantBits(); // stored unconditionally, as in Stage512
+                var v = Vector256.LoadUnsafe(ref value0, (nuint)i);
+                Avx2.PermuteVar8x32(v.AsInt32(), Unsafe.Add(ref pack0, (int)mask)).AsDouble().StoreUnsafe(ref st0, (nuint)count);
+                count += BitOperations.PopCount(mask);
             }
 
-            var store = Vector256.AndNot(Vector256.Equals(pos & oneL, oneL), Vector256.Equals(key, oneKeyVector));
-            uint mask = store.ExtractMostSignificantBits(); // stored unconditionally, as in Stage512
-            var v = Vector256.LoadUnsafe(ref value0, (nuint)i);
-            Avx2.PermuteVar8x32(v.AsInt32(), Unsafe.Add(ref pack0, (int)mask)).AsDouble().StoreUnsafe(ref st0, (nuint)count);
-            count += BitOperations.PopCount(mask);
+            FlushCounts(c0, c1, counts);
+            (c0, c1) = (default, default);
         }
 
-        FlushCounts(c0, c1, counts);
         done = i;
         stagedCount = count;
         return fits;
     }
+
+    /// <summary>
+    /// How many vectors of <paramref name="width"/> values the next block runs: at most 255 (the byte counters are
+    /// flushed after each block, before a byte can overflow), at most the whole vectors left in
+    /// <paramref name="remaining"/> values, and few enough that every store starts at or below the limit: a vector
+    /// keeps at most width values, so from <paramref name="room"/> = limit − count &gt;= 0, room / width + 1 vectors.
+    /// The pass then stops at the first vector that starts above the limit, as a test per vector would.
+    /// </summary>
+    private static int BlockVectors(int remaining, int room, int width) =>
+        Math.Min(255, Math.Min(remaining / width, room / width + 1));
 
     /// <summary>vpermd indices per 4-bit store mask: the 32-bit halves of the stored lanes first, in lane order.</summary>
     private static readonly Vector256<int>[] PackTable256 = BuildPackTable256();
@@ -301,6 +336,7 @@ public static partial class Percentiles
 
     /// <summary>Adds byte j of every lane of c0 (c1) to counts[j] (counts[8 + j]): the two 256-bit halves in turn
     /// (integer sums, so the order does not matter).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FlushCounts(Vector512<ulong> c0, Vector512<ulong> c1, Span<long> counts)
     {
         FlushCounts(c0.GetLower(), c1.GetLower(), counts);
@@ -308,6 +344,7 @@ public static partial class Percentiles
     }
 
     /// <summary>Adds byte j of every lane of c0 (c1) to counts[j] (counts[8 + j]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FlushCounts(Vector256<ulong> c0, Vector256<ulong> c1, Span<long> counts)
     {
         var mask = Vector256.Create(0xFFUL);

@@ -62,6 +62,8 @@ public static partial class Percentiles
         private readonly int[][] _filled = [];
         private readonly bool[] _fits = [];
         private readonly double? _constant;
+        private readonly long[]? _sampleArray;
+        private readonly int _sampleSize;
 
         /// <summary>Ranges of values to <see cref="Classify"/>; 0 when the sample already decided (a constant column,
         /// or one the sample cannot bracket: <see cref="Finish"/> is then false).</summary>
@@ -73,9 +75,12 @@ public static partial class Percentiles
             _constant = constant;
         }
 
-        private SampleSelection(long[] ranks, long[] a, long[] b, double[] staged, int[] start, int[] stagedStart)
+        private SampleSelection(long[] ranks, long[] a, long[] b, double[] staged, int[] start, int[] stagedStart,
+            long[] sampleArray, int sampleSize)
         {
             _ranks = ranks;
+            _sampleArray = sampleArray;
+            _sampleSize = sampleSize;
             _a = a;
             _b = b;
             _staged = staged;
@@ -98,7 +103,7 @@ public static partial class Percentiles
         {
             int n = values.Length;
             int s = Math.Clamp(n / 64, 1024, 8192);
-            long[] sampleArray = ArrayPool<long>.Shared.Rent(2 * s);
+            long[]? sampleArray = ArrayPool<long>.Shared.Rent(2 * s);
             try
             {
                 // An evenly spaced sample of the keys, sorted.
@@ -128,29 +133,7 @@ public static partial class Percentiles
                     b[r] = hi == s - 1 ? long.MaxValue : sample[hi];
                 }
 
-                for (int r = 1; r < ranks.Length; r++)
-                {
-                    for (int j = r; j > 0 && a[j] < a[j - 1]; j--)
-                    {
-                        (a[j], a[j - 1]) = (a[j - 1], a[j]);
-                        (b[j], b[j - 1]) = (b[j - 1], b[j]);
-                    }
-                }
-
-                int m = 0;
-                for (int r = 0; r < ranks.Length; r++)
-                {
-                    if (m > 0 && a[r] <= b[m - 1])
-                    {
-                        b[m - 1] = Math.Max(b[m - 1], b[r]);
-                    }
-                    else
-                    {
-                        a[m] = a[r];
-                        b[m] = b[r];
-                        m++;
-                    }
-                }
+                int m = SortAndMerge(a, b);
 
                 // Capacity of the staging buffer: each bracket's sample share (ties counted whole), with room for
                 // sampling error; a one-key bracket stores nothing (its values are all its one number) and only
@@ -173,12 +156,19 @@ public static partial class Percentiles
                     stagedStart[p] = checked(stagedStart[p - 1] + (int)share + Vector512<double>.Count);
                 }
 
-                return new SampleSelection(ranks.ToArray(), a[..m].ToArray(), b[..m].ToArray(),
-                    ArrayPool<double>.Shared.Rent(stagedStart[parts]), start, stagedStart);
+                // The sorted sample stays with the selection (Finish narrows the brackets with it); the pool gets it
+                // back in Dispose.
+                var selection = new SampleSelection(ranks.ToArray(), a[..m].ToArray(), b[..m].ToArray(),
+                    ArrayPool<double>.Shared.Rent(stagedStart[parts]), start, stagedStart, sampleArray, s);
+                sampleArray = null;
+                return selection;
             }
             finally
             {
-                ArrayPool<long>.Shared.Return(sampleArray);
+                if (sampleArray is not null)
+                {
+                    ArrayPool<long>.Shared.Return(sampleArray);
+                }
             }
         }
 
@@ -193,6 +183,12 @@ public static partial class Percentiles
 
         /// <summary>The order statistics at the planned ranks, or false when the sample's brackets missed (the
         /// caller then selects another way).</summary>
+        /// <remarks>
+        /// The counts place every rank in its bracket (or refute the sample). The rank is then selected among the
+        /// staged values in two steps: <see cref="Narrow"/> runs the pass again over the staged values only, with a
+        /// narrower bracket per rank taken from the same sample, and selects among the few values that pass keeps;
+        /// when that misses, one select over all the staged values answers, as before the narrowing.
+        /// </remarks>
         public bool Finish(Span<double> result)
         {
             var ranks = _ranks.AsSpan();
@@ -226,69 +222,160 @@ public static partial class Percentiles
                     filled[t] += _filled[p][t];
                 }
 
-                // The parts' staged values, one after the other (in index order, though the select needs no order).
-                Array.Copy(_staged, _stagedStart[p], _staged, stagedCount, _stagedCount[p]);
                 stagedCount += _stagedCount[p];
             }
 
-            var a = _a.AsSpan();
-            var b = _b.AsSpan();
-            // Every rank must lie inside a bracket: below[t] <= r < below[t] + filled[t]. Its rank among the staged
-            // values: the staged values of the brackets before t (all smaller), plus its rank inside bracket t.
+            // Every rank must lie inside a bracket; a one-key bracket answers at once, the others give the rank's
+            // place among the staged values.
             Span<long> stagedRanks = stackalloc long[ranks.Length];
             Span<int> bracket = stackalloc int[ranks.Length];
-            Span<long> offset = stackalloc long[m];
-            long before = 0;
-            for (int t = 0; t < m; t++)
+            if (!Locate(ranks, _a, _b, below, filled, result, bracket, stagedRanks, out int k))
             {
-                offset[t] = before;
-                before += a[t] == b[t] ? 0 : filled[t];
+                return false;
             }
 
-            int k = 0;
+            if (k == 0)
+            {
+                return true;
+            }
+
+            Span<double> found = stackalloc double[k];
+            Narrowed = Narrow(ranks, bracket, below, filled, stagedRanks[..k], stagedCount, found);
+            if (!Narrowed)
+            {
+                // The parts' staged values, one after the other (in index order, though the select needs no order),
+                // and one select over them all.
+                int at = 0;
+                for (int p = 0; p < Parts; p++)
+                {
+                    Array.Copy(_staged, _stagedStart[p], _staged, at, _stagedCount[p]);
+                    at += _stagedCount[p];
+                }
+
+                HistogramSelect(_staged.AsSpan(0, stagedCount), stagedRanks[..k], found);
+            }
+
+            k = 0;
             for (int r = 0; r < ranks.Length; r++)
             {
-                bracket[r] = -1;
-                for (int t = 0; t < m; t++)
+                if (_a[bracket[r]] != _b[bracket[r]])
                 {
-                    if (below[t] <= ranks[r] && ranks[r] < below[t] + filled[t])
-                    {
-                        bracket[r] = t;
-                    }
-                }
-
-                if (bracket[r] < 0)
-                {
-                    return false;
-                }
-
-                int bt = bracket[r];
-                if (a[bt] == b[bt])
-                {
-                    result[r] = FromSignedKey(a[bt]); // every value of a one-key bracket is this number
-                }
-                else
-                {
-                    stagedRanks[k++] = offset[bt] + ranks[r] - below[bt];
-                }
-            }
-
-            if (k > 0)
-            {
-                Span<double> found = stackalloc double[k];
-                HistogramSelect(_staged.AsSpan(0, stagedCount), stagedRanks[..k], found);
-                k = 0;
-                for (int r = 0; r < ranks.Length; r++)
-                {
-                    if (a[bracket[r]] != b[bracket[r]])
-                    {
-                        result[r] = found[k++];
-                    }
+                    result[r] = found[k++];
                 }
             }
 
             return true;
         }
+
+        /// <summary>
+        /// The second step of <see cref="Finish"/>: <paramref name="found"/>[i] = the staged value of rank
+        /// <paramref name="stagedRanks"/>[i] (one per rank whose bracket stores values, in rank order), or false when
+        /// the narrower brackets missed.
+        /// </summary>
+        /// <remarks>
+        /// Within bracket t the counts give the rank's exact place j among the bracket's filled[t] values, and the
+        /// sample's points inside the bracket are a sample of those values: the same prediction as the plan's, but
+        /// about the bracket's few hundred points instead of the whole sample's thousands, and with the rank's place
+        /// known exactly rather than estimated, so the new bracket holds a few percent of the bracket's values. The
+        /// pass (<see cref="ClassifyStaged"/>, the same vector code) runs over each part's staged values where they
+        /// lie, so nothing is copied first, and keeps the values inside the new brackets; one select among those
+        /// finds every rank. Every staged value of bracket t lies inside [a[t], b[t]], so the new counts place each
+        /// rank exactly as the first ones did.
+        /// </remarks>
+        private bool Narrow(ReadOnlySpan<long> ranks, ReadOnlySpan<int> bracket, ReadOnlySpan<long> below,
+            ReadOnlySpan<int> filled, ReadOnlySpan<long> stagedRanks, int stagedCount, Span<double> found)
+        {
+            var sample = _sampleArray.AsSpan(0, _sampleSize);
+            int k = stagedRanks.Length;
+            Span<long> a2 = stackalloc long[k];
+            Span<long> b2 = stackalloc long[k];
+            int i = 0;
+            for (int r = 0; r < ranks.Length; r++)
+            {
+                int t = bracket[r];
+                if (_a[t] == _b[t])
+                {
+                    continue;
+                }
+
+                // The sample's points inside bracket t, sorted: sample[first..last).
+                int first = _a[t] == long.MinValue ? 0 : LowerBound(sample, _a[t]);
+                int last = _b[t] == long.MaxValue ? sample.Length : UpperBound(sample, _b[t]);
+                int c = last - first;
+                long j = ranks[r] - below[t];
+                double q = filled[t] > 1 ? j / (double)(filled[t] - 1) : 0;
+                double centre = q * (c - 1), margin = BracketSigmas * Math.Sqrt(c * q * (1 - q)) + 2;
+                int lo = (int)Math.Max(0, Math.Floor(centre - margin)), hi = (int)Math.Min(c - 1, Math.Ceiling(centre + margin));
+                a2[i] = lo <= 0 ? _a[t] : sample[first + lo];
+                b2[i] = hi >= c - 1 ? _b[t] : sample[first + hi];
+                i++;
+            }
+
+            int m2 = SortAndMerge(a2, b2);
+            a2 = a2[..m2];
+            b2 = b2[..m2];
+
+            double[] staged2 = ArrayPool<double>.Shared.Rent(stagedCount + Vector512<double>.Count);
+            try
+            {
+                Span<long> below2 = stackalloc long[m2];
+                Span<int> filled2 = stackalloc int[m2];
+                Span<long> partBelow = stackalloc long[m2];
+                Span<int> partFilled = stackalloc int[m2];
+                below2.Clear();
+                filled2.Clear();
+                int count2 = 0;
+                for (int p = 0; p < Parts; p++)
+                {
+                    var values = _staged.AsSpan(_stagedStart[p], _stagedCount[p]);
+                    if (!ClassifyStaged(values, a2, b2, partBelow, partFilled, staged2.AsSpan(count2), out int partCount, SimdWidth.Auto))
+                    {
+                        return false; // cannot happen: the buffer holds every staged value and the vector slack
+                    }
+
+                    for (int u = 0; u < m2; u++)
+                    {
+                        below2[u] += partBelow[u];
+                        filled2[u] += partFilled[u];
+                    }
+
+                    count2 += partCount;
+                }
+
+                Span<double> result2 = stackalloc double[k];
+                Span<int> bracket2 = stackalloc int[k];
+                Span<long> ranks2 = stackalloc long[k];
+                if (!Locate(stagedRanks, a2, b2, below2, filled2, result2, bracket2, ranks2, out int k2))
+                {
+                    return false;
+                }
+
+                Span<double> found2 = stackalloc double[k2];
+                if (k2 > 0)
+                {
+                    HistogramSelect(staged2.AsSpan(0, count2), ranks2[..k2], found2);
+                }
+
+                k2 = 0;
+                for (i = 0; i < k; i++)
+                {
+                    found[i] = a2[bracket2[i]] == b2[bracket2[i]] ? result2[i] : found2[k2++];
+                }
+
+                return true;
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(staged2);
+            }
+        }
+
+        /// <summary>Whether <see cref="Finish"/> selected among the values of the narrower brackets (false: among all
+        /// the staged values, or it did not get that far).</summary>
+        public bool Narrowed { get; private set; }
+
+        /// <summary>How many values the classified parts staged.</summary>
+        public long StagedValues => _stagedCount.Sum(c => (long)c);
 
         /// <summary>Returns the staging buffer to the pool.</summary>
         public void Dispose()
@@ -297,7 +384,93 @@ public static partial class Percentiles
             {
                 ArrayPool<double>.Shared.Return(_staged);
             }
+
+            if (_sampleArray is not null)
+            {
+                ArrayPool<long>.Shared.Return(_sampleArray);
+            }
         }
+    }
+
+    /// <summary>Sorts the brackets [a[i], b[i]] by a and merges those that overlap, in place; returns how many are
+    /// left (the first ones).</summary>
+    private static int SortAndMerge(Span<long> a, Span<long> b)
+    {
+        for (int r = 1; r < a.Length; r++)
+        {
+            for (int j = r; j > 0 && a[j] < a[j - 1]; j--)
+            {
+                (a[j], a[j - 1]) = (a[j - 1], a[j]);
+                (b[j], b[j - 1]) = (b[j - 1], b[j]);
+            }
+        }
+
+        int m = 0;
+        for (int r = 0; r < a.Length; r++)
+        {
+            if (m > 0 && a[r] <= b[m - 1])
+            {
+                b[m - 1] = Math.Max(b[m - 1], b[r]);
+            }
+            else
+            {
+                a[m] = a[r];
+                b[m] = b[r];
+                m++;
+            }
+        }
+
+        return m;
+    }
+
+    /// <summary>
+    /// Places each rank by the counts of a pass (<see cref="ClassifyStaged"/>): bracket[r] = the bracket t with
+    /// below[t] &lt;= ranks[r] &lt; below[t] + filled[t]; false when a rank lies in none (the brackets missed it). A
+    /// one-key bracket's value is written to result[r]; for the others, in rank order, stagedRanks[0..k) receives the
+    /// rank among the staged values: the staged values of the brackets before t (all smaller) plus the rank inside t.
+    /// </summary>
+    private static bool Locate(ReadOnlySpan<long> ranks, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
+        ReadOnlySpan<long> below, ReadOnlySpan<int> filled, Span<double> result, Span<int> bracket,
+        Span<long> stagedRanks, out int k)
+    {
+        int m = a.Length;
+        Span<long> offset = stackalloc long[m];
+        long before = 0;
+        for (int t = 0; t < m; t++)
+        {
+            offset[t] = before;
+            before += a[t] == b[t] ? 0 : filled[t];
+        }
+
+        k = 0;
+        for (int r = 0; r < ranks.Length; r++)
+        {
+            bracket[r] = -1;
+            for (int t = 0; t < m; t++)
+            {
+                if (below[t] <= ranks[r] && ranks[r] < below[t] + filled[t])
+                {
+                    bracket[r] = t;
+                }
+            }
+
+            int bt = bracket[r];
+            if (bt < 0)
+            {
+                return false;
+            }
+
+            if (a[bt] == b[bt])
+            {
+                result[r] = FromSignedKey(a[bt]); // every value of a one-key bracket is this number
+            }
+            else
+            {
+                stagedRanks[k++] = offset[bt] + ranks[r] - below[bt];
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Order-preserving map from double to long (signed order = numeric order for non-NaN values):

@@ -192,8 +192,15 @@ public class PercentilesFacts
     public static IEnumerable<object[]> ShortLengthsAndBracketSets() =>
         Enumerable.Range(0, 257).SelectMany(n => Enumerable.Range(0, 4).Select(set => new object[] { n, set }));
 
+    // The vector paths run blocks of up to 255 vectors (2,040 values at AVX-512, 1,020 at AVX2) between flushes of
+    // their byte counters, shorter when the staging buffer is nearly full: lengths around those block ends.
+    public static IEnumerable<object[]> BlockLengthsAndBracketSets() =>
+        new[] { 1019, 1020, 1021, 2039, 2040, 2041, 2048, 4081, 4089, 10_007 }
+            .SelectMany(n => Enumerable.Range(0, 4).Select(set => new object[] { n, set }));
+
     [Theory]
     [MemberData(nameof(ShortLengthsAndBracketSets))]
+    [MemberData(nameof(BlockLengthsAndBracketSets))]
     public void ClassifyStaged_CountsAndPacksLikeTheDefinition_AtEveryWidth(int n, int set)
     {
         // The branch-free pass: every width must give the definition's counts and stage exactly the values inside
@@ -226,7 +233,11 @@ public class PercentilesFacts
             Assert.Equal(expectedFilled, filled);
             Assert.Equal(expectedStaged, staged.Take(count).Select(BitConverter.DoubleToInt64Bits));
 
-            // A staging buffer one value short of what the pass keeps (plus the vector slack) is refused, not overrun.
+            // A staging buffer of exactly what the pass keeps plus the vector slack is enough; one value short of
+            // what it keeps is refused, not overrun.
+            var exact = new double[expectedStaged.Length + 8];
+            Assert.True(Percentiles.ClassifyStaged(values, A, B, below, filled, exact, out int exactCount, width));
+            Assert.Equal(expectedStaged, exact.Take(exactCount).Select(BitConverter.DoubleToInt64Bits));
             if (expectedStaged.Length > 0)
             {
                 var small = new double[expectedStaged.Length - 1];
@@ -294,6 +305,68 @@ public class PercentilesFacts
         }
     }
 
+    [Theory]
+    [InlineData(70_001, 1)]
+    [InlineData(300_001, 3)]
+    [InlineData(1_000_000, 4)]
+    public void Finish_SelectsAmongTheNarrowerBrackets_ForBalanceLikeColumns(int n, int parts)
+    {
+        // The second step: the sample's points inside each bracket predict a narrower bracket, a pass over the
+        // staged values keeps those inside it, and the ranks are selected among them; for lognormal columns with
+        // failed paths at 0 that prediction holds, and the order statistics are the sort's.
+        var rng = new System.Random(n + parts);
+        double[] values = Enumerable.Range(0, n)
+            .Select(_ => rng.NextDouble() < 0.05 ? 0.0 : Math.Exp(12 + 1.5 * Normal(rng))).ToArray();
+        long[] ranks = RanksOf(n, [5, 10, 25, 50, 75, 90, 95]);
+        double[] sorted = values.Order().ToArray();
+        using var selection = Percentiles.SampleSelection.Plan(values, ranks, parts);
+        for (int part = 0; part < selection.Parts; part++)
+        {
+            selection.Classify(values, part, SimdWidth.Auto);
+        }
+
+        var found = new double[ranks.Length];
+        Assert.True(selection.Finish(found));
+        Assert.True(selection.Narrowed);
+        Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Finish_SelectsAmongAllStagedValues_WhenTheNarrowerBracketMisses(int parts)
+    {
+        // The evenly spaced sample (every 64th value at this size) spreads over [0, 1) while the other values avoid
+        // [0.47, 0.53] except for a block of ties at 0.515 that holds the median. The plan's bracket around the
+        // median catches the block, but inside it the sample's points predict the median near 0.50, so the narrower
+        // bracket misses and the select over all the staged values must answer, exactly.
+        const int n = 200_000;
+        var rng = new System.Random(5);
+        double[] values = Enumerable.Range(0, n).Select(i =>
+        {
+            if (i % 64 == 0)
+            {
+                return i / (double)n;
+            }
+
+            double u = rng.NextDouble();
+            return u < 0.48 ? u / 0.48 * 0.47 : u < 0.52 ? 0.515 : 0.53 + (u - 0.52) / 0.48 * 0.47;
+        }).ToArray();
+        long[] ranks = RanksOf(n, [50]);
+        double[] sorted = values.Order().ToArray();
+        using var selection = Percentiles.SampleSelection.Plan(values, ranks, parts);
+        for (int part = selection.Parts - 1; part >= 0; part--)
+        {
+            selection.Classify(values, part, SimdWidth.Auto);
+        }
+
+        var found = new double[ranks.Length];
+        Assert.True(selection.Finish(found));
+        Assert.False(selection.Narrowed);
+        Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
+        Assert.Equal(0.515, found[0]);
+    }
+
     [Fact]
     public void SignedKey_OrdersLikeTheNumbers()
     {
@@ -304,6 +377,12 @@ public class PercentilesFacts
             Assert.True(keys[i - 1] < keys[i], $"{ordered[i - 1]} vs {ordered[i]}");
         }
     }
+
+    private static long[] RanksOf(int n, double[] levels) => levels.SelectMany(level =>
+    {
+        (long lo, _) = Percentiles.Position(n, level);
+        return new[] { lo, Math.Min(lo + 1, n - 1) };
+    }).ToArray();
 
     private static double Normal(System.Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
