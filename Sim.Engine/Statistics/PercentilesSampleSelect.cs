@@ -30,6 +30,9 @@ public static partial class Percentiles
     /// <summary>Below this many values the histogram select is used directly.</summary>
     internal const int SampleSelectThreshold = 1 << 16;
 
+    /// <summary>The plan samples runs of this many neighbouring values.</summary>
+    private const int SampleRun = 32;
+
     /// <summary>Half-width of a bracket in standard deviations of the sample quantile (a miss costs a fallback).</summary>
     private const double BracketSigmas = 3.5;
 
@@ -98,19 +101,40 @@ public static partial class Percentiles
             }
         }
 
+        /// <summary>How many values the plan samples from <paramref name="n"/> (at least 65,536): n / 64, at most
+        /// 8,192, a whole number of runs.</summary>
+        internal static int SampleSize(int n) => Math.Clamp(n / 64, 1024, 8192) & ~(SampleRun - 1);
+
+        /// <summary>
+        /// The index of sampled value <paramref name="i"/> of <paramref name="n"/>: <see cref="SampleSize"/> / 32 evenly
+        /// spaced runs of 32 neighbouring values, the first at 0 and the last ending at n. The engine's paths are
+        /// independent, so neighbours sample as well as values far apart, and a run is four cache lines in a row
+        /// (which the hardware prefetches) instead of 32 scattered ones; spreading the runs over the column keeps the
+        /// sample fair where values drift with the index (a sorted column, say).
+        /// </summary>
+        internal static int SampleAt(int n, int i)
+        {
+            int runs = SampleSize(n) / SampleRun;
+            return (int)((long)(i / SampleRun) * (n - SampleRun) / (runs - 1)) + i % SampleRun;
+        }
+
         /// <summary>The sample, the brackets and the staging buffer for <paramref name="parts"/> ranges of values.</summary>
         public static SampleSelection Plan(ReadOnlySpan<double> values, ReadOnlySpan<long> ranks, int parts)
         {
             int n = values.Length;
-            int s = Math.Clamp(n / 64, 1024, 8192);
+            int s = SampleSize(n);
             long[]? sampleArray = ArrayPool<long>.Shared.Rent(2 * s);
             try
             {
-                // An evenly spaced sample of the keys, sorted.
+                // The sample's keys (SampleAt), sorted.
                 var sample = sampleArray.AsSpan(0, s);
-                for (int i = 0; i < s; i++)
+                for (int i = 0; i < s; i += SampleRun)
                 {
-                    sample[i] = SignedKey(values[(int)((long)i * n / s)]);
+                    int at = SampleAt(n, i);
+                    for (int j = 0; j < SampleRun; j++)
+                    {
+                        sample[i + j] = SignedKey(values[at + j]);
+                    }
                 }
 
                 RadixSort(sample, sampleArray.AsSpan(s, s));
