@@ -106,7 +106,7 @@ public static partial class Percentiles
             }
 
             Span<double> order = stackalloc double[_ranks.Length];
-            if (_selection is null || !_selection.Finish(order))
+            if (_selection is null || !_selection.Finish(_values, order))
             {
                 FellBack = _selection is not null;
                 if (_selection is null)
@@ -124,6 +124,9 @@ public static partial class Percentiles
 
         /// <summary>How many values the pass staged (for the profile).</summary>
         internal long StagedValues => _selection?.StagedValues ?? 0;
+
+        /// <summary>Whether <see cref="Finish"/> needed the second pass over all values (for the profile).</summary>
+        internal bool Recovered => _selection?.Recovered ?? false;
 
         /// <summary>Whether <see cref="Finish"/> fell back to the histogram select over all values (for the profile).</summary>
         internal bool FellBack { get; private set; }

@@ -333,7 +333,7 @@ public class PercentilesFacts
         }
 
         var found = new double[ranks.Length];
-        Assert.True(selection.Finish(found));
+        Assert.True(selection.Finish(values, found));
         Assert.True(selection.Narrowed);
         Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
     }
@@ -369,10 +369,57 @@ public class PercentilesFacts
         }
 
         var found = new double[ranks.Length];
-        Assert.True(selection.Finish(found));
+        Assert.True(selection.Finish(values, found));
         Assert.False(selection.Narrowed);
         Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
         Assert.Equal(0.515, found[0]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Finish_TriesOnceMoreOverAllValues_WhenARankMissesEveryBracket(bool secondTryMisses)
+    {
+        // The sampled values spread evenly over [0, 1), so the plan brackets the median near 0.5, but the other values
+        // put it elsewhere. Uniform over [0, 0.9): the median (0.45) lies in the gap below the bracket, where the
+        // sample's points predict it well, and the second pass finds it. A block of ties at 0.3 holding the median:
+        // the gap's points predict about 0.4, the second try misses too, and Finish leaves it to the caller; in both
+        // cases Compute gives the sort's numbers.
+        const int n = 200_000;
+        var rng = new System.Random(secondTryMisses ? 9 : 8);
+        double[] values = Enumerable.Range(0, n).Select(_ =>
+        {
+            double u = rng.NextDouble();
+            return !secondTryMisses ? 0.9 * u : u < 0.6 ? 0.3 : 0.6 + 0.3 * u;
+        }).ToArray();
+        int s = Percentiles.SampleSelection.SampleSize(n);
+        for (int i = 0; i < s; i++)
+        {
+            values[Percentiles.SampleSelection.SampleAt(n, i)] = (i + 0.5) / s;
+        }
+
+        double[] levels = [25, 50];
+        long[] ranks = RanksOf(n, levels);
+        double[] sorted = values.Order().ToArray();
+        using var selection = Percentiles.SampleSelection.Plan(values, ranks, 2);
+        for (int part = 0; part < selection.Parts; part++)
+        {
+            selection.Classify(values, part, SimdWidth.Auto);
+        }
+
+        var found = new double[ranks.Length];
+        Assert.Equal(!secondTryMisses, selection.Finish(values, found));
+        Assert.Equal(!secondTryMisses, selection.Recovered);
+        if (!secondTryMisses)
+        {
+            Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
+        }
+
+        var expected = new double[levels.Length];
+        var actual = new double[levels.Length];
+        Percentiles.ComputeBySorting(values, levels, expected);
+        Percentiles.Compute(values, levels, actual);
+        Assert.Equal(expected, actual);
     }
 
     [Theory]
