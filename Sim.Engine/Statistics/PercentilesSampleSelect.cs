@@ -13,8 +13,9 @@ namespace Sim.Engine.Statistics;
 /// The one-pass exact select (Floyd and Rivest's idea, "Expected time bounds for selection", CACM 1975): a sample
 /// predicts a narrow bracket of values around each needed rank; one pass over the data counts the values below
 /// every bracket and gathers the values inside them; the counts then prove (or refute) that each rank is inside its
-/// bracket, and the rank is selected among the few gathered values. A refuted prediction falls back to
-/// <see cref="HistogramSelect"/>, so the result is exact in every case; only the speed depends on the sample.
+/// bracket, and the rank is selected among the gathered values. A refuted prediction gets one second pass with
+/// brackets placed by the counts, then falls back to <see cref="HistogramSelect"/>, so the result is exact in every
+/// case; only the speed depends on the sample.
 /// </summary>
 /// <remarks>
 /// <para>Keys: <see cref="SignedKey"/> maps a double to a long whose signed order is the numeric order, so a vector
@@ -24,6 +25,13 @@ namespace Sim.Engine.Statistics;
 /// into one staging buffer, branch-free (AVX-512 vcompresspd, AVX2 a vpermd table, scalar twin). The brackets are
 /// disjoint key ranges in order, so one select over the staging buffer, with each rank shifted by the staged values
 /// of the brackets before its own, finds every rank: no per-bracket buffers, no second scatter.</para>
+/// <para>The steps and their cost at a million balance-like values and the default seven levels (single-threaded
+/// CPU, AVX-512, <c>percentile-profile</c>): the plan (8,192 sampled keys in 256 runs of 32 neighbours, radix sorted)
+/// about 0.18 ms; the pass about 0.6 ms, staging about 19% of the values; the finish about 0.3 ms: with the counts
+/// each rank's place inside its bracket is known exactly, the sample's few hundred points inside the bracket
+/// predict a bracket about a quarter as wide, a second pass over just the staged values keeps those (about 5% of
+/// the column) and the histogram select finds the ranks among them (<see cref="SampleSelection.Finish"/>). Before
+/// that narrowing the finish selected among all staged values, about 0.6 ms.</para>
 /// </remarks>
 public static partial class Percentiles
 {
