@@ -132,18 +132,11 @@ public static class NormalGenerator
         where TU : struct
     {
         int i = start;
-        for (; i <= end - L.Count; i += L.Count)
+        for (int j = 0; j < dimensions; j += 2)
         {
-            TU paths = L.Sequence((ulong)(firstPath + i));
-            for (int j = 0; j < dimensions; j += 2)
-            {
-                LaneDraws.NormalPair<L, TD, TU>(paths, yearStream, (uint)(j / 2), key, out TD z0, out TD z1);
-                L.Store(z0, ref Unsafe.Add(ref dest, j * stride + i));
-                if (j + 1 < dimensions)
-                {
-                    L.Store(z1, ref Unsafe.Add(ref dest, (j + 1) * stride + i));
-                }
-            }
+            i = LaneDraws.FillPairs<L, TD, TU>(start, end, firstPath, yearStream, (uint)(j / 2), key,
+                ref Unsafe.Add(ref dest, j * stride),
+                ref j + 1 < dimensions ? ref Unsafe.Add(ref dest, (j + 1) * stride) : ref Unsafe.NullRef<double>(), j + 1 < dimensions);
         }
 
         return i;

@@ -22,9 +22,9 @@ namespace Sim.Engine.Returns;
 /// Only the normals up to the last component that varies and is read are drawn (a component with σ = 0, or an asset
 /// the <see cref="ReturnDemand"/> does not read, is its mean): a stocks-and-bonds plan draws ε_0..ε_2, two Philox
 /// blocks instead of three, and two exponentials instead of four. Because row d of L depends only on rows 0..d, the
-/// components that are drawn have the same values whatever the demand. Fill keeps every intermediate in registers,
-/// one vector of paths at a time: no scratch memory, no allocation, and the instance is immutable, so any number of
-/// threads may call Fill concurrently for different blocks.
+/// components that are drawn have the same values whatever the demand. Fill uses the destination arrays and a 2 KB
+/// stack buffer as scratch (<see cref="LaneDraws.FillPairs"/>): no allocation, and the instance is immutable, so any
+/// number of threads may call Fill concurrently for different blocks.
 /// </remarks>
 public sealed class CorrelatedReturnGenerator : IReturnGenerator
 {
@@ -137,24 +137,13 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
 
     /// <summary>Stage 1: Philox block <paramref name="block"/>'s two normals (cosine half into <paramref name="first"/>,
     /// sine half into <paramref name="second"/> unless it is null) for paths [start, end) in whole vectors.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void DrawBlock<L, TD, TU>(int start, int end, long firstPath, uint normalsWord, uint block, PhiloxKey key,
         double[] first, double[]? second)
         where L : struct, ILanes<TD, TU>
         where TD : struct
-        where TU : struct
-    {
-        ref double a = ref MemoryMarshal.GetArrayDataReference(first);
-        for (int i = start; i <= end - L.Count; i += L.Count)
-        {
-            LaneDraws.NormalPair<L, TD, TU>(L.Sequence((ulong)(firstPath + i)), normalsWord, block, key, out TD z0, out TD z1);
-            L.Store(z0, ref Unsafe.Add(ref a, i));
-            if (second is not null)
-            {
-                L.Store(z1, ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(second), i));
-            }
-        }
-    }
+        where TU : struct =>
+        LaneDraws.FillPairs<L, TD, TU>(start, end, firstPath, normalsWord, block, key, ref MemoryMarshal.GetArrayDataReference(first),
+            ref second is null ? ref Unsafe.NullRef<double>() : ref MemoryMarshal.GetArrayDataReference(second), second is not null);
 
     /// <summary>Stage 2: Z = L·ε (each row summed left to right, scaled for Student-t), the returns and inflation, in
     /// place. A component is computed only when it is drawn; the others are constant.</summary>

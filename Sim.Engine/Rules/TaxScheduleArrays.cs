@@ -39,7 +39,8 @@ public sealed class TaxScheduleArrays
     /// <summary>
     /// <see cref="TaxSchedule.TaxOnGrossIncome"/> per lane: the bracket search (last k with threshold[k] ≤ x) is a
     /// linear scan of selects over the ascending thresholds, then the same <c>c[k] + r[k] · (x − g[k])</c>, and 0
-    /// where <c>!(x &gt; g[0])</c>.
+    /// where <c>!(x &gt; g[0])</c>. The scan stops at the first threshold above every lane's x: the thresholds
+    /// ascend, so no later one would be selected (a NaN lane never stops it, as it selects every threshold).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TD TaxOnGross<TL, TD, TU>(TD x)
@@ -50,9 +51,15 @@ public sealed class TaxScheduleArrays
         double[] g = _grossThresholds, r = _rates, c = _cumulativeTax;
         TD g0 = TL.Splat(g[0]);
         TD gk = g0, rk = TL.Splat(r[0]), ck = TL.Splat(c[0]);
+        TD one = TL.Splat(1.0), zero = TL.Splat(0.0);
         for (int n = 1; n < g.Length; n++)
         {
             TD t = TL.Splat(g[n]);
+            if (TL.AllEqual(TL.IfLess(x, t, one, zero), 1.0))
+            {
+                break;
+            }
+
             // x < g[n] keeps the lower bracket; otherwise g[n] ≤ x and bracket n is a candidate.
             gk = TL.IfLess(x, t, gk, t);
             rk = TL.IfLess(x, t, rk, TL.Splat(r[n]));

@@ -19,9 +19,11 @@ namespace Sim.Engine.Rules;
 public static class TaxableSocialSecurity
 {
     /// <summary>86(c)(1)(A) and (B): the base amount.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double BaseAmount(FilingStatus status) => status == FilingStatus.Mfj ? 32_000 : 25_000;
 
     /// <summary>86(c)(2)(A) and (B): the adjusted base amount.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double AdjustedBaseAmount(FilingStatus status) => status == FilingStatus.Mfj ? 44_000 : 34_000;
 
     /// <summary>The taxable part of <paramref name="benefits"/> (the year's Social Security, gross) given

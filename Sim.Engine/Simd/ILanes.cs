@@ -14,7 +14,8 @@ namespace Sim.Engine.Simd;
 /// used, because those differ by an ulp between scalar and vector implementations.</para>
 /// <para>Comparisons are folded into selects (<c>IfLess(a, b, t, f)</c> = <c>a &lt; b ? t : f</c> per lane,
 /// ordered: false when either side is NaN), so no separate mask type is needed.</para>
-/// <para>Integer lanes always hold values below 2^64; <see cref="MulLow32"/> needs both operands below 2^32.</para>
+/// <para>Integer lanes always hold values below 2^64; <see cref="MulLow32"/> reads only the low 32 bits of its
+/// operands.</para>
 /// </remarks>
 public interface ILanes<TD, TU>
     where TD : struct
@@ -91,7 +92,8 @@ public interface ILanes<TD, TU>
     /// <summary>Per lane logical (zero-filling) shift right by <paramref name="count"/> bits (0..63).</summary>
     static abstract TU ShiftRight(TU a, int count);
 
-    /// <summary>Full 64-bit product of two lanes that are both below 2^32 (vpmuludq).</summary>
+    /// <summary>Full 64-bit product of the low 32 bits of <paramref name="a"/> and of <paramref name="b"/> (vpmuludq:
+    /// the high halves are ignored).</summary>
     static abstract TU MulLow32(TU a, TU b);
 
     /// <summary>Writes <see cref="Count"/> integer lanes starting at <paramref name="destination"/>.</summary>

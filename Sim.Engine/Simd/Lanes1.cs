@@ -118,7 +118,7 @@ public readonly struct Lanes1 : ILanes<double, ulong>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong MulLow32(ulong a, ulong b) => a * b;
+    public static ulong MulLow32(ulong a, ulong b) => (a & 0xFFFF_FFFFUL) * (b & 0xFFFF_FFFFUL);
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

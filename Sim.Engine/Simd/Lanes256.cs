@@ -123,9 +123,9 @@ public readonly struct Lanes256 : ILanes<Vector256<double>, Vector256<ulong>>
     public static Vector256<ulong> ShiftRight(Vector256<ulong> a, int count) => Vector256.ShiftRightLogical(a, count);
 
     /// <summary>vpmuludq when available (multiplies the low 32 bits of each 64-bit lane into a 64-bit product);
-    /// otherwise the general 64-bit multiply, which gives the same product because both operands are below 2^32.</summary>
+    /// otherwise the general 64-bit multiply of the two low halves.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<ulong> MulLow32(Vector256<ulong> a, Vector256<ulong> b) => Avx2.IsSupported ? Avx2.Multiply(a.AsUInt32(), b.AsUInt32()) : a * b;
+    public static Vector256<ulong> MulLow32(Vector256<ulong> a, Vector256<ulong> b) => Avx2.IsSupported ? Avx2.Multiply(a.AsUInt32(), b.AsUInt32()) : (a & Vector256.Create(0xFFFF_FFFFUL)) * (b & Vector256.Create(0xFFFF_FFFFUL));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

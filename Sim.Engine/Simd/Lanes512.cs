@@ -123,9 +123,9 @@ public readonly struct Lanes512 : ILanes<Vector512<double>, Vector512<ulong>>
     public static Vector512<ulong> ShiftRight(Vector512<ulong> a, int count) => Vector512.ShiftRightLogical(a, count);
 
     /// <summary>vpmuludq when available (multiplies the low 32 bits of each 64-bit lane into a 64-bit product);
-    /// otherwise the general 64-bit multiply, which gives the same product because both operands are below 2^32.</summary>
+    /// otherwise the general 64-bit multiply of the two low halves.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<ulong> MulLow32(Vector512<ulong> a, Vector512<ulong> b) => Avx512F.IsSupported ? Avx512F.Multiply(a.AsUInt32(), b.AsUInt32()) : a * b;
+    public static Vector512<ulong> MulLow32(Vector512<ulong> a, Vector512<ulong> b) => Avx512F.IsSupported ? Avx512F.Multiply(a.AsUInt32(), b.AsUInt32()) : (a & Vector512.Create(0xFFFF_FFFFUL)) * (b & Vector512.Create(0xFFFF_FFFFUL));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

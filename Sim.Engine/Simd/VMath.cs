@@ -59,6 +59,8 @@ public static class VMath
     private static readonly double PiOver2Lo = D(0x3E5110B4611A6263);
 
     private const double Sqrt2 = 1.4142135623730951;
+    private const ulong SignBit = 0x8000_0000_0000_0000UL;
+    private const ulong OneBits = 0x3FF0_0000_0000_0000UL;
     private const double SmallestNormal = 2.2250738585072014e-308;
     private const double Two54 = 18014398509481984.0;
 
@@ -70,17 +72,43 @@ public static class VMath
     public static TD Log<L, TD, TU>(TD x)
         where L : struct, ILanes<TD, TU>
         where TD : struct
+        where TU : struct => Log<L, TD, TU>(x, subnormals: true);
+
+    /// <summary>
+    /// <see cref="Log{L, TD, TU}(TD)"/> for x a positive normal number (x ≥ 2^-1022, finite), without the subnormal
+    /// rescaling, which is the identity there: the same bits for those inputs (Box-Muller's u ≥ 2^-53).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TD LogOfNormal<L, TD, TU>(TD x)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct => Log<L, TD, TU>(x, subnormals: false);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD Log<L, TD, TU>(TD x, bool subnormals)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
         where TU : struct
     {
-        // Subnormals: scale by 2^54 first.
-        TD tiny = L.IfLess(x, L.Splat(SmallestNormal), L.Splat(1.0), L.Splat(0.0));
-        x = L.IfEqual(tiny, L.Splat(1.0), L.Mul(x, L.Splat(Two54)), x);
+        // Subnormals: scale by 2^54 first (then k is 54 too large; corrected below). For a normal x, tiny = 0 and
+        // both steps leave x and k unchanged (k − 0·54 = k exactly), which is why LogOfNormal may skip them.
+        TD tiny = L.Splat(0.0);
+        if (subnormals)
+        {
+            tiny = L.IfLess(x, L.Splat(SmallestNormal), L.Splat(1.0), L.Splat(0.0));
+            x = L.IfEqual(tiny, L.Splat(1.0), L.Mul(x, L.Splat(Two54)), x);
+        }
+
         TU bits = L.AsBits(x);
 
         // x = 2^k · m with m in [1, 2): k from the exponent field, m by forcing the exponent to 0.
         TU expField = L.ShiftRight(bits, 52);
         TD k = L.Sub(L.FromBits(L.Or(expField, L.SplatU(RoundMagicBits))), L.Splat(RoundMagic + 1023.0));
-        k = L.Sub(k, L.Mul(tiny, L.Splat(54.0)));
+        if (subnormals)
+        {
+            k = L.Sub(k, L.Mul(tiny, L.Splat(54.0)));
+        }
+
         TD m = L.FromBits(L.Or(L.And(bits, L.SplatU(0x000F_FFFF_FFFF_FFFFUL)), L.SplatU(0x3FF0_0000_0000_0000UL)));
 
         // Move m into [sqrt(2)/2, sqrt(2)) so that f = m − 1 is small.
@@ -167,7 +195,8 @@ public static class VMath
         where TU : struct
     {
         TD t = L.Mul(u, L.Splat(4.0)); // exact
-        TD q = L.Sub(L.Add(t, L.Splat(RoundMagic)), L.Splat(RoundMagic));
+        TD shifted = L.Add(t, L.Splat(RoundMagic));
+        TD q = L.Sub(shifted, L.Splat(RoundMagic));
         TD f = L.Sub(t, q); // exact, in [-0.5, 0.5]
 
         // x + xx = f·π/2 to about 2^-80 relative: split f at 2^-26 so both partial products with PiOver2Hi
@@ -183,12 +212,19 @@ public static class VMath
         TD s = KernelSin<L, TD, TU>(x, xx);
         TD c = KernelCos<L, TD, TU>(x, xx);
 
-        // Quadrant n = q mod 4: (sin, cos) of n·π/2 + x.
-        TD n = L.Sub(q, L.Mul(L.Splat(4.0), L.Floor(L.Mul(q, L.Splat(0.25)))));
-        TD ns = L.Negate(s);
-        TD nc = L.Negate(c);
-        sin = L.IfEqual(n, L.Splat(0.0), s, L.IfEqual(n, L.Splat(1.0), c, L.IfEqual(n, L.Splat(2.0), ns, nc)));
-        cos = L.IfEqual(n, L.Splat(0.0), c, L.IfEqual(n, L.Splat(1.0), ns, L.IfEqual(n, L.Splat(2.0), nc, s)));
+        // Quadrant n = q mod 4: (sin, cos) of n·π/2 + x is (s, c), (c, −s), (−s, −c), (−c, s) for n = 0, 1, 2, 3, that
+        // is: swap s and c when bit 0 of n is set, then flip sin's sign when bit 1 is set and cos's when bit 0 xor
+        // bit 1 is. n is the low two bits of `shifted`'s significand, which holds 2^51 + q (RoundMagic is 1.5·2^52,
+        // a multiple of 4, and the sum's ulp is 1), for negative q too. A sign flip is an XOR of the sign bit, as
+        // Negate does.
+        TU bits = L.AsBits(shifted);
+        TU bit0 = L.ShiftLeft(bits, 63); // bit 0 of n at the sign position
+        TU bit1 = L.And(L.ShiftLeft(bits, 62), L.SplatU(SignBit)); // bit 1 of n at the sign position
+        TD odd = L.FromBits(L.Or(bit0, L.SplatU(OneBits))); // −1.0 when n is odd, +1.0 when even
+        TD first = L.IfLess(odd, L.Splat(0.0), c, s);
+        TD second = L.IfLess(odd, L.Splat(0.0), s, c);
+        sin = L.FromBits(L.Xor(L.AsBits(first), bit1));
+        cos = L.FromBits(L.Xor(L.Xor(L.AsBits(second), bit1), bit0));
     }
 
     /// <summary>fdlibm __kernel_sin(x, y, 1): sin(x + y) for |x| &lt;= π/4, |y| tiny.</summary>

@@ -66,10 +66,11 @@ public sealed class HouseholdTaxation
     /// of a vector (one path per lane, <paramref name="index"/> its inflation index): computed once, then used for the
     /// withdrawal's tax (<see cref="OnWithdrawal{TL, TD, TU}"/>) and the gross-up (<see cref="GrossUp{TL, TD, TU}"/>).
     /// Each lane performs <see cref="Split"/>'s operations in its order, so it holds the scalar's bits.
-    /// Not inlined: it is large, and the caller's lane code keeps the JIT's inlining budget.
+    /// Not inlined: it is large, and the caller's lane code keeps the JIT's inlining budget; the result is written
+    /// to the caller's <paramref name="lanes"/> (six vectors: no copy of a returned struct).
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public IncomeLanes<TD> Without<TL, TD, TU>(YearPlan y, TD index)
+    public void Without<TL, TD, TU>(YearPlan y, TD index, out IncomeLanes<TD> lanes)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
@@ -80,11 +81,12 @@ public sealed class HouseholdTaxation
         {
             var (before, taxWithout, alone) = HouseholdTax.BracketsWithout<TL, TD, TU>(b.Arrays, b.Status,
                 TL.Mul(TL.Splat(_otherIncome), index), pensions, ss, noOtherIncome: _otherIncome == 0);
-            return new IncomeLanes<TD>(ss, pensions, before, TL.Splat(0.0), taxWithout, alone);
+            lanes = new IncomeLanes<TD>(ss, pensions, before, TL.Splat(0.0), taxWithout, alone);
+            return;
         }
 
         var (s0, flatAlone) = HouseholdTax.FlatWithout<TL, TD, TU>(_flatRate, _status, pensions, ss);
-        return new IncomeLanes<TD>(ss, pensions, pensions, s0, TL.Splat(0.0), flatAlone);
+        lanes = new IncomeLanes<TD>(ss, pensions, pensions, s0, TL.Splat(0.0), flatAlone);
     }
 
     /// <summary><see cref="Split"/>'s tax on the withdrawal, per lane, from <see cref="Without{TL, TD, TU}"/> (not

@@ -17,7 +17,11 @@ namespace Sim.Engine.Simulation;
 public readonly record struct IncomeYear(double SocialSecurityToday, double PensionToday, double PensionNominal)
 {
     /// <summary>True when some stream pays this year.</summary>
-    public bool Any => SocialSecurityToday != 0 || PensionToday != 0 || PensionNominal != 0;
+    public bool Any
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => SocialSecurityToday != 0 || PensionToday != 0 || PensionNominal != 0;
+    }
 
     /// <summary>Nominal Social Security of a path with inflation index <paramref name="index"/>.</summary>
     public double SocialSecurity(double index) => SocialSecurityToday * index;

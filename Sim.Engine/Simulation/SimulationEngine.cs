@@ -112,6 +112,10 @@ public static class SimulationEngine
         // instead. It is waited for before its arrays are written again (year t + 2), and every item computes the
         // same bits whichever thread runs it and whenever, so the numbers do not change.
         Task? reducing = null;
+        // Each thread's block scratch is kept for the next year instead of allocated again (about 0.5 MB per thread
+        // and year, fresh memory the kernel would otherwise fault in): the kernel writes every scratch value of a
+        // block before it reads it, so what a reused scratch held does not matter.
+        var scratches = new ConcurrentBag<BlockScratch>();
         try
         {
             for (int t = 0; t < years; t++)
@@ -122,7 +126,7 @@ public static class SimulationEngine
                 var yearCounts = new StepCounts();
                 kernel.SetYearConstants(y, metrics);
                 Parallel.For(0, blocks, parallel,
-                    () => new BlockScratch(blockSize),
+                    () => scratches.TryTake(out var reused) ? reused : new BlockScratch(blockSize),
                     (b, _, scratch) =>
                     {
                         int start = b * blockSize;
@@ -139,7 +143,7 @@ public static class SimulationEngine
 
                         return scratch;
                     },
-                    _ => { });
+                    scratches.Add);
 
                 Join(ref reducing, t - 1, years, progress);
                 if (observer is not null)

@@ -63,6 +63,27 @@ public class NormalGeneratorFacts
     }
 
     [Fact]
+    public void FilledNormals_EqualTheScalarDefinition_AcrossChunkBoundaries_AtEveryWidth()
+    {
+        // Three chunks of the staged fill and a remainder, from an odd first path: every element is the scalar
+        // NormalPair of its path, at every width.
+        const int n = 3 * 256 + 13;
+        foreach (SimdWidth width in SimdWidths.All)
+        {
+            double[] z = new double[3 * n];
+            NormalGenerator.Fill(77, 1001, 9, RandomStreams.AssetNormals, 3, z, width);
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < 3; j++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(NormalGenerator.Normal(77, 1001 + i, 9, RandomStreams.AssetNormals, j)),
+                        BitConverter.DoubleToInt64Bits(z[j * n + i]));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Normals_FollowTheBoxMullerDefinition()
     {
         // Normal 0 and 1 of a path are R cos(2πu2), R sin(2πu2) with u1, u2 from Philox block 0.

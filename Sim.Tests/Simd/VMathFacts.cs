@@ -141,6 +141,66 @@ public class VMathFacts
         Assert.Equal(Math.Sqrt(0.5), ElementaryFunctions.SinCos2Pi(0.125).Sin, 15);
     }
 
+    [Fact]
+    public void SinCos2Pi_IsPeriodicOddAndEven_BitForBit_ForNegativeTurnsToo()
+    {
+        // The quadrant comes from the low bits of the rounded 4u, for negative u too: whole turns change nothing,
+        // and sin(−2πu) = −sin(2πu), cos(−2πu) = cos(2πu) exactly (the reduction and both kernels are symmetric).
+        var rng = new System.Random(12);
+        for (int k = 0; k < 20_000; k++)
+        {
+            double u = rng.Next(-(1 << 22), 1 << 22) / 1048576.0; // dyadic: u + n is exact
+            var (s, c) = ElementaryFunctions.SinCos2Pi(u);
+            for (int n = -3; n <= 3; n++)
+            {
+                var (sn, cn) = ElementaryFunctions.SinCos2Pi(u + n);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(s), BitConverter.DoubleToInt64Bits(sn));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(c), BitConverter.DoubleToInt64Bits(cn));
+            }
+
+            var (sm, cm) = ElementaryFunctions.SinCos2Pi(-u);
+            Assert.Equal(BitConverter.DoubleToInt64Bits(-s), BitConverter.DoubleToInt64Bits(sm));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(c), BitConverter.DoubleToInt64Bits(cm));
+        }
+    }
+
+    [Fact]
+    public void LogOfNormal_EqualsLog_BitForBit_ForEveryNormalInput_AtEveryWidth()
+    {
+        var rng = new System.Random(13);
+        double[] xs = new double[4096];
+        for (int i = 0; i < xs.Length; i++)
+        {
+            xs[i] = Math.ScaleB(1.0 + rng.NextDouble(), rng.Next(-1022, 1024));
+        }
+
+        xs[0] = Math.ScaleB(1.0, -1022);
+        xs[1] = Math.ScaleB(1.0, -53);
+        xs[2] = 1.0 - Math.ScaleB(1.0, -53);
+        xs[3] = double.MaxValue;
+        Check<Lanes512, System.Runtime.Intrinsics.Vector512<double>, System.Runtime.Intrinsics.Vector512<ulong>>();
+        Check<Lanes256, System.Runtime.Intrinsics.Vector256<double>, System.Runtime.Intrinsics.Vector256<ulong>>();
+        Check<Lanes1, double, ulong>();
+
+        void Check<L, TD, TU>()
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct
+        {
+            double[] a = new double[8], b = new double[8];
+            for (int i = 0; i + L.Count <= xs.Length; i += L.Count)
+            {
+                TD x = L.Load(ref xs[i]);
+                L.Store(VMath.LogOfNormal<L, TD, TU>(x), ref a[0]);
+                L.Store(VMath.Log<L, TD, TU>(x), ref b[0]);
+                for (int lane = 0; lane < L.Count; lane++)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(b[lane]), BitConverter.DoubleToInt64Bits(a[lane]));
+                }
+            }
+        }
+    }
+
     private delegate void Kernel(double[] input, double[] output, SimdWidth width);
 
     private static void AssertWidthsAgree(Func<System.Random, double> draw, Kernel kernel, int seed)

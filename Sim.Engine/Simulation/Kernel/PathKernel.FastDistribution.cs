@@ -44,21 +44,41 @@ internal sealed partial class PathKernel
         var loop = new FastLoop<TPolicy>(policy, k, y, st, scratch, m, start);
         WidthDriver.Run(_width, count, ref loop);
 
-        // Failure and RMD-binding bookkeeping: cheap, per path, from the need and opening balance the lanes left.
+        // Failure and RMD-binding bookkeeping: cheap, per path, from the need and opening balance the lanes left
+        // (spans over the block and counts in locals: no bounds check or store through the ref per path).
         bool canFail = policy.CanFail;
-        double[] rmd = m[Metric.Rmd];
-        for (int j = 0; j < count; j++)
+        int age = y.Age, failed = 0, binding = 0;
+        Span<int> failure = st.FailureAge.AsSpan(start, count);
+        ReadOnlySpan<double> needs = scratch.Need.AsSpan(0, count), opening = scratch.Opening.AsSpan(0, count);
+        for (int j = 0; j < failure.Length; j++)
         {
-            int i = start + j;
-            double need = scratch.Need[j];
-            if (canFail && st.FailureAge[i] == 0 && need > scratch.Opening[j])
+            if (canFail && failure[j] == 0 && needs[j] > opening[j])
             {
-                st.FailureAge[i] = y.Age;
+                failure[j] = age;
             }
 
-            counts.Failed += st.FailureAge[i] != 0 ? 1 : 0;
-            counts.RmdBinding += (k.Divisor > 0 ? rmd[i] : 0) > need ? 1 : 0;
+            failed += failure[j] != 0 ? 1 : 0;
         }
+
+        if (k.Divisor > 0)
+        {
+            ReadOnlySpan<double> rmd = m[Metric.Rmd].AsSpan(start, count);
+            for (int j = 0; j < rmd.Length; j++)
+            {
+                binding += rmd[j] > needs[j] ? 1 : 0;
+            }
+        }
+        else
+        {
+            // (0 > need): a negative need, which no target gives; counted as the per-path phase does.
+            for (int j = 0; j < needs.Length; j++)
+            {
+                binding += 0.0 > needs[j] ? 1 : 0;
+            }
+        }
+
+        counts.Failed += failed;
+        counts.RmdBinding += binding;
     }
 
     /// <summary>The per-year scalars of the fast distribution phase (uniform across lanes, so branching on them
@@ -77,6 +97,7 @@ internal sealed partial class PathKernel
     /// expression each select reproduces. <c>Math.Max(0, x)</c> is <c>x &gt; 0 ? x : 0</c> and <c>Math.Min(a, b)</c>
     /// is <c>a &lt; b ? a : b</c>: the same value for the non-NaN, non-negative-zero operands that occur here.
     /// </summary>
+    [SkipLocalsInit]
     private readonly struct FastLoop<TPolicy>(TPolicy policy, FastConstants k, YearPlan y, PathState st,
         BlockScratch scratch, YearMetrics m, int start) : ILaneLoop
         where TPolicy : struct, IWithdrawalPolicy
@@ -108,7 +129,15 @@ internal sealed partial class PathKernel
 
             // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
             TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            IncomeLanes<TD> without;
+            if (k.Income)
+            {
+                y.Taxation.Without<TL, TD, TU>(y, index, out without);
+            }
+            else
+            {
+                without = default;
+            }
             TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
@@ -166,7 +195,15 @@ internal sealed partial class PathKernel
 
             // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it).
             TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            var without = k.Income ? y.Taxation.Without<TL, TD, TU>(y, index) : default;
+            IncomeLanes<TD> without;
+            if (k.Income)
+            {
+                y.Taxation.Without<TL, TD, TU>(y, index, out without);
+            }
+            else
+            {
+                without = default;
+            }
             TD target = policy.Target<TL, TD, TU>(y, st, i, opening, without);
             if (k.StoreTarget)
             {
@@ -182,9 +219,16 @@ internal sealed partial class PathKernel
                 share = TL.IfGreater(roth, zero, share, zero);
             }
 
+            // What the RMD leaves, and φ = its pre-tax share (the after-tax solve and the pro-rata split use the same
+            // quotient; the discarded side may be 0/0).
+            TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
+            TD total = TL.Add(preLeft, rothLeft);
+            bool proRata = k.Order is not WithdrawalOrder.TraditionalFirst and not WithdrawalOrder.RothFirst;
+            TD phi = proRata || k.AfterTax ? TL.Div(preLeft, total) : zero;
+
             // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
             TD need = k.AfterTax
-                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, roth, rmdPre, rmdRoth, share, k.PenaltyRate)
+                ? ProRataNeedFromLeft<TL, TD, TU>(y, without, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
                 : target;
 
             // gross = min(max(need, rmd), opening).
@@ -193,7 +237,6 @@ internal sealed partial class PathKernel
 
             // Split (spec 12): rest = max(0, gross − rmdPre − rmdRoth), then the order on what the RMD left.
             TD rest = Max0<TL, TD, TU>(TL.Sub(TL.Sub(gross, rmdPre), rmdRoth));
-            TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
             TD fromPre;
             switch (k.Order)
             {
@@ -205,8 +248,7 @@ internal sealed partial class PathKernel
                     break;
                 default:
                     // rothLeft == 0 ? (preLeft > 0 ? rest : 0) : total > 0 ? rest * (preLeft / total) : 0.
-                    TD total = TL.Add(preLeft, rothLeft);
-                    TD shared = TL.IfGreater(total, zero, TL.Mul(rest, TL.Div(preLeft, total)), zero);
+                    TD shared = TL.IfGreater(total, zero, TL.Mul(rest, phi), zero);
                     fromPre = TL.IfEqual(rothLeft, zero, TL.IfGreater(preLeft, zero, rest, zero), shared);
                     break;
             }

@@ -29,7 +29,7 @@ internal sealed partial class PathKernel
         double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
         if (_withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y))
         {
-            var without = y.Taxation.Without<Lanes1, double, ulong>(y, index);
+            y.Taxation.Without<Lanes1, double, ulong>(y, index, out var without);
             return ProRataNeedWithBenefits<Lanes1, double, ulong>(y, without, net, pre, roth, rmdPre, rmdRoth,
                 rothShareTaxable, penaltyRate);
         }
@@ -121,11 +121,23 @@ internal sealed partial class PathKernel
         where TD : struct
         where TU : struct
     {
-        TD zero = TL.Splat(0.0);
         TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
         TD total = TL.Add(preLeft, rothLeft);
+        return ProRataNeedFromLeft<TL, TD, TU>(y, without, net, total, TL.Div(preLeft, total), rmdPre, rmdRoth,
+            rothShareTaxable, penaltyRate);
+    }
+
+    /// <summary><see cref="ProRataNeedWithBenefits{TL, TD, TU}"/> from what the RMD leaves, <paramref name="total"/> = preLeft + rothLeft, and φ = preLeft / total (the caller
+    /// that also splits by φ divides once).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD ProRataNeedFromLeft<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD net, TD total,
+        TD phi, TD rmdPre, TD rmdRoth, TD rothShareTaxable, double penaltyRate)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD zero = TL.Splat(0.0);
         // total > 0 ? φ + (1 − φ)·s : 0 (the discarded side may be 0/0).
-        TD phi = TL.Div(preLeft, total);
         TD share = TL.IfGreater(total, zero, TL.Add(phi, TL.Mul(TL.Sub(TL.Splat(1.0), phi), rothShareTaxable)), zero);
         TD fixedTaxable = TL.Sub(TL.Add(rmdPre, TL.Mul(rmdRoth, rothShareTaxable)), TL.Mul(TL.Add(rmdPre, rmdRoth), share));
         return y.Taxation.GrossUp<TL, TD, TU>(y, without, net, penaltyRate, share, fixedTaxable);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Sim.Engine.Simd;
+using Sim.Engine.Simulation.Policies;
 
 namespace Sim.Engine.Simulation;
 
@@ -7,12 +8,17 @@ namespace Sim.Engine.Simulation;
 internal sealed partial class PathKernel
 {
     /// <summary>The per-year scalars and switches Phase C uses (the switches are the same for every lane, so their
-    /// branches cost nothing and skip the loads and stores a year does not need).</summary>
+    /// branches cost nothing and skip the loads and stores a year does not need). <see cref="StoreInflation"/> and
+    /// <see cref="StoreReturn"/>: next year distributes and its policy reads last year's inflation or return
+    /// (<see cref="PolicySlots"/>); <see cref="StoreWithdrawals"/> and <see cref="StorePenalties"/>: the metric varies by
+    /// path this year (a metric the same on every path is not stored, <see cref="YearMetrics.Constant"/>).</summary>
     private readonly record struct YearConstants(
         double ExpenseRatio, double PretaxIn, double RothIn, double EmployerTracked, bool Forfeit, double VestedFraction,
-        bool Employed, bool Taxed, bool Loans, bool Roth, bool StorePrevious, bool Income)
+        bool Employed, bool Taxed, bool Loans, bool Roth, bool StoreInflation, bool StoreReturn, bool Income,
+        bool StoreWithdrawals, bool StorePenalties)
     {
-        public YearConstants(YearPlan y, double expenseRatio, bool taxed, bool loans, bool roth, bool storePrevious)
+        public YearConstants(YearPlan y, double expenseRatio, bool taxed, bool loans, bool roth, PolicySlots previous,
+            YearMetrics m)
             : this(expenseRatio,
                 y.EmployeePretax + y.Match + y.NonElective,
                 y.EmployeeRoth,
@@ -23,8 +29,11 @@ internal sealed partial class PathKernel
                 taxed,
                 loans,
                 roth,
-                storePrevious,
-                y.Income.Any)
+                (previous & PolicySlots.PreviousInflation) != 0,
+                (previous & PolicySlots.PreviousReturn) != 0,
+                y.Income.Any,
+                m.Constant((int)Metric.Withdrawals) is null,
+                m.Constant((int)Metric.Penalties) is null)
         {
         }
     }
@@ -105,9 +114,13 @@ internal sealed partial class PathKernel
 
             St<TL, TD, TU>(pre, st.Pretax, i);
             St<TL, TD, TU>(index, st.Index, i);
-            if (k.StorePrevious)
+            if (k.StoreInflation)
             {
                 St<TL, TD, TU>(inflation, st.PrevInflation, i);
+            }
+
+            if (k.StoreReturn)
+            {
                 St<TL, TD, TU>(ret, st.PrevReturn, i);
             }
 
@@ -130,9 +143,17 @@ internal sealed partial class PathKernel
                 TD gross = Ld<TL, TD, TU>(scratch.Gross, j);
                 TD tax = Ld<TL, TD, TU>(scratch.Tax, j);
                 TD penalty = Ld<TL, TD, TU>(scratch.Penalty, j);
-                St<TL, TD, TU>(gross, m[Metric.Withdrawals], i);
+                if (k.StoreWithdrawals)
+                {
+                    St<TL, TD, TU>(gross, m[Metric.Withdrawals], i);
+                }
+
                 St<TL, TD, TU>(tax, m[Metric.Taxes], i);
-                St<TL, TD, TU>(penalty, m[Metric.Penalties], i);
+                if (k.StorePenalties)
+                {
+                    St<TL, TD, TU>(penalty, m[Metric.Penalties], i);
+                }
+
                 if (k.Income)
                 {
                     // The household's spendable money (docs/model.md section 11): withdrawal + income − the account's

@@ -98,11 +98,15 @@ internal sealed partial class PathKernel
         }
 
         // Phase C.
-        var k = new YearConstants(y, y.ExpenseRatio, taxed, _hasLoans, _hasRoth, NeedsPrevious(next));
+        var k = new YearConstants(y, y.ExpenseRatio, taxed, _hasLoans, _hasRoth, PreviousRead(next), m);
         Grow(k, st, scratch, m, start, count);
         return counts;
     }
 
-    /// <summary>Last year's inflation and portfolio return are read only by a following distribution year.</summary>
-    private static bool NeedsPrevious(YearPlan? next) => next is not null && Distributes(next);
+    /// <summary>Last year's inflation and portfolio return are read only by a following distribution year, and only
+    /// those its policy carries (<see cref="PolicySlots.PreviousInflation"/>, <see cref="PolicySlots.PreviousReturn"/>:
+    /// spendingNeed, percentOfBalance and rmdOnly read neither).</summary>
+    private PolicySlots PreviousRead(YearPlan? next) => next is not null && Distributes(next)
+        ? _runner.Slots & (PolicySlots.PreviousInflation | PolicySlots.PreviousReturn)
+        : PolicySlots.None;
 }
