@@ -154,12 +154,27 @@ public static class LaneDraws
         for (int c = start; c < wholeEnd; c += Chunk)
         {
             int chunkEnd = Math.Min(c + Chunk, wholeEnd);
-            for (int i = c; i < chunkEnd; i += L.Count)
+            // Two vectors of paths per iteration through Philox side by side, then one if a vector is left over.
+            int j = c;
+            for (; j + 2 * L.Count <= chunkEnd; j += 2 * L.Count)
+            {
+                TU a0 = paths, a1 = L.ShiftRight(paths, 32), a2 = yearStreamLanes, a3 = blockLanes;
+                paths = L.AddU(paths, step);
+                TU b0 = paths, b1 = L.ShiftRight(paths, 32), b2 = yearStreamLanes, b3 = blockLanes;
+                paths = L.AddU(paths, step);
+                PhiloxLanes.ComputeTwo<L, TD, TU>(ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3, keys);
+                L.Store(Uniform<L, TD, TU>(a0, a1), ref Unsafe.Add(ref first, j));
+                L.Store(Uniform<L, TD, TU>(a2, a3), ref Unsafe.Add(ref u2s, j - c));
+                L.Store(Uniform<L, TD, TU>(b0, b1), ref Unsafe.Add(ref first, j + L.Count));
+                L.Store(Uniform<L, TD, TU>(b2, b3), ref Unsafe.Add(ref u2s, j + L.Count - c));
+            }
+
+            for (; j < chunkEnd; j += L.Count)
             {
                 UniformPair<L, TD, TU>(paths, yearStreamLanes, blockLanes, keys, out TD u1, out TD u2);
                 paths = L.AddU(paths, step);
-                L.Store(u1, ref Unsafe.Add(ref first, i));
-                L.Store(u2, ref Unsafe.Add(ref u2s, i - c));
+                L.Store(u1, ref Unsafe.Add(ref first, j));
+                L.Store(u2, ref Unsafe.Add(ref u2s, j - c));
             }
 
             for (int i = c; i < chunkEnd; i += L.Count)

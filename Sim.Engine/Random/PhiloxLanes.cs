@@ -74,6 +74,47 @@ public static class PhiloxLanes
         c3 = p0;
     }
 
+    /// <summary>
+    /// Two vectors of counters (a and b, in place) through the ten rounds side by side: the two dependency chains are
+    /// interleaved instruction by instruction, so a core waiting on one vector's multiply has the other's work at
+    /// hand. Each lane's result is that of <see cref="Compute{L, TD, TU}(TU, TU, TU, TU, uint, uint, out TU, out TU, out TU, out TU)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void ComputeTwo<L, TD, TU>(ref TU a0, ref TU a1, ref TU a2, ref TU a3, ref TU b0, ref TU b1, ref TU b2,
+        ref TU b3, in PhiloxRoundKeys<TU> keys)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        for (int round = 0; round < Philox4x32.Rounds; round++)
+        {
+            TU key0 = keys[2 * round], key1 = keys[2 * round + 1];
+            TU m0 = L.SplatU(Philox4x32.M0), m1 = L.SplatU(Philox4x32.M1);
+            TU pa0 = L.MulLow32(a0, m0);
+            TU pb0 = L.MulLow32(b0, m0);
+            TU pa1 = L.MulLow32(a2, m1);
+            TU pb1 = L.MulLow32(b2, m1);
+            a0 = L.Xor(L.Xor(L.ShiftRight(pa1, 32), a1), key0);
+            b0 = L.Xor(L.Xor(L.ShiftRight(pb1, 32), b1), key0);
+            a2 = L.Xor(L.Xor(L.ShiftRight(pa0, 32), a3), key1);
+            b2 = L.Xor(L.Xor(L.ShiftRight(pb0, 32), b3), key1);
+            a1 = pa1;
+            b1 = pb1;
+            a3 = pa0;
+            b3 = pb0;
+        }
+
+        TU low = L.SplatU(Low32);
+        a0 = L.And(a0, low);
+        a1 = L.And(a1, low);
+        a2 = L.And(a2, low);
+        a3 = L.And(a3, low);
+        b0 = L.And(b0, low);
+        b1 = L.And(b1, low);
+        b2 = L.And(b2, low);
+        b3 = L.And(b3, low);
+    }
+
     /// <summary>Ten rounds under a key schedule splatted once by the caller (<see cref="PhiloxRoundKeys{TU}"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Compute<L, TD, TU>(TU c0, TU c1, TU c2, TU c3, in PhiloxRoundKeys<TU> keys,

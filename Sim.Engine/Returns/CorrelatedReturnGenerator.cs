@@ -116,12 +116,13 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         uint normalsWord = CounterLayout.YearStreamWord(year, RandomStreams.AssetNormals);
         if (k.Normals > 0)
         {
-            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 0, k.Key, dest.Inflation, dest.Stocks);
+            // A block's sine half is stored only when it is read (ε_1 with two normals or more, ε_3 with four).
+            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 0, k.Key, dest.Inflation, k.Normals > 1 ? dest.Stocks : null);
         }
 
         if (k.Normals > 2)
         {
-            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 1, k.Key, dest.Bonds, dest.Cash);
+            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 1, k.Key, dest.Bonds, k.Normals > 3 ? dest.Cash : null);
         }
 
         if (k.Normals > 4)

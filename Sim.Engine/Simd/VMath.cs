@@ -143,11 +143,27 @@ public static class VMath
     public static TD Exp<L, TD, TU>(TD x)
         where L : struct, ILanes<TD, TU>
         where TD : struct
+        where TU : struct =>
+        L.AllEqual(L.IfLess(L.Abs(x), L.Splat(ModerateExpLimit), L.Splat(0.0), L.Splat(1.0)), 0.0)
+            ? Exp<L, TD, TU>(x, moderate: true)
+            : Exp<L, TD, TU>(x, moderate: false);
+
+    /// <summary>Below this |x| (every lane), e^x is a normal number far from overflow and underflow: k is within
+    /// ±1010, so the clamp is the identity and y·2^k is exact with one power of two.</summary>
+    private const double ModerateExpLimit = 700.0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD Exp<L, TD, TU>(TD x, bool moderate)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
         where TU : struct
     {
-        // Clamp so that k below stays within ±1443 (the result is already ±∞ / 0 there).
-        x = L.IfGreater(x, L.Splat(1000.0), L.Splat(1000.0), x);
-        x = L.IfLess(x, L.Splat(-1000.0), L.Splat(-1000.0), x);
+        if (!moderate)
+        {
+            // Clamp so that k below stays within ±1443 (the result is already ±∞ / 0 there).
+            x = L.IfGreater(x, L.Splat(1000.0), L.Splat(1000.0), x);
+            x = L.IfLess(x, L.Splat(-1000.0), L.Splat(-1000.0), x);
+        }
 
         // x = k·ln2 + r, |r| <= ln2/2; k·Ln2Hi is exact because Ln2Hi has 32 trailing zero bits.
         TD k = L.Sub(L.Add(L.Mul(x, L.Splat(InvLn2)), L.Splat(RoundMagic)), L.Splat(RoundMagic));
@@ -163,6 +179,12 @@ public static class VMath
         TD c = L.Sub(r, L.Mul(t, poly));
         // y = 1 − ((lo − (r·c)/(2 − c)) − hi)
         TD y = L.Sub(L.Splat(1.0), L.Sub(L.Sub(lo, L.Div(L.Mul(r, c), L.Sub(L.Splat(2.0), c))), hi));
+
+        if (moderate)
+        {
+            // |k| <= 1010 and y in (1/2, 2): y·2^k is a normal number and exact, equal to the product below.
+            return L.Mul(y, PowerOfTwo<L, TD, TU>(k));
+        }
 
         // y·2^k as y·2^k1·2^k2 with k1 = round(k/2): both factors are normal numbers, the first product is exact
         // and the second rounds once, into the subnormals or to infinity when the true result does.

@@ -48,6 +48,39 @@ public class PhiloxFacts
     }
 
     [Theory]
+    [InlineData(0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u)]
+    [InlineData(0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu)]
+    [InlineData(0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u, 0xa4093822u, 0x299f31d0u, 0xd16cfe09u, 0x94fdccebu, 0x5001e420u, 0x24126ea1u)]
+    public void TwoVectorsSideBySide_MatchTheKnownAnswers_AtEveryWidth(uint c0, uint c1, uint c2, uint c3, uint k0,
+        uint k1, uint r0, uint r1, uint r2, uint r3)
+    {
+        Check<Lanes512, System.Runtime.Intrinsics.Vector512<double>, System.Runtime.Intrinsics.Vector512<ulong>>();
+        Check<Lanes256, System.Runtime.Intrinsics.Vector256<double>, System.Runtime.Intrinsics.Vector256<ulong>>();
+        Check<Lanes1, double, ulong>();
+
+        void Check<L, TD, TU>()
+            where L : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct
+        {
+            // Vector b holds the counter with garbage in the high halves, which Philox must ignore.
+            var keys = PhiloxRoundKeys<TU>.Of<L, TD>(new PhiloxKey(k0, k1));
+            TU a0 = L.SplatU(c0), a1 = L.SplatU(c1), a2 = L.SplatU(c2), a3 = L.SplatU(c3);
+            TU b0 = L.SplatU(c0 | 0xDEAD_0000_0000_0000UL), b1 = L.SplatU(c1 | 0xBEEF_0000_0000UL), b2 = L.SplatU(c2 | 0x1_0000_0000UL), b3 = L.SplatU(c3);
+            PhiloxLanes.ComputeTwo<L, TD, TU>(ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3, keys);
+            ulong[] buffer = new ulong[8];
+            foreach (var (o, expected) in new[] { (a0, r0), (a1, r1), (a2, r2), (a3, r3), (b0, r0), (b1, r1), (b2, r2), (b3, r3) })
+            {
+                L.StoreU(o, ref buffer[0]);
+                for (int lane = 0; lane < L.Count; lane++)
+                {
+                    Assert.Equal(expected, buffer[lane]);
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(0L)]
     [InlineData(5L)]
     [InlineData(4_294_967_290L)] // lanes straddle 2^32: the path's high word goes into counter word 1

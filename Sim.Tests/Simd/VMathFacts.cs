@@ -165,6 +165,41 @@ public class VMathFacts
     }
 
     [Fact]
+    public void Exp_GivesTheSameBits_WhetherItsVectorTakesTheModeratePathOrNot()
+    {
+        // A vector whose lanes are all below 700 in magnitude skips the clamp and scales by one power of two; one
+        // lane beyond sends the whole vector through the general path. Both must give every other lane the same bits.
+        var rng = new System.Random(14);
+        double[] moderate = new double[4096];
+        for (int i = 0; i < moderate.Length; i++)
+        {
+            moderate[i] = (rng.NextDouble() - 0.5) * 1399.0;
+        }
+
+        double[] mixed = (double[])moderate.Clone();
+        for (int i = 0; i < mixed.Length; i += 4)
+        {
+            mixed[i] = 800.0; // one lane in every vector of 4 or 8
+        }
+
+        foreach (SimdWidth width in SimdWidths.All)
+        {
+            double[] a = new double[moderate.Length], b = new double[moderate.Length];
+            ElementaryFunctions.Exp(moderate, a, width);
+            ElementaryFunctions.Exp(mixed, b, width);
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (i % 4 != 0)
+                {
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(a[i]), BitConverter.DoubleToInt64Bits(b[i]));
+                }
+            }
+
+            Assert.Equal(double.PositiveInfinity, b[0]);
+        }
+    }
+
+    [Fact]
     public void LogOfNormal_EqualsLog_BitForBit_ForEveryNormalInput_AtEveryWidth()
     {
         var rng = new System.Random(13);
