@@ -12,7 +12,8 @@ namespace Sim.Bench;
 /// engine once and, for every year, times the one-pass select single-threaded (CPU time) on each metric the engine
 /// reduces (not constant, not a copy of another), step by step as the engine runs it (<see cref="Percentiles.Job"/>:
 /// plan, classify, finish), and reports per metric: how many years it varied, ns per value of each step, the share
-/// of values the pass staged, and how often the one-pass select fell back. <c>--histogram</c> also times the
+/// of values the pass staged, and how often a rank missed its bracket and a second pass found it ("recovered") or
+/// the select fell back to the histogram select over all values. <c>--histogram</c> also times the
 /// histogram select on the same values.
 /// </summary>
 public static class PercentileProfile
@@ -48,7 +49,8 @@ public static class PercentileProfile
         Console.WriteLine($"{scenario.Name}, {paths.ToString("N0", c)} paths, {metricYears} metric-years, CPU seconds single-threaded: " +
                           $"one-pass select {(observer.Plan.Sum() + observer.Classify.Sum() + observer.Finish.Sum()).ToString("0.000", c)} s " +
                           $"(plan {observer.Plan.Sum().ToString("0.000", c)}, classify {observer.Classify.Sum().ToString("0.000", c)}, " +
-                          $"finish {observer.Finish.Sum().ToString("0.000", c)}), {observer.Fallbacks.Sum()} fell back" +
+                          $"finish {observer.Finish.Sum().ToString("0.000", c)}), {observer.Recovered.Sum()} recovered by a second pass, " +
+                          $"{observer.Fallbacks.Sum()} fell back" +
                           (histogram ? $", histogram select {observer.Histogram.Sum().ToString("0.000", c)} s" : ""));
         for (int k = 0; k < Metrics.Count; k++)
         {
@@ -57,7 +59,8 @@ public static class PercentileProfile
             {
                 Console.WriteLine($"  {Metrics.All[k],-24} {years,3} years: ns/value plan {Ns(observer.Plan[k], years)}, " +
                                   $"classify {Ns(observer.Classify[k], years)}, finish {Ns(observer.Finish[k], years)}; " +
-                                  $"staged {(observer.Staged[k] / years / paths).ToString("0.0%", c)}, {observer.Fallbacks[k]} fell back" +
+                                  $"staged {(observer.Staged[k] / years / paths).ToString("0.0%", c)}, {observer.Recovered[k]} recovered, " +
+                                  $"{observer.Fallbacks[k]} fell back" +
                                   (histogram ? $"; histogram select {Ns(observer.Histogram[k], years)}" : ""));
             }
         }
@@ -74,6 +77,7 @@ public static class PercentileProfile
         public readonly int[] Years = new int[Metrics.Count];
         public readonly double[] Histogram = new double[Metrics.Count];
         public readonly int[] Fallbacks = new int[Metrics.Count];
+        public readonly int[] Recovered = new int[Metrics.Count];
 
         // CPU time of this thread (the observer runs on one thread): immune to other processes on a loaded machine
         // and to the engine's pool threads spinning while they wait. Linux only; elsewhere process CPU time.
@@ -125,6 +129,7 @@ public static class PercentileProfile
                     Finish[k] += (finished - classified).TotalSeconds;
                     Staged[k] += job.StagedValues;
                     Fallbacks[k] += job.FellBack ? 1 : 0;
+                    Recovered[k] += job.Recovered ? 1 : 0;
                 }
 
                 if (histogram)

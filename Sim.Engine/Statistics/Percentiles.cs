@@ -17,8 +17,8 @@ namespace Sim.Engine.Statistics;
 /// Sorting a million values for every year and metric would dominate a run, so <see cref="Compute"/> selects the
 /// needed order statistics instead, exactly. Columns of 65,536 values or more go through the one-pass sampling
 /// select (<see cref="SampleSelect"/>, PercentilesSampleSelect.cs); smaller ones, and any column where the sample's
-/// prediction misses, through the histogram select below: two or three streaming passes (a radix select on the
-/// IEEE-754 bit pattern):
+/// prediction misses twice, through the histogram select below: two or three streaming passes (a radix select on the
+/// IEEE-754 bit pattern), which the sampling select also uses on the few values it keeps:
 /// </para>
 /// <list type="number">
 /// <item>Map every value to an unsigned key whose integer order is the numeric order (flip all bits of negatives,
@@ -106,7 +106,7 @@ public static partial class Percentiles
             }
 
             Span<double> order = stackalloc double[_ranks.Length];
-            if (_selection is null || !_selection.Finish(order))
+            if (_selection is null || !_selection.Finish(_values, order))
             {
                 FellBack = _selection is not null;
                 if (_selection is null)
@@ -124,6 +124,9 @@ public static partial class Percentiles
 
         /// <summary>How many values the pass staged (for the profile).</summary>
         internal long StagedValues => _selection?.StagedValues ?? 0;
+
+        /// <summary>Whether <see cref="Finish"/> needed the second pass over all values (for the profile).</summary>
+        internal bool Recovered => _selection?.Recovered ?? false;
 
         /// <summary>Whether <see cref="Finish"/> fell back to the histogram select over all values (for the profile).</summary>
         internal bool FellBack { get; private set; }

@@ -278,15 +278,17 @@ public class PercentilesFacts
     {
         // The engine's split select: the pass in parts (run here in reverse order, as threads may), then the select.
         // Columns: balance-like with failed paths at 0; constant; below the sampling threshold; and one whose
-        // evenly spaced sample sees a single value though the column has two (the plan refuses, the histogram
-        // select answers).
+        // sample sees a single value though the column has two (the plan refuses, the histogram select answers).
         var rng = new System.Random(parts);
+        const int twoValued = 64 * 8192;
+        var sampled = Enumerable.Range(0, Percentiles.SampleSelection.SampleSize(twoValued))
+            .Select(i => Percentiles.SampleSelection.SampleAt(twoValued, i)).ToHashSet();
         double[][] columns =
         [
             Enumerable.Range(0, 200_003).Select(_ => rng.NextDouble() < 0.07 ? 0.0 : Math.Exp(12 + 1.5 * Normal(rng))).ToArray(),
             Enumerable.Repeat(1234.5, 100_000).ToArray(),
             Enumerable.Range(0, 5_000).Select(_ => rng.NextDouble()).ToArray(),
-            Enumerable.Range(0, 64 * 8192).Select(i => i % 64 == 0 ? 7.0 : 3.0).ToArray(),
+            Enumerable.Range(0, twoValued).Select(i => i % 3 == 0 && !sampled.Contains(i) ? 7.0 : 3.0).ToArray(),
         ];
         double[] levels = [5, 10, 25, 50, 75, 90, 95];
         foreach (var column in columns)
@@ -294,6 +296,11 @@ public class PercentilesFacts
             var expected = new double[levels.Length];
             Percentiles.Compute(column, levels, expected);
             using var job = new Percentiles.Job(column, levels, parts);
+            if (column.Length == twoValued)
+            {
+                Assert.Equal(0, job.Parts); // the plan refused: its sample saw one value
+            }
+
             for (int part = job.Parts - 1; part >= 0; part--)
             {
                 job.Classify(part);
@@ -326,7 +333,7 @@ public class PercentilesFacts
         }
 
         var found = new double[ranks.Length];
-        Assert.True(selection.Finish(found));
+        Assert.True(selection.Finish(values, found));
         Assert.True(selection.Narrowed);
         Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
     }
@@ -336,22 +343,23 @@ public class PercentilesFacts
     [InlineData(3)]
     public void Finish_SelectsAmongAllStagedValues_WhenTheNarrowerBracketMisses(int parts)
     {
-        // The evenly spaced sample (every 64th value at this size) spreads over [0, 1) while the other values avoid
-        // [0.47, 0.53] except for a block of ties at 0.515 that holds the median. The plan's bracket around the
-        // median catches the block, but inside it the sample's points predict the median near 0.50, so the narrower
-        // bracket misses and the select over all the staged values must answer, exactly.
+        // The sampled values spread evenly over [0, 1) while the other values avoid [0.47, 0.53] except for a block
+        // of ties at 0.515 that holds the median. The plan's bracket around the median catches the block, but inside
+        // it the sample's points predict the median near 0.50, so the narrower bracket misses and the select over
+        // all the staged values must answer, exactly.
         const int n = 200_000;
         var rng = new System.Random(5);
-        double[] values = Enumerable.Range(0, n).Select(i =>
+        double[] values = Enumerable.Range(0, n).Select(_ =>
         {
-            if (i % 64 == 0)
-            {
-                return i / (double)n;
-            }
-
             double u = rng.NextDouble();
             return u < 0.48 ? u / 0.48 * 0.47 : u < 0.52 ? 0.515 : 0.53 + (u - 0.52) / 0.48 * 0.47;
         }).ToArray();
+        int s = Percentiles.SampleSelection.SampleSize(n);
+        for (int i = 0; i < s; i++)
+        {
+            values[Percentiles.SampleSelection.SampleAt(n, i)] = (i + 0.5) / s;
+        }
+
         long[] ranks = RanksOf(n, [50]);
         double[] sorted = values.Order().ToArray();
         using var selection = Percentiles.SampleSelection.Plan(values, ranks, parts);
@@ -361,10 +369,74 @@ public class PercentilesFacts
         }
 
         var found = new double[ranks.Length];
-        Assert.True(selection.Finish(found));
+        Assert.True(selection.Finish(values, found));
         Assert.False(selection.Narrowed);
         Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
         Assert.Equal(0.515, found[0]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Finish_TriesOnceMoreOverAllValues_WhenARankMissesEveryBracket(bool secondTryMisses)
+    {
+        // The sampled values spread evenly over [0, 1), so the plan brackets the median near 0.5, but the other values
+        // put it elsewhere. Uniform over [0, 0.9): the median (0.45) lies in the gap below the bracket, where the
+        // sample's points predict it well, and the second pass finds it. A block of ties at 0.3 holding the median:
+        // the gap's points predict about 0.4, the second try misses too, and Finish leaves it to the caller; in both
+        // cases Compute gives the sort's numbers.
+        const int n = 200_000;
+        var rng = new System.Random(secondTryMisses ? 9 : 8);
+        double[] values = Enumerable.Range(0, n).Select(_ =>
+        {
+            double u = rng.NextDouble();
+            return !secondTryMisses ? 0.9 * u : u < 0.6 ? 0.3 : 0.6 + 0.3 * u;
+        }).ToArray();
+        int s = Percentiles.SampleSelection.SampleSize(n);
+        for (int i = 0; i < s; i++)
+        {
+            values[Percentiles.SampleSelection.SampleAt(n, i)] = (i + 0.5) / s;
+        }
+
+        double[] levels = [25, 50];
+        long[] ranks = RanksOf(n, levels);
+        double[] sorted = values.Order().ToArray();
+        using var selection = Percentiles.SampleSelection.Plan(values, ranks, 2);
+        for (int part = 0; part < selection.Parts; part++)
+        {
+            selection.Classify(values, part, SimdWidth.Auto);
+        }
+
+        var found = new double[ranks.Length];
+        Assert.Equal(!secondTryMisses, selection.Finish(values, found));
+        Assert.Equal(!secondTryMisses, selection.Recovered);
+        if (!secondTryMisses)
+        {
+            Assert.Equal(ranks.Select(r => sorted[r]).ToArray(), found);
+        }
+
+        var expected = new double[levels.Length];
+        var actual = new double[levels.Length];
+        Percentiles.ComputeBySorting(values, levels, expected);
+        Percentiles.Compute(values, levels, actual);
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [InlineData(65_536)]
+    [InlineData(200_003)]
+    [InlineData(1_000_000)]
+    public void SampleAt_PicksDistinctIndicesSpreadOverTheWholeColumn(int n)
+    {
+        // Runs of neighbours, evenly spaced: strictly increasing indices from the first value to the last, and the
+        // sample no larger than n / 64.
+        int s = Percentiles.SampleSelection.SampleSize(n);
+        int[] at = Enumerable.Range(0, s).Select(i => Percentiles.SampleSelection.SampleAt(n, i)).ToArray();
+        Assert.InRange(s, 1024, Math.Min(8192, n / 64));
+        Assert.Equal(0, at[0]);
+        Assert.Equal(n - 1, at[^1]);
+        Assert.All(Enumerable.Range(1, s - 1), i => Assert.True(at[i] > at[i - 1], $"index {i}"));
+        Assert.True(at[s / 2] > n / 3 && at[s / 2] < 2 * n / 3);
     }
 
     [Fact]
