@@ -40,13 +40,13 @@ public static class ScenarioRunner
         RunOverrides overrides, string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        JitWarmup.StartOnce(scenario);
         MarketHistory? history = LoadHistory(scenario, scenarioDirectory);
         int paths = RunIdentity.EffectivePaths(scenario, overrides.Paths);
         ulong seed = RunIdentity.EffectiveSeed(scenario, overrides.Seed);
         string runId = RunIdentity.Of(scenarioJson, scenario, paths, seed);
         var options = new SimulationOptions { Paths = paths, Seed = seed, Threads = overrides.Threads ?? 0 };
         PhaseTrace.Mark(PhaseTrace.BeforeEngine);
-        JitWarmup.StartOnce(scenario, history);
 
         Directory.CreateDirectory(outputDirectory);
         string plainJson = ScenarioJson.ToPlainJson(scenarioJson);
