@@ -53,6 +53,8 @@ public static class RunCommand
             throw new UsageException("name at least one scenario file, e.g. run scenarios/baseline.json");
         }
 
+        JitWarmup.StartOnce(); // on the idle core while the files are read (see JitWarmup)
+
         // Validate everything before computing anything.
         var year = DateTime.Now.Year;
         var loaded = new List<LoadedScenario>();

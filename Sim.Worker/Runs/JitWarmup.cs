@@ -7,63 +7,84 @@ using Sim.Worker.Output;
 namespace Sim.Worker.Runs;
 
 /// <summary>
-/// Compiles, beside the first run of the process, the code its result files need that ReadyToRun cannot
-/// precompile: Parquet.Net's generic writers instantiated over the column types of the result files (an
-/// instantiation across assemblies has no precompiled code in either image). Without it the first
-/// percentiles.parquet waited about 0.1 s for the compiler after the engine had finished (SIM_TRACE_PHASES=1 shows
-/// the compilation per phase).
+/// Compiles, on the core that is idle while the command line and the scenario files are read, the code a run needs
+/// that ReadyToRun cannot precompile, so that the run does not stop to compile it:
+/// <list type="bullet">
+/// <item>the engine's vector kernels (the images target the baseline instruction set; methods that use wider vectors
+/// are compiled on the machine at first call): about 0.1 s at the start of the first year;</item>
+/// <item>Parquet.Net's writers instantiated over the result files' column types (an instantiation across assemblies
+/// has no precompiled code in either image): about 0.1 s before the first file.</item>
+/// </list>
+/// SIM_TRACE_PHASES=1 shows the compilation per phase.
 /// </summary>
 /// <remarks>
-/// It writes a one-year, all-zero result of the same scenario to <see cref="Stream.Null"/> through the same writer
-/// methods with the same generic arguments, on a background thread, while the engine runs: no engine run, so it
-/// starts at once and neither waits for nor competes with the engine compiling its vector kernels. Nothing it writes
-/// is kept; any failure in it is ignored, because it only moves work the run would do anyway onto a thread that runs
-/// while the engine does. Once per process: a server's later runs find the code compiled.
+/// Two background threads: one runs a built-in scenario (<see cref="Scenario"/>: the minimal file of the README,
+/// fixedReal, flat tax, the lognormal model, which is what most runs use) on 64 paths with one thread; the other
+/// writes a placeholder result's files to <see cref="Stream.Null"/>, so that the writers are ready even when the
+/// engine finishes early. Both call the same methods with the same generic arguments as a real run of that shape.
+/// A run whose scenario differs still finds the shared code compiled (draws, growth, percentiles, writers). Nothing
+/// it computes is kept; any failure in it is ignored, because it only moves work the run would do anyway onto a core
+/// that would otherwise wait (a thread that needs a method the warm-up is compiling waits for it rather than
+/// compiling it again). Once per process.
 /// </remarks>
 public static class JitWarmup
 {
     private static int _started;
 
-    /// <summary>Starts the warm-up for <paramref name="scenario"/>'s result files on a background thread, the first
-    /// time only, and returns at once.</summary>
-    public static void StartOnce(Scenario scenario)
+    /// <summary>Starts the warm-up on a background thread, the first time only, and returns at once.</summary>
+    public static void StartOnce()
     {
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
             return;
         }
 
-        var thread = new Thread(() => Run(scenario)) { IsBackground = true, Name = "JIT warm-up" };
+        int year = DateTime.Now.Year;
+        Start(() => RunEngine(year));
+        Start(() => WriteFiles(year));
+    }
+
+    private static void Start(Action work)
+    {
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                work();
+            }
+#pragma warning disable CA1031 // an optimization only: whatever goes wrong here, the run does the same work itself
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "JIT warm-up",
+        };
         thread.Start();
     }
 
-    private static void Run(Scenario scenario)
-    {
-        try
-        {
-            WriteFiles(scenario);
-        }
-#pragma warning disable CA1031 // an optimization only: whatever goes wrong here, the run does the same work itself
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    /// <summary>The kernels: the built-in scenario on 64 paths, one thread.</summary>
+    internal static SimulationResult RunEngine(int startYear) =>
+        SimulationEngine.Run(Scenario(startYear), new SimulationOptions { Threads = 1 });
 
-    /// <summary>The warm-up's work: the placeholder result's three files, written to <see cref="Stream.Null"/>.</summary>
-    internal static void WriteFiles(Scenario scenario)
+    /// <summary>The writers: a one-year, all-zero result of the built-in scenario's shape, its three Parquet files
+    /// written to <see cref="Stream.Null"/> (no engine run first, so this starts at once too).</summary>
+    internal static void WriteFiles(int startYear)
     {
-        var result = Placeholder(scenario);
+        var result = Placeholder(Scenario(startYear));
         var metadata = ResultParquet.Metadata(result, "warm-up", "{}");
         ResultParquet.WritePercentilesAsync(Stream.Null, result, "warm-up", metadata, CancellationToken.None).GetAwaiter().GetResult();
         ResultParquet.WriteYearlyAsync(Stream.Null, result, "warm-up", metadata, CancellationToken.None).GetAwaiter().GetResult();
         ResultParquet.WriteSummaryAsync(Stream.Null, result, "warm-up", 0, metadata, CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    /// <summary>A result of the right shape for the writers: one year, every number zero.</summary>
+    /// <summary>A result of the writers' shape: one year, every number zero.</summary>
     internal static SimulationResult Placeholder(Scenario scenario)
     {
         double[] levels = [.. scenario.Simulation.Percentiles];
+        int age = scenario.Simulation.StartYear - scenario.Participant.BirthYear;
         return new SimulationResult
         {
             Scenario = scenario,
@@ -74,7 +95,7 @@ public static class JitWarmup
             Width = SimdWidth.Scalar,
             Levels = levels,
             Years = [scenario.Simulation.StartYear],
-            Ages = [scenario.Simulation.StartYear - scenario.Participant.BirthYear],
+            Ages = [age],
             Percentiles = new double[Metrics.Count, 1, levels.Length],
             Yearly = new YearlyFigures([0.0], [0.0], [0.0], [0.0], [0.0]),
             Summary = new RunSummary
@@ -82,7 +103,7 @@ public static class JitWarmup
                 SuccessProbability = 1,
                 TerminalNominal = new double[levels.Length],
                 TerminalReal = new double[levels.Length],
-                PeakAge = scenario.Simulation.StartYear - scenario.Participant.BirthYear,
+                PeakAge = age,
                 MedianFailureAge = double.NaN,
                 MeanTotalTaxes = 0,
                 MedianTotalTaxes = 0,
@@ -90,4 +111,14 @@ public static class JitWarmup
             },
         };
     }
+
+    /// <summary>The README's minimal scenario, built in code (no parsing: the thread starts compiling kernels at
+    /// once instead of competing with the command for the parser's code).</summary>
+    internal static Scenario Scenario(int startYear) => new()
+    {
+        Name = "warm-up",
+        Simulation = new SimulationSettings { Paths = 64, Seed = 1, StartYear = startYear },
+        Participant = new Participant { BirthYear = startYear - 35, RetirementAge = 65, Salary = 85_000 },
+        Account = new Account { PretaxBalance = 60_000 },
+    };
 }

@@ -40,7 +40,6 @@ public static class ScenarioRunner
         RunOverrides overrides, string outputDirectory, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        JitWarmup.StartOnce(scenario);
         MarketHistory? history = LoadHistory(scenario, scenarioDirectory);
         int paths = RunIdentity.EffectivePaths(scenario, overrides.Paths);
         ulong seed = RunIdentity.EffectiveSeed(scenario, overrides.Seed);
