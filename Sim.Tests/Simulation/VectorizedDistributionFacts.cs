@@ -208,6 +208,28 @@ public class VectorizedDistributionFacts
         Assert.All(plan.Where(y => !y.Employed), y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
     }
 
+    /// <summary>A loan keeps only its event years per path (repayment while employed, the deemed distribution in the
+    /// separation year): afterwards no path has a loan, and the retired years run vectorized with the same bits.</summary>
+    [Fact]
+    public void LoanThenLeave_KeepsOnlyItsLoanEventYearsPerPath_AndTheRestVectorizedGivesTheSameBits()
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", "loan-then-leave.json"), ScenarioTestSupport.ClockYear);
+        var s = loaded.Scenario!;
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        var retired = plan.Where(y => !y.Employed).ToList();
+        Assert.False(kernel.DistributesVectorized(retired[0])); // the separation year: the deemed distribution
+        Assert.True(retired[0].LoanEvents);
+        Assert.All(retired.Skip(1), y => Assert.False(y.LoanEvents));
+        Assert.All(retired.Skip(1).Where(y => y.RmdDivisor > 0), y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+
+        var (slow, slowBits) = Run(s, new SimulationOptions { Paths = 301, ScalarDistribution = true, Width = SimdWidth.Scalar });
+        var (fast, fastBits) = Run(s, new SimulationOptions { Paths = 301, Threads = 2, BlockSize = 37 });
+        Assert.Equal(slowBits, fastBits);
+        Assert.Equal(slow.Summary.MeanTotalTaxes, fast.Summary.MeanTotalTaxes);
+        Assert.True(slow.Summary.MeanTotalTaxes > 0);
+    }
+
     [Fact]
     public void TheSpecExample_RunsEveryRetiredYearVectorized()
     {

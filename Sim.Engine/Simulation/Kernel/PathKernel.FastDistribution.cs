@@ -16,12 +16,16 @@ internal sealed partial class PathKernel
     /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
     /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
     /// to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years, the other after-tax
-    /// solves, loans, deferred RMDs, separation actions. Every width, the scalar one included, runs this same code,
+    /// solves, years with loan events, deferred RMDs, separation actions. Every width, the scalar one included, runs this same code,
     /// and each lane performs the per-path phase's IEEE operations in its order, so the two phases give the same bits
     /// (FastDistributionFacts, VectorizedDistributionFacts, ShippedFingerprintFacts).
     /// </summary>
+    /// <remarks>Loans: only a year with loan events (repayment, the deemed distribution at separation, origination;
+    /// <see cref="YearPlan.LoanEvents"/>) needs the per-path phase. Loans originate only while employed and the
+    /// separation year deems any outstanding balance distributed, so in every later year no path has a loan and the
+    /// per-path phase would compute what the lanes do.</remarks>
     private bool FastDistributionYear(YearPlan y) =>
-        !_scalarDistribution && !y.Employed && !_hasLoans && (!_withdrawals.AfterTax || ExactAfterTaxInLanes(y))
+        !_scalarDistribution && !y.Employed && !(_hasLoans && y.LoanEvents) && (!_withdrawals.AfterTax || ExactAfterTaxInLanes(y))
         && !_withdrawals.DeferFirstRmd && !y.RmdDeferredThisYear && !y.RolloverYear
         && (!y.SeparationYear || _separation is StayInPlan);
 
