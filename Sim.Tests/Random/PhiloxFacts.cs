@@ -7,10 +7,17 @@ namespace Sim.Tests.Random;
 public class PhiloxFacts
 {
     // Random123 kat_vectors, "philox4x32 10" lines: counter (4 words), key (2 words), expected output (4 words).
+    /// <summary>Random123's published known-answer vectors for Philox4x32-10 (kat_vectors): counter c0..c3, key
+    /// k0, k1, result r0..r3.</summary>
+    public static TheoryData<uint, uint, uint, uint, uint, uint, uint, uint, uint, uint> KnownAnswers => new()
+    {
+        { 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u },
+        { 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu },
+        { 0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u, 0xa4093822u, 0x299f31d0u, 0xd16cfe09u, 0x94fdccebu, 0x5001e420u, 0x24126ea1u },
+    };
+
     [Theory]
-    [InlineData(0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u)]
-    [InlineData(0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu)]
-    [InlineData(0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u, 0xa4093822u, 0x299f31d0u, 0xd16cfe09u, 0x94fdccebu, 0x5001e420u, 0x24126ea1u)]
+    [MemberData(nameof(KnownAnswers))]
     public void Philox4x32_10_MatchesTheRandom123KnownAnswers(uint c0, uint c1, uint c2, uint c3, uint k0, uint k1,
         uint r0, uint r1, uint r2, uint r3)
     {
@@ -18,9 +25,7 @@ public class PhiloxFacts
     }
 
     [Theory]
-    [InlineData(0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u)]
-    [InlineData(0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu)]
-    [InlineData(0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u, 0xa4093822u, 0x299f31d0u, 0xd16cfe09u, 0x94fdccebu, 0x5001e420u, 0x24126ea1u)]
+    [MemberData(nameof(KnownAnswers))]
     public void VectorPhilox_MatchesTheKnownAnswers_InEveryLaneAtEveryWidth(uint c0, uint c1, uint c2, uint c3, uint k0,
         uint k1, uint r0, uint r1, uint r2, uint r3)
     {
@@ -48,9 +53,7 @@ public class PhiloxFacts
     }
 
     [Theory]
-    [InlineData(0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x00000000u, 0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u)]
-    [InlineData(0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu)]
-    [InlineData(0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u, 0xa4093822u, 0x299f31d0u, 0xd16cfe09u, 0x94fdccebu, 0x5001e420u, 0x24126ea1u)]
+    [MemberData(nameof(KnownAnswers))]
     public void TwoVectorsSideBySide_MatchTheKnownAnswers_AtEveryWidth(uint c0, uint c1, uint c2, uint c3, uint k0,
         uint k1, uint r0, uint r1, uint r2, uint r3)
     {

@@ -120,18 +120,7 @@ internal sealed partial class PathKernel
 
             int i = start + j;
             TD zero = TL.Splat(0.0);
-            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it),
-            // first: a call clobbers every vector register, and here only the index is live across it.
-            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            IncomeLanes<TD> without;
-            if (k.Income)
-            {
-                y.Taxation.Without<TL, TD, TU>(y, index, out without);
-            }
-            else
-            {
-                without = default;
-            }
+            TD index = IncomeWithout<TL, TD, TU>(i, out IncomeLanes<TD> without);
 
             TD pre = Ld<TL, TD, TU>(st.Pretax, i);
             TD opening = pre;
@@ -164,6 +153,28 @@ internal sealed partial class PathKernel
         }
 
         /// <summary>
+        /// With income, the tax without the withdrawal, once per lane (the target, the gross-up and the tax use it),
+        /// and the lanes' inflation index it is computed from (zero without income). Called first in a lane step: the
+        /// call clobbers every vector register, and there only the index is live across it.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private TD IncomeWithout<TL, TD, TU>(int i, out IncomeLanes<TD> without)
+            where TL : struct, ILanes<TD, TU>
+            where TD : struct
+            where TU : struct
+        {
+            if (!k.Income)
+            {
+                without = default;
+                return TL.Splat(0.0);
+            }
+
+            TD index = Ld<TL, TD, TU>(st.Index, i);
+            y.Taxation.Without<TL, TD, TU>(y, index, out without);
+            return index;
+        }
+
+        /// <summary>
         /// Pre-tax and Roth money: <see cref="Distribute{TPolicy}"/> followed by <see cref="ChargeTax"/>, operation
         /// for operation, for a separated year with a gross target and no deferred RMD.
         /// </summary>
@@ -175,18 +186,7 @@ internal sealed partial class PathKernel
         {
             int i = start + j;
             TD zero = TL.Splat(0.0);
-            // With income, the tax without the withdrawal once per lane (the target, the gross-up and the tax use it),
-            // first: a call clobbers every vector register, and here only the index is live across it.
-            TD index = k.Income ? Ld<TL, TD, TU>(st.Index, i) : zero;
-            IncomeLanes<TD> without;
-            if (k.Income)
-            {
-                y.Taxation.Without<TL, TD, TU>(y, index, out without);
-            }
-            else
-            {
-                without = default;
-            }
+            TD index = IncomeWithout<TL, TD, TU>(i, out IncomeLanes<TD> without);
 
             TD pre = Ld<TL, TD, TU>(st.Pretax, i);
             TD roth = Ld<TL, TD, TU>(st.Roth, i);
