@@ -51,6 +51,7 @@ internal sealed partial class PathKernel
     public SimdWidth Width => _width;
 
     /// <summary>Opening balances of startYear (docs/model.md section 1: already retired → the employer balance counts as vested).</summary>
+    /// <remarks><paramref name="st"/> must be new (its arrays all zero).</remarks>
     public void Initialize(PathState st, int start, int count)
     {
         var a = _scenario.Account;
@@ -60,14 +61,8 @@ internal sealed partial class PathKernel
         st.Roth.AsSpan(start, count).Fill(a.RothBalance);
         st.RothBasis.AsSpan(start, count).Fill(a.RothBasis ?? a.RothBalance);
         st.Index.AsSpan(start, count).Fill(1.0);
-        st.Loan.AsSpan(start, count).Clear();
-        st.LoanPayment.AsSpan(start, count).Clear();
-        st.LoanPretaxShare.AsSpan(start, count).Clear();
-        st.LoanEmployerShare.AsSpan(start, count).Clear();
-        st.LoanCut.AsSpan(start, count).Clear();
-        st.FailureAge.AsSpan(start, count).Clear();
-        st.DeferredRmd.AsSpan(start, count).Clear();
-        st.TotalTaxes.AsSpan(start, count).Clear();
+        // Every other array starts at zero, as a new PathState's arrays are: no loan, no failure, no deferred RMD, no
+        // taxes yet. Not written here, so that a run without loans never touches (faults in) the loan arrays' memory.
     }
 
     /// <summary>
