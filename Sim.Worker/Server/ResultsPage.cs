@@ -110,7 +110,8 @@ public static class ResultsPage
         }
 
         html.Append("</p>\n<h1 id=\"scenario\">").Append(Encode(name)).Append("</h1>\n");
-        if (RunListing.Description(request) is { Length: > 0 } description)
+        var labels = RunListing.Labels(request);
+        if (labels.Description is { Length: > 0 } description)
         {
             html.Append("<p id=\"description\" class=\"description\">").Append(Encode(description)).Append("</p>\n");
         }
@@ -121,14 +122,14 @@ public static class ResultsPage
         {
             if (summary is not null)
             {
-                SummarySection(html, state.RunId, summary, tables, RunListing.Strategy(request));
+                SummarySection(html, state.RunId, summary, tables, labels.Strategy);
             }
             else
             {
                 html.Append("<p class=\"problem\">").Append(Encode(summaryProblem ?? "summary.parquet is unavailable."));
                 if (state.SuccessProbability is { } p)
                 {
-                    html.Append(" Success recorded with the run: ").Append(Units.Success(p, RunListing.Strategy(request))).Append('.');
+                    html.Append(" Success recorded with the run: ").Append(Units.Success(p, labels.Strategy)).Append('.');
                 }
 
                 html.Append("</p>\n");

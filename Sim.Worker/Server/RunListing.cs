@@ -200,30 +200,64 @@ public static class RunListing
         return (page, more ? NextLink(path, filter, query, id(page[^1])) : null);
     }
 
-    /// <summary>The description of a run's scenario, read from its canonical JSON.</summary>
-    public static string? Description(RunRequest? request) => Field(request, "description", null);
+    /// <summary>What the listing and the results page show of a run's scenario: its description and its withdrawal
+    /// strategy (fixedReal when absent), read from the canonical JSON in one parse.</summary>
+    public readonly record struct ScenarioLabels(string? Description, string Strategy);
+
+    /// <summary>The labels of <paramref name="request"/>'s scenario (no description and fixedReal when there is no
+    /// request or its JSON cannot be read).</summary>
+    public static ScenarioLabels Labels(RunRequest? request)
+    {
+        string? description = null, strategy = null;
+        if (request is not null)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(request.ScenarioJson);
+                var root = doc.RootElement;
+                if (root.ValueKind == JsonValueKind.Object)
+                {
+                    description = Text(root, "description");
+                    strategy = root.TryGetProperty("withdrawals", out var withdrawals) && withdrawals.ValueKind == JsonValueKind.Object
+                        ? Text(withdrawals, "strategy")
+                        : null;
+                }
+            }
+            catch (JsonException)
+            {
+                // Unreadable: no description, the default strategy.
+            }
+        }
+
+        return new ScenarioLabels(description,
+            strategy is not null && WithdrawalStrategies.Canonical(strategy) is { } canonical ? canonical : WithdrawalStrategies.Names[0]);
+
+        static string? Text(JsonElement o, string name) =>
+            o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    }
 
     /// <summary>The run's withdrawal strategy, read from its canonical JSON (fixedReal when absent).</summary>
-    public static string Strategy(RunRequest? request) =>
-        Field(request, "withdrawals", "strategy") is { } text && WithdrawalStrategies.Canonical(text) is { } strategy
-            ? strategy
-            : WithdrawalStrategies.Names[0];
+    public static string Strategy(RunRequest? request) => Labels(request).Strategy;
 
-    private static RunListItem Item(RunState state, RunRequest? request) => new()
+    private static RunListItem Item(RunState state, RunRequest? request)
     {
-        Id = state.RunId,
-        Scenario = request?.ScenarioName,
-        Description = Description(request),
-        Status = state.Status,
-        CreatedAt = state.CreatedAt,
-        FinishedAt = state.FinishedAt,
-        Paths = request?.Paths,
-        Seed = request?.Seed,
-        SuccessProbability = state.SuccessProbability,
-        Success = state.SuccessProbability is { } p ? Units.SuccessShort(p, Strategy(request)) : null,
-        Links = new RunLinks($"/api/runs/{state.RunId}", state.JobId is null ? null : $"/hangfire/jobs/details/{state.JobId}",
-            ResultsPage.PathOf(state.RunId)),
-    };
+        var labels = Labels(request);
+        return new RunListItem
+        {
+            Id = state.RunId,
+            Scenario = request?.ScenarioName,
+            Description = labels.Description,
+            Status = state.Status,
+            CreatedAt = state.CreatedAt,
+            FinishedAt = state.FinishedAt,
+            Paths = request?.Paths,
+            Seed = request?.Seed,
+            SuccessProbability = state.SuccessProbability,
+            Success = state.SuccessProbability is { } p ? Units.SuccessShort(p, labels.Strategy) : null,
+            Links = new RunLinks($"/api/runs/{state.RunId}", state.JobId is null ? null : $"/hangfire/jobs/details/{state.JobId}",
+                ResultsPage.PathOf(state.RunId)),
+        };
+    }
 
     private static string NextLink(string path, string? filter, Query query, string lastId)
     {
@@ -250,36 +284,5 @@ public static class RunListing
 
         parts.Add("after=" + lastId);
         return path + "?" + string.Join('&', parts);
-    }
-
-    private static string? Field(RunRequest? request, string name, string? inner)
-    {
-        if (request is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(request.ScenarioJson);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty(name, out var value))
-            {
-                return null;
-            }
-
-            if (inner is not null)
-            {
-                if (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(inner, out value))
-                {
-                    return null;
-                }
-            }
-
-            return value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
