@@ -134,13 +134,7 @@ public static class PercentileProfile
 
                 if (histogram)
                 {
-                    for (int j = 0; j < levels.Length; j++)
-                    {
-                        (long lo, _) = Percentiles.Position(paths, levels[j]);
-                        ranks[2 * j] = lo;
-                        ranks[2 * j + 1] = Math.Min(lo + 1, paths - 1);
-                    }
-
+                    Percentiles.NeededRanks(paths, levels, ranks);
                     cpu = Cpu();
                     Percentiles.HistogramSelect(values, ranks, order);
                     Histogram[k] += (Cpu() - cpu).TotalSeconds;

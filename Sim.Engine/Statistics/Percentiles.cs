@@ -108,15 +108,9 @@ public static partial class Percentiles
             Span<double> order = stackalloc double[_ranks.Length];
             if (_selection is null || !_selection.Finish(_values, order))
             {
+                // A column too small to sample, or one whose brackets missed twice: as Select does in both cases.
                 FellBack = _selection is not null;
-                if (_selection is null)
-                {
-                    Select(_values, _ranks, order);
-                }
-                else
-                {
-                    HistogramSelect(_values, _ranks, order); // as Select does when the sample's brackets miss
-                }
+                HistogramSelect(_values, _ranks, order);
             }
 
             Interpolate(n, _levels, order, destination);
@@ -136,7 +130,7 @@ public static partial class Percentiles
     }
 
     /// <summary>The 0-based ranks R-7 reads for each level: lo and lo + 1 (capped at n − 1), in level order.</summary>
-    private static void NeededRanks(int n, ReadOnlySpan<double> levels, Span<long> ranks)
+    internal static void NeededRanks(int n, ReadOnlySpan<double> levels, Span<long> ranks)
     {
         for (int i = 0; i < levels.Length; i++)
         {

@@ -158,26 +158,14 @@ public static partial class Percentiles
                 Span<long> b = stackalloc long[ranks.Length];
                 for (int r = 0; r < ranks.Length; r++)
                 {
-                    double q = n > 1 ? ranks[r] / (double)(n - 1) : 0;
-                    double centre = q * (s - 1), margin = BracketSigmas * Math.Sqrt(s * q * (1 - q)) + 2;
-                    int lo = (int)Math.Max(0, Math.Floor(centre - margin)), hi = (int)Math.Min(s - 1, Math.Ceiling(centre + margin));
-                    a[r] = lo == 0 ? long.MinValue : sample[lo];
-                    b[r] = hi == s - 1 ? long.MaxValue : sample[hi];
+                    (a[r], b[r]) = PredictBracket(sample, long.MinValue, long.MaxValue, ranks[r], n);
                 }
 
                 int m = SortAndMerge(a, b);
 
-                // Capacity of the staging buffer: each bracket's sample share (ties counted whole), with room for
-                // sampling error; a one-key bracket stores nothing (its values are all its one number) and only
-                // counts. Each part gets its share of it, plus the vector slack and room for its own sampling error.
-                long capacity = 0;
-                for (int t = 0; t < m; t++)
-                {
-                    int first = a[t] == long.MinValue ? 0 : LowerBound(sample, a[t]);
-                    int last = b[t] == long.MaxValue ? s : UpperBound(sample, b[t]);
-                    capacity += a[t] == b[t] ? 0 : Math.Min(n, (long)(last - first) * n / s * 5 / 4 + 2L * n / s + 256);
-                }
-
+                // The staging buffer: each part gets its share of the capacity, plus the vector slack and room for
+                // its own sampling error.
+                long capacity = Capacity(sample, a[..m], b[..m], n);
                 parts = Math.Clamp(parts, 1, Math.Max(1, n / 4096));
                 var start = new int[parts + 1];
                 var stagedStart = new int[parts + 1];
@@ -290,15 +278,7 @@ public static partial class Percentiles
                 HistogramSelect(_staged.AsSpan(0, stagedCount), stagedRanks[..k], found);
             }
 
-            k = 0;
-            for (int r = 0; r < ranks.Length; r++)
-            {
-                if (_a[bracket[r]] != _b[bracket[r]])
-                {
-                    result[r] = found[k++];
-                }
-            }
-
+            Place(_a, _b, bracket, found, result);
             return true;
         }
 
@@ -368,27 +348,7 @@ public static partial class Percentiles
                     count2 += partCount;
                 }
 
-                Span<double> result2 = stackalloc double[k];
-                Span<int> bracket2 = stackalloc int[k];
-                Span<long> ranks2 = stackalloc long[k];
-                if (!Locate(stagedRanks, a2, b2, below2, filled2, result2, bracket2, ranks2, out int k2))
-                {
-                    return false;
-                }
-
-                Span<double> found2 = stackalloc double[k2];
-                if (k2 > 0)
-                {
-                    HistogramSelect(staged2.AsSpan(0, count2), ranks2[..k2], found2);
-                }
-
-                k2 = 0;
-                for (i = 0; i < k; i++)
-                {
-                    found[i] = a2[bracket2[i]] == b2[bracket2[i]] ? result2[i] : found2[k2++];
-                }
-
-                return true;
+                return SelectLocated(stagedRanks, a2, b2, below2, filled2, staged2.AsSpan(0, count2), found);
             }
             finally
             {
@@ -404,8 +364,7 @@ public static partial class Percentiles
         /// </summary>
         private static (long A, long B) PredictBracket(ReadOnlySpan<long> sample, long low, long high, long j, long count)
         {
-            int first = low == long.MinValue ? 0 : LowerBound(sample, low);
-            int last = high == long.MaxValue ? sample.Length : UpperBound(sample, high);
+            var (first, last) = SampleRange(sample, low, high);
             int c = last - first;
             if (c <= 0)
             {
@@ -416,6 +375,28 @@ public static partial class Percentiles
             double centre = q * (c - 1), margin = BracketSigmas * Math.Sqrt(c * q * (1 - q)) + 2;
             int lo = (int)Math.Max(0, Math.Floor(centre - margin)), hi = (int)Math.Min(c - 1, Math.Ceiling(centre + margin));
             return (lo <= 0 ? low : sample[first + lo], hi >= c - 1 ? high : sample[first + hi]);
+        }
+
+        /// <summary>The sample's points inside [<paramref name="low"/>, <paramref name="high"/>]: sample[first..last).</summary>
+        private static (int First, int Last) SampleRange(ReadOnlySpan<long> sample, long low, long high) =>
+            (low == long.MinValue ? 0 : LowerBound(sample, low), high == long.MaxValue ? sample.Length : UpperBound(sample, high));
+
+        /// <summary>
+        /// Room to stage the values of brackets [a[t], b[t]] among <paramref name="n"/>: each bracket's sample share
+        /// (ties counted whole) with room for sampling error; a one-key bracket stores nothing (its values are all its
+        /// one number) and only counts.
+        /// </summary>
+        private static long Capacity(ReadOnlySpan<long> sample, ReadOnlySpan<long> a, ReadOnlySpan<long> b, int n)
+        {
+            int s = sample.Length;
+            long capacity = 0;
+            for (int t = 0; t < a.Length; t++)
+            {
+                var (first, last) = SampleRange(sample, a[t], b[t]);
+                capacity += a[t] == b[t] ? 0 : Math.Min(n, (long)(last - first) * n / s * 5 / 4 + 2L * n / s + 256);
+            }
+
+            return capacity;
         }
 
         /// <summary>
@@ -466,14 +447,7 @@ public static partial class Percentiles
 
             a2 = a2[..m2];
             b2 = b2[..m2];
-            long capacity = 0;
-            for (int u = 0; u < m2; u++)
-            {
-                int first = a2[u] == long.MinValue ? 0 : LowerBound(sample, a2[u]);
-                int last = b2[u] == long.MaxValue ? sample.Length : UpperBound(sample, b2[u]);
-                capacity += a2[u] == b2[u] ? 0 : Math.Min(n, (long)(last - first) * n / sample.Length * 5 / 4 + 2L * n / sample.Length + 256);
-            }
-
+            long capacity = Capacity(sample, a2, b2, n);
             double[] staged = ArrayPool<double>.Shared.Rent((int)Math.Min(n, capacity) + Vector512<double>.Count);
             try
             {
@@ -484,28 +458,7 @@ public static partial class Percentiles
                     return false;
                 }
 
-                Span<int> bracket2 = stackalloc int[ranks.Length];
-                Span<long> stagedRanks = stackalloc long[ranks.Length];
-                if (!Locate(ranks, a2, b2, below2, filled2, result, bracket2, stagedRanks, out int k))
-                {
-                    return false;
-                }
-
-                if (k > 0)
-                {
-                    Span<double> found = stackalloc double[k];
-                    HistogramSelect(staged.AsSpan(0, count), stagedRanks[..k], found);
-                    k = 0;
-                    for (int r = 0; r < ranks.Length; r++)
-                    {
-                        if (a2[bracket2[r]] != b2[bracket2[r]])
-                        {
-                            result[r] = found[k++];
-                        }
-                    }
-                }
-
-                return true;
+                return SelectLocated(ranks, a2, b2, below2, filled2, staged.AsSpan(0, count), result);
             }
             finally
             {
@@ -567,6 +520,47 @@ public static partial class Percentiles
         }
 
         return m;
+    }
+
+    /// <summary>
+    /// The ranks among one pass's staged values: Locate places each rank by the pass's counts (a one-key bracket
+    /// answers at once), one select among <paramref name="staged"/> finds the others, and
+    /// <see cref="Place"/> puts them in rank order into <paramref name="result"/>. False when a rank lies in no
+    /// bracket.
+    /// </summary>
+    private static bool SelectLocated(ReadOnlySpan<long> ranks, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
+        ReadOnlySpan<long> below, ReadOnlySpan<int> filled, ReadOnlySpan<double> staged, Span<double> result)
+    {
+        Span<int> bracket = stackalloc int[ranks.Length];
+        Span<long> stagedRanks = stackalloc long[ranks.Length];
+        if (!Locate(ranks, a, b, below, filled, result, bracket, stagedRanks, out int k))
+        {
+            return false;
+        }
+
+        if (k > 0)
+        {
+            Span<double> found = stackalloc double[k];
+            HistogramSelect(staged, stagedRanks[..k], found);
+            Place(a, b, bracket, found, result);
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes <paramref name="found"/> (the selected values, in rank order) to the result slots of the ranks
+    /// whose bracket stores values; the slots of one-key brackets keep what Locate wrote.</summary>
+    private static void Place(ReadOnlySpan<long> a, ReadOnlySpan<long> b, ReadOnlySpan<int> bracket,
+        ReadOnlySpan<double> found, Span<double> result)
+    {
+        int k = 0;
+        for (int r = 0; r < bracket.Length; r++)
+        {
+            if (a[bracket[r]] != b[bracket[r]])
+            {
+                result[r] = found[k++];
+            }
+        }
     }
 
     /// <summary>
