@@ -11,8 +11,8 @@ internal sealed partial class PathKernel
 {
     /// <summary>
     /// The common distribution year, vectorized: separated, a policy with a lane form, no loans, no deferred first
-    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (the pro-rata order
-    /// with Social Security, <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
+    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (years with Social
+    /// Security: <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>, <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
     /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
     /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
     /// to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years, the other after-tax
@@ -29,10 +29,9 @@ internal sealed partial class PathKernel
         && !_withdrawals.DeferFirstRmd && !y.RmdDeferredThisYear && !y.RolloverYear
         && (!y.SeparationYear || _separation is StayInPlan);
 
-    /// <summary>The after-tax solve <see cref="SolveGross"/> does with <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>
-    /// (the one the lanes reproduce).</summary>
-    private bool ExactAfterTaxInLanes(YearPlan y) =>
-        _withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y);
+    /// <summary>The after-tax solves <see cref="SolveGross"/> does with <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>
+    /// and <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/> (the ones the lanes reproduce).</summary>
+    private static bool ExactAfterTaxInLanes(YearPlan y) => y.Taxation.ExactGrossUpWithBenefits(y);
 
     /// <summary>Year <paramref name="y"/> distributes, and every path does it in the vectorized phase (tests pin
     /// which shipped scenarios stay on it; the per-path phase is the slower fallback).</summary>
@@ -233,12 +232,13 @@ internal sealed partial class PathKernel
             TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
             TD total = TL.Add(preLeft, rothLeft);
             bool proRata = k.Order is not WithdrawalOrder.TraditionalFirst and not WithdrawalOrder.RothFirst;
-            TD phi = proRata || k.AfterTax ? TL.Div(preLeft, total) : zero;
+            TD phi = proRata ? TL.Div(preLeft, total) : zero;
 
             // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
-            TD need = k.AfterTax
-                ? ProRataNeedFromLeft<TL, TD, TU>(y, without, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
-                : target;
+            TD need = !k.AfterTax ? target
+                : proRata ? ProRataNeedFromLeft<TL, TD, TU>(y, without, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
+                : OrderedNeedWithBenefits<TL, TD, TU>(y, without, target, preLeft, rothLeft, rmdPre, rmdRoth, share,
+                    k.PenaltyRate, k.Order);
 
             // gross = min(max(need, rmd), opening).
             TD gross = TL.IfGreater(need, rmd, need, rmd);
