@@ -11,7 +11,7 @@ namespace Sim.Bench;
 
 /// <summary>
 /// <c>throughput --scenario FILE --paths N [--baseline-paths M] [--threads T] [--width auto|scalar|256|512]
-/// [--reference-paths R] [--python PY] [--cliff DIR] [--coverage DIR2] [--cliff-paths C] [--widths]</c>:
+/// [--reference-paths R] [--python PY] [--cliff DIR] [--coverage DIR2] [--cliff-paths C] [--widths] [--no-avx512]</c>:
 /// one process, one run, every figure measured side by side so the ratios hold on a noisy shared machine:
 /// <list type="bullet">
 /// <item>the NumPy reference (<c>reference/reference.py</c>, the vectorized version an analyst would write) and the
@@ -23,7 +23,9 @@ namespace Sim.Bench;
 /// <item>the cliff table: every scenario of DIR in process, time per path-year against DIR's baseline.json; with
 /// <c>--coverage</c>, a second table in the same passes for configurations beyond the shipped scenarios: each file of
 /// DIR2 is a stress-style overlay named <c>{scenario}+{variant}.json</c>, applied to DIR's <c>{scenario}.json</c>;</item>
-/// <item>with <c>--widths</c>: the engine at AVX-512, AVX2 and scalar, and whether the numbers are identical.</item>
+/// <item>with <c>--widths</c>: the engine at AVX-512, AVX2 and scalar, and whether the numbers are identical;</item>
+/// <item>with <c>--no-avx512</c>: the issue's AVX2-only machine class on this machine: both whole processes without
+/// AVX-512 (<see cref="ReferenceRunner.WithoutAvx512"/>) and the in-process figures at AVX2 width.</item>
 /// </list>
 /// </summary>
 public static class ThroughputCommand
@@ -35,7 +37,7 @@ public static class ThroughputCommand
         int? referencePaths = null, cliffPaths = null;
         string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var width = SimdWidth.Auto;
-        bool widths = false;
+        bool widths = false, noAvx512 = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -50,6 +52,7 @@ public static class ThroughputCommand
                 case "--coverage": coverageDir = args[++i]; break;
                 case "--cliff-paths": cliffPaths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--widths": widths = true; break;
+                case "--no-avx512": noAvx512 = true; width = SimdWidth.Vector256; break;
                 case "--width":
                     width = args[++i] switch { "scalar" => SimdWidth.Scalar, "256" => SimdWidth.Vector256, "512" => SimdWidth.Vector512, _ => SimdWidth.Auto };
                     break;
@@ -81,14 +84,19 @@ public static class ThroughputCommand
             // One untimed run first: right after `dotnet run` has built this program, the build's compiler and MSBuild
             // servers are still busy for a moment and the freshly written images are read for the first time (a
             // first run measured 1.44 s against 1.13-1.21 s for the next ones).
-            ReferenceRunner.RunProduct(file, paths, threads);
-            var product = ReferenceRunner.RunProduct(file, paths, threads);
+            ReferenceRunner.RunProduct(file, paths, threads, noAvx512: noAvx512);
+            var product = ReferenceRunner.RunProduct(file, paths, threads, noAvx512: noAvx512);
+            if (noAvx512)
+            {
+                w.WriteLine($"AVX-512 off in both whole processes ({ReferenceRunner.WithoutAvx512Description}); in-process figures at AVX2 width");
+            }
+
             w.WriteLine($"whole processes, {scenario.Name}, {scenario.Years} years:");
             w.WriteLine($"  product `run` verb             {product.WallSeconds.ToString("0.00", c)} s on {paths.ToString("N0", c)} paths = " +
                         $"{(product.WallSeconds / (paths * pathYears) * 1e9).ToString("0.0", c)} ns per path-year, CPU {product.CpuSeconds.ToString("0.00", c)} s, peak RSS {product.PeakRssMiB.ToString("0", c)} MiB");
             w.WriteLine($"    (dotnet {Path.GetRelativePath(Environment.CurrentDirectory, ReferenceRunner.WorkerDll())} run ...: the worker's own build output)");
             // A second run with the worker's phase trace, for where the time goes (the first is timed untraced).
-            if (ReferenceRunner.Phases(ReferenceRunner.RunProduct(file, paths, threads, tracePhases: true)) is { } phases)
+            if (ReferenceRunner.Phases(ReferenceRunner.RunProduct(file, paths, threads, tracePhases: true, noAvx512: noAvx512)) is { } phases)
             {
                 var (before, engine, after, exit) = phases;
                 w.WriteLine($"    where it goes (a second, traced run): start to engine {before.ToString("0.00", c)} s, engine {engine.ToString("0.00", c)} s, " +
@@ -101,7 +109,7 @@ public static class ThroughputCommand
             }
             else
             {
-                var reference = ReferenceRunner.RunReference(scenario, refPaths, python);
+                var reference = ReferenceRunner.RunReference(scenario, refPaths, python, noAvx512);
                 double refPerPathYear = reference.Process.WallSeconds / (refPaths * pathYears);
                 double productPerPathYear = product.WallSeconds / (paths * pathYears);
                 w.WriteLine($"  NumPy reference                {reference.Process.WallSeconds.ToString("0.00", c)} s on {refPaths.ToString("N0", c)} paths = " +
