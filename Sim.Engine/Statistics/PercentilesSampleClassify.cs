@@ -19,13 +19,16 @@ namespace Sim.Engine.Statistics;
 /// and no second scatter pass: the brackets are disjoint key ranges in order, so the j-th smallest staged value of
 /// bracket t is the (staged values of brackets before t + j)-th smallest of the whole buffer.</para>
 /// <para>Lane layout: lane i of a vector = value i of the vector (8 with AVX-512, 4 with AVX2), all 64-bit. Counts are
-/// kept in byte counters, one byte per lane and slot. AVX2: c0 gets 1 &lt;&lt; 8·pos (positions 0..7), c1 gets
-/// 1 &lt;&lt; 8·(pos − 8) (positions 8..15), by a variable shift that yields 0 when the count is out of 0..63, so each
-/// value lands in exactly one byte. AVX-512 (<see cref="Stage512"/>): ge = #(a[t] &lt;= key) in 0..7 by a binary
-/// search, cGe gets 1 &lt;&lt; 8·ge and cIn the same bit when the key is inside bracket ge − 1. The vectors run in
-/// blocks of at most 255 (<see cref="BlockVectors"/>), and the counters are added up and cleared after each block,
-/// before a byte can overflow. This limits the vector paths to m &lt;= 7 brackets (15 positions; the default seven
-/// levels give at most seven); more brackets run the scalar twin.</para>
+/// kept in byte counters, one byte per lane and slot. Both widths find ge = #(a[t] &lt;= key) in 0..7 by a three-step
+/// binary search over the a's (padded with long.MaxValue to eight slots, which no number's key reaches) and test only
+/// bracket ge − 1 for inside; cGe gets 1 &lt;&lt; 8·ge and cIn the same bit when the key is inside, so each value lands in
+/// exactly one byte of cGe. AVX-512 (<see cref="Stage512"/>) reads each step's slot with an 8-slot vpermq; AVX2
+/// (<see cref="Stage256"/>), which has none, picks the second step's pivot with a vpermilpd and from then on reads
+/// four 64-bit slots by ge &gt;&gt; 1 with vpermd, blending the odd and the even slot by the last step's compare. The
+/// vectors run in blocks of at most 255 (<see cref="BlockVectors"/>), and the counters are added up and cleared after
+/// each block, before a byte can overflow. This limits the vector paths to m &lt;= 7 brackets (ge in 0..7; the default
+/// seven levels give at most seven); more brackets run the scalar twin, and so do AVX2 columns with more than one
+/// one-key bracket (AVX2 excludes the one from the store by a compare with its key).</para>
 /// <para>Packing: AVX-512 vcompresspd (register form, then a plain store: the memory form is slow on some cores);
 /// AVX2 a vpermd by a 16-entry table indexed by the 4-bit store mask, which moves the stored lanes to the front in
 /// lane order. Both store a whole vector and advance by the number of stored lanes, so the buffer needs one vector of
@@ -112,24 +115,6 @@ public static partial class Percentiles
     }
 
     /// <summary>
-    /// The vector paths always test seven brackets: a[t], b[t] for t &lt; m, then empty ones at the top,
-    /// a = b = long.MaxValue (the key of a NaN, never of a number), which no key reaches, so they add nothing to any
-    /// position. The fixed count lets the loops be written out with every bracket in a register.
-    /// </summary>
-    private static void PadBrackets(ReadOnlySpan<long> a, ReadOnlySpan<long> b, Span<long> a7, Span<long> b7, Span<long> store7)
-    {
-        a7.Fill(long.MaxValue);
-        b7.Fill(long.MaxValue);
-        store7.Clear();
-        a.CopyTo(a7);
-        b.CopyTo(b7);
-        for (int t = 0; t < a.Length; t++)
-        {
-            store7[t] = a[t] == b[t] ? 0 : -1; // all ones: bracket t stores its values; a one-key bracket only counts
-        }
-    }
-
-    /// <summary>
     /// The AVX-512 pass. Per lane: ge = #(a[t] &lt;= key) in 0..7 by a three-step binary search over the a's (padded
     /// with long.MaxValue to eight slots, which no key reaches; a vpermq reads the slot each step compares with);
     /// the key is inside bracket ge − 1 iff key &lt;= b[ge − 1] (one more vpermq, slot 0 holding long.MinValue). Two
@@ -204,34 +189,31 @@ public static partial class Percentiles
             (cGe, cIn) = (default, default);
         }
 
-        counts[0] += geIn[0];
-        for (int g = 1; g <= m; g++)
-        {
-            counts[2 * g - 1] += geIn[8 + g];
-            counts[2 * g] += geIn[g] - geIn[8 + g];
-        }
-
+        AddGeCounts(geIn, counts, m);
         done = i;
         stagedCount = count;
         return fits;
     }
 
+    /// <summary>
+    /// The AVX2 pass: the search of <see cref="Stage512"/> without its 8-slot vpermq, which AVX2 lacks. Per lane
+    /// (compares give all ones where true): lt1 = key &lt; a[3]; lt2 = key &lt; (lt1 ? a[1] : a[5]) (a vpermilpd by lt1,
+    /// whose bit 1 picks the element of each 128-bit half); then k = ge &gt;&gt; 1 = 2·!lt1 + !lt2 is known, and every
+    /// later table is four 64-bit slots that one vpermd reads by the index dwords 2k (low) and 2k + 1 (high) of each
+    /// lane: lt3 = key &lt; a[2k], ge = 2k + !lt3. The slot of ge is a blend by lt3 of two such reads (slot 2k + 1 of
+    /// one table, 2k of the other): the counter bit 1 &lt;&lt; 8·ge, and the inside bound b[ge − 1] + 1 (inside iff key
+    /// &lt; it; long.MinValue for ge = 0 and the padded brackets, never inside; b = long.MaxValue stays long.MaxValue,
+    /// which no number's key reaches). Counters as in Stage512. A one-key bracket is excluded from the store by
+    /// key != its key (one at most; several send the column to the scalar twin). Remainder: the caller's scalar twin.
+    /// </summary>
     private static bool Stage256(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
         Span<long> counts, Span<double> staged, ref int done, ref int stagedCount)
     {
-        int n = values.Length, i = 0, count = stagedCount;
+        int n = values.Length, m = a.Length, i = 0, count = stagedCount;
         int limit = staged.Length - Vector256<double>.Count;
-        Span<long> a7 = stackalloc long[7], b7 = stackalloc long[7], store7 = stackalloc long[7];
-        PadBrackets(a, b, a7, b7, store7);
-        // pos = Σ_t (key >= a[t]) + (key > b[t]) = 7 + Σ_t (key < a[t] ? −1 : 0) − Σ_t (key > b[t] ? −1 : 0): AVX2 has
-        // no 8-slot 64-bit permute, so the b's are compared too. A one-key bracket t is excluded by key != a[t].
-        Vector256<long> a0 = Vector256.Create(a7[0]), a1 = Vector256.Create(a7[1]), a2 = Vector256.Create(a7[2]),
-            a3 = Vector256.Create(a7[3]), a4 = Vector256.Create(a7[4]), a5 = Vector256.Create(a7[5]), a6 = Vector256.Create(a7[6]);
-        Vector256<long> b0 = Vector256.Create(b7[0]), b1 = Vector256.Create(b7[1]), b2 = Vector256.Create(b7[2]),
-            b3 = Vector256.Create(b7[3]), b4 = Vector256.Create(b7[4]), b5 = Vector256.Create(b7[5]), b6 = Vector256.Create(b7[6]);
         long oneKey = long.MaxValue; // the one key bracket, if any (long.MaxValue matches no key)
         int oneKeys = 0;
-        for (int t = 0; t < a.Length; t++)
+        for (int t = 0; t < m; t++)
         {
             if (a[t] == b[t])
             {
@@ -245,19 +227,36 @@ public static partial class Percentiles
             return true; // rare: several one-key brackets; the scalar twin does the whole column
         }
 
-        var oneKeyVector = Vector256.Create(oneKey);
-        var seven = Vector256.Create(7L);
-        var oneL = Vector256.Create(1L);
-        var one = Vector256.Create(1UL);
-        var sixtyFour = Vector256.Create(64UL);
-        var c0 = Vector256<ulong>.Zero;
-        var c1 = Vector256<ulong>.Zero;
+        Span<long> a8 = stackalloc long[8], pivot = stackalloc long[4], upperEven = stackalloc long[4],
+            upperOdd = stackalloc long[4], bitEven = stackalloc long[4], bitOdd = stackalloc long[4];
+        a8.Fill(long.MaxValue);
+        a.CopyTo(a8);
+        for (int k = 0; k < 4; k++)
+        {
+            pivot[k] = a8[2 * k];
+            upperEven[k] = InsideBound(b, 2 * k);
+            upperOdd[k] = InsideBound(b, 2 * k + 1);
+            bitEven[k] = 1L << (16 * k);
+            bitOdd[k] = 1L << (16 * k + 8);
+        }
+
+        var tables = new Tables256
+        {
+            A3 = Vector256.Create(a8[3]),
+            A51 = Vector256.Create(a8[5], a8[1], a8[5], a8[1]).AsDouble(),
+            Slots32 = Vector256.Create(6L | (7L << 32), 4L | (5L << 32), 6L | (7L << 32), 4L | (5L << 32)).AsDouble(),
+            Pivot = Vector256.Create((ReadOnlySpan<long>)pivot).AsInt32(),
+            UpperEven = Vector256.Create((ReadOnlySpan<long>)upperEven).AsInt32(),
+            UpperOdd = Vector256.Create((ReadOnlySpan<long>)upperOdd).AsInt32(),
+            BitEven = Vector256.Create((ReadOnlySpan<long>)bitEven).AsInt32(),
+            BitOdd = Vector256.Create((ReadOnlySpan<long>)bitOdd).AsInt32(),
+            OneKey = Vector256.Create(oneKey),
+        };
+        Span<long> geIn = stackalloc long[16]; // [g]: keys with ge = g; [8 + g]: those of them inside bracket g − 1
+        geIn.Clear();
         ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
-        ref double value0 = ref MemoryMarshal.GetReference(values);
         ref double st0 = ref MemoryMarshal.GetReference(staged);
-        ref Vector256<int> pack0 = ref MemoryMarshal.GetArrayDataReference(PackTable256);
         bool fits = true;
-        // Blocks flushed between them, as in Stage512.
         while (i <= n - Vector256<long>.Count)
         {
             if (count > limit)
@@ -266,35 +265,107 @@ public static partial class Percentiles
                 break;
             }
 
-            int blockEnd = i + BlockVectors(n - i, limit - count, Vector256<long>.Count) * Vector256<long>.Count;
-            for (; i < blockEnd; i += Vector256<long>.Count)
-            {
-                var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
-                var key = bits ^ Vector256.ShiftRightLogical(Vector256.ShiftRightArithmetic(bits, 63), 1);
-                var lt = Vector256.LessThan(key, a0) + Vector256.LessThan(key, a1) + Vector256.LessThan(key, a2)
-                    + Vector256.LessThan(key, a3) + Vector256.LessThan(key, a4) + Vector256.LessThan(key, a5)
-                    + Vector256.LessThan(key, a6);
-                var gt = Vector256.GreaterThan(key, b0) + Vector256.GreaterThan(key, b1) + Vector256.GreaterThan(key, b2)
-                    + Vector256.GreaterThan(key, b3) + Vector256.GreaterThan(key, b4) + Vector256.GreaterThan(key, b5)
-                    + Vector256.GreaterThan(key, b6);
-                var pos = seven + lt - gt;
-                var shift = (pos << 3).AsUInt64();
-                c0 += Avx2.ShiftLeftLogicalVariable(one, shift);
-                c1 += Avx2.ShiftLeftLogicalVariable(one, shift - sixtyFour);
-                var store = Vector256.AndNot(Vector256.Equals(pos & oneL, oneL), Vector256.Equals(key, oneKeyVector));
-                uint mask = store.ExtractMostSignificantBits(); // stored unconditionally, as in Stage512
-                var v = Vector256.LoadUnsafe(ref value0, (nuint)i);
-                Avx2.PermuteVar8x32(v.AsInt32(), Unsafe.Add(ref pack0, (int)mask)).AsDouble().StoreUnsafe(ref st0, (nuint)count);
-                count += BitOperations.PopCount(mask);
-            }
-
-            FlushCounts(c0, c1, counts);
-            (c0, c1) = (default, default);
+            int vectors = BlockVectors(n - i, limit - count, Vector256<long>.Count);
+            count = Block256(tables, ref bits0, i, vectors, ref st0, count, geIn);
+            i += vectors * Vector256<long>.Count;
         }
 
+        AddGeCounts(geIn, counts, m);
         done = i;
         stagedCount = count;
         return fits;
+    }
+
+    /// <summary>Stage256's constants: the a's of the first two steps, the vpermilpd and vpermd tables.</summary>
+    private struct Tables256
+    {
+        /// <summary>a[3] in every lane (step 1).</summary>
+        public Vector256<long> A3;
+
+        /// <summary>a[5], a[1] in each 128-bit half: vpermilpd by lt1 reads a[1] where it is set, else a[5] (step 2).</summary>
+        public Vector256<double> A51;
+
+        /// <summary>The vpermd index dwords of slots 3 and 2 in each half (2k low, 2k + 1 high): vpermilpd by lt2
+        /// reads slot 2 where it is set, else 3; a set lt1 then subtracts 2 (4 from each dword).</summary>
+        public Vector256<double> Slots32;
+
+        /// <summary>Slot k: a[2k] (step 3).</summary>
+        public Vector256<int> Pivot;
+
+        /// <summary>Slot k: the inside bound of ge = 2k and of ge = 2k + 1 (<see cref="InsideBound"/>).</summary>
+        public Vector256<int> UpperEven, UpperOdd;
+
+        /// <summary>Slot k: the counter bit of ge = 2k (1 &lt;&lt; 16k) and of ge = 2k + 1 (1 &lt;&lt; 16k + 8).</summary>
+        public Vector256<int> BitEven, BitOdd;
+
+        /// <summary>The one-key bracket's key (long.MaxValue, no number's key, if none) in every lane.</summary>
+        public Vector256<long> OneKey;
+    }
+
+    /// <summary>
+    /// One block of Stage256 (at most 255 vectors, <see cref="BlockVectors"/>) from value <paramref name="i"/>: counts
+    /// into <paramref name="geIn"/>, stages from <paramref name="count"/>, returns the new count. A method of its own so
+    /// that the JIT keeps its constants and counters in the sixteen ymm registers (inlined into the pass it kept the
+    /// counters on the stack, a store-to-load chain in every iteration).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Block256(in Tables256 tables, ref long bits0, int i, int vectors, ref double st0, int count,
+        Span<long> geIn)
+    {
+        var a3 = tables.A3;
+        var a51 = tables.A51;
+        var slots32 = tables.Slots32;
+        var pivotTable = tables.Pivot;
+        var upperEvenTable = tables.UpperEven;
+        var upperOddTable = tables.UpperOdd;
+        var bitEvenTable = tables.BitEven;
+        var bitOddTable = tables.BitOdd;
+        var oneKey = tables.OneKey;
+        var cGe = Vector256<ulong>.Zero;
+        var cIn = Vector256<ulong>.Zero;
+        ref Vector256<int> pack0 = ref MemoryMarshal.GetArrayDataReference(PackTable256);
+        int end = i + vectors * Vector256<long>.Count;
+        for (; i < end; i += Vector256<long>.Count)
+        {
+            var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
+            var key = bits ^ Vector256.ShiftRightLogical(Vector256.GreaterThan(Vector256<long>.Zero, bits), 1);
+            var lt1 = Vector256.GreaterThan(a3, key);
+            var lt2 = Vector256.GreaterThan(Avx.PermuteVar(a51, lt1).AsInt64(), key);
+            var index = Avx.PermuteVar(slots32, lt2).AsInt32() + (lt1.AsInt32() << 2);
+            var lt3 = Vector256.GreaterThan(Avx2.PermuteVar8x32(pivotTable, index).AsInt64(), key);
+            var bound = Avx2.BlendVariable(Avx2.PermuteVar8x32(upperOddTable, index),
+                Avx2.PermuteVar8x32(upperEvenTable, index), lt3.AsInt32()).AsInt64();
+            var bit = Avx2.BlendVariable(Avx2.PermuteVar8x32(bitOddTable, index),
+                Avx2.PermuteVar8x32(bitEvenTable, index), lt3.AsInt32()).AsUInt64();
+            var inside = Vector256.GreaterThan(bound, key);
+            cGe += bit;
+            cIn += bit & inside.AsUInt64();
+
+            // Stored unconditionally, as in Stage512.
+            uint mask = Vector256.AndNot(inside, Vector256.Equals(key, oneKey)).ExtractMostSignificantBits();
+            Avx2.PermuteVar8x32(bits.AsInt32(), Unsafe.Add(ref pack0, (int)mask)).AsDouble().StoreUnsafe(ref st0, (nuint)count);
+            count += BitOperations.PopCount(mask);
+        }
+
+        FlushCounts(cGe, cIn, geIn);
+        return count;
+    }
+
+    /// <summary>Stage256's inside bound of ge = g: key &lt; it iff key &lt;= b[g − 1]; long.MinValue (never inside)
+    /// for g = 0 and the padded brackets.</summary>
+    private static long InsideBound(ReadOnlySpan<long> b, int g) =>
+        g == 0 || g > b.Length ? long.MinValue : b[g - 1] == long.MaxValue ? long.MaxValue : b[g - 1] + 1;
+
+    /// <summary>The counts by position from the counts by ge (<paramref name="geIn"/>[g]) and inside
+    /// (<paramref name="geIn"/>[8 + g]): count[2g − 1] is the inside count of ge = g and count[2g] the rest.</summary>
+    private static void AddGeCounts(ReadOnlySpan<long> geIn, Span<long> counts, int m)
+    {
+        counts[0] += geIn[0];
+        for (int g = 1; g <= m; g++)
+        {
+            counts[2 * g - 1] += geIn[8 + g];
+            counts[2 * g] += geIn[g] - geIn[8 + g];
+        }
     }
 
     /// <summary>
