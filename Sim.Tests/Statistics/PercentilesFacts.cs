@@ -246,6 +246,77 @@ public class PercentilesFacts
         }
     }
 
+    // Every bracket count the vector paths take (1 to 7), with no, one and two one-key brackets (AVX2 hands two to the
+    // scalar twin), over lengths around the vector widths and a block end.
+    public static IEnumerable<object[]> BracketCountsOneKeysAndLengths() =>
+        from m in Enumerable.Range(1, 7)
+        from oneKeys in Enumerable.Range(0, Math.Min(m, 2) + 1)
+        from n in new[] { 0, 1, 3, 4, 5, 8, 9, 31, 64, 67, 255, 1021, 2043 }
+        select new object[] { m, oneKeys, n };
+
+    [Theory]
+    [MemberData(nameof(BracketCountsOneKeysAndLengths))]
+    public void ClassifyStaged_CountsAndPacksLikeTheDefinition_ForOneToSevenBrackets(int m, int oneKeys, int n)
+    {
+        // The search of the vector paths (which a[t] is compared in each step, which bracket's b is tested, the
+        // counter bit of ge) differs for every bracket count and every ge, so each of 1..7 brackets is run with keys
+        // on every end, one key below and above every end, ±0, ±∞, the smallest and largest finite magnitudes, NaNs
+        // (the default NaN, its positive twin and the one whose key is long.MinValue; long.MaxValue is the padding
+        // key and never a value's) and random numbers; ends at long.MinValue and long.MaxValue in some sets.
+        var rng = new System.Random(10_000 * m + 1_000 * oneKeys + n);
+        long K(double v) => Percentiles.SignedKey(v);
+        double[] special = [double.NegativeInfinity, -double.MaxValue, -1e300, -3.5, -1.0, -double.Epsilon, -0.0, 0.0,
+            double.Epsilon, 1e-300, 0.5, 1.0, 2.0, 2.5, 4.0, 7.0, 1e9, double.MaxValue, double.PositiveInfinity];
+        // 2m distinct sorted ends from the special keys and random ones, paired into brackets; oneKeys of them closed
+        // to their a (b[t] = a[t] keeps b[t] < a[t + 1]).
+        var candidates = special.Select(K).Concat(Enumerable.Range(0, 8).Select(_ => K(rng.NextDouble() * 20 - 5)))
+            .Concat(rng.Next(3) == 0 ? [long.MinValue] : []).Distinct().OrderBy(_ => rng.Next()).Take(2 * m).Order().ToArray();
+        if (rng.Next(3) == 0)
+        {
+            candidates[^1] = long.MaxValue;
+        }
+
+        long[] a = Enumerable.Range(0, m).Select(t => candidates[2 * t]).ToArray();
+        long[] b = Enumerable.Range(0, m).Select(t => candidates[2 * t + 1]).ToArray();
+        foreach (int t in Enumerable.Range(0, m).OrderBy(_ => rng.Next()).Take(oneKeys))
+        {
+            b[t] = a[t];
+        }
+
+        var keyPool = candidates.SelectMany(e => new[] { e - 1, e, e + 1 })
+            .Concat(special.Select(K)).Concat([K(double.NaN), K(-double.NaN), long.MinValue])
+            .Where(k => k != long.MaxValue).ToArray();
+        double[] values = Enumerable.Range(0, n).Select(i => i % 4 == 3
+            ? rng.NextDouble() * 20 - 5
+            : Percentiles.FromSignedKey(keyPool[rng.Next(keyPool.Length)])).ToArray();
+
+        var expectedBelow = a.Select(lo => (long)values.Count(v => K(v) < lo)).ToArray();
+        var expectedFilled = a.Select((lo, t) => values.Count(v => K(v) >= lo && K(v) <= b[t])).ToArray();
+        var expectedStaged = values.Where(v => a.Select((lo, t) => lo != b[t] && K(v) >= lo && K(v) <= b[t]).Any(x => x))
+            .Select(BitConverter.DoubleToInt64Bits).ToArray();
+        Assert.Equal(n, expectedFilled.Sum() + values.Count(v => !a.Select((lo, t) => K(v) >= lo && K(v) <= b[t]).Any(x => x)));
+        foreach (var width in SimdWidths.All)
+        {
+            var below = new long[m];
+            var filled = new int[m];
+            var staged = new double[n + 8];
+            Assert.True(Percentiles.ClassifyStaged(values, a, b, below, filled, staged, out int count, width));
+            Assert.Equal(expectedBelow, below);
+            Assert.Equal(expectedFilled, filled);
+            Assert.Equal(expectedStaged, staged.Take(count).Select(BitConverter.DoubleToInt64Bits));
+
+            // The staging buffer runs out: exactly enough (plus the vector slack) passes, one value short is refused.
+            var exact = new double[expectedStaged.Length + 8];
+            Assert.True(Percentiles.ClassifyStaged(values, a, b, below, filled, exact, out int exactCount, width));
+            Assert.Equal(expectedStaged, exact.Take(exactCount).Select(BitConverter.DoubleToInt64Bits));
+            if (expectedStaged.Length > 0)
+            {
+                var small = new double[expectedStaged.Length - 1];
+                Assert.False(Percentiles.ClassifyStaged(values, a, b, below, filled, small, out _, width));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
