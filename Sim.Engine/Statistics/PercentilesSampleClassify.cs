@@ -321,6 +321,7 @@ public static partial class Percentiles
         var bitEvenTable = tables.BitEven;
         var bitOddTable = tables.BitOdd;
         var oneKey = tables.OneKey;
+        var flip = Vector256.Create(long.MaxValue);
         var cGe = Vector256<ulong>.Zero;
         var cIn = Vector256<ulong>.Zero;
         ref Vector256<int> pack0 = ref MemoryMarshal.GetArrayDataReference(PackTable256);
@@ -328,7 +329,9 @@ public static partial class Percentiles
         for (; i < end; i += Vector256<long>.Count)
         {
             var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
-            var key = bits ^ Vector256.ShiftRightLogical(Vector256.GreaterThan(Vector256<long>.Zero, bits), 1);
+            // SignedKey: vblendvpd reads the sign bit of bits, so negatives take bits ^ long.MaxValue (two ops; AVX2
+            // has no 64-bit arithmetic shift).
+            var key = Avx.BlendVariable(bits.AsDouble(), (bits ^ flip).AsDouble(), bits.AsDouble()).AsInt64();
             var lt1 = Vector256.GreaterThan(a3, key);
             var lt2 = Vector256.GreaterThan(Avx.PermuteVar(a51, lt1).AsInt64(), key);
             var index = Avx.PermuteVar(slots32, lt2).AsInt32() + (lt1.AsInt32() << 2);
