@@ -11,8 +11,8 @@ internal sealed partial class PathKernel
 {
     /// <summary>
     /// The common distribution year, vectorized: separated, a policy with a lane form, no loans, no deferred first
-    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (the pro-rata order
-    /// with Social Security, <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
+    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (the pro-rata order,
+    /// with or without Social Security, <see cref="ProRataNeed{TL, TD, TU}"/>, <see cref="ExactAfterTaxInLanes"/>). Pre-tax and Roth money (basis, the
     /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
     /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
     /// to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years, the other after-tax
@@ -29,10 +29,20 @@ internal sealed partial class PathKernel
         && !_withdrawals.DeferFirstRmd && !y.RmdDeferredThisYear && !y.RolloverYear
         && (!y.SeparationYear || _separation is StayInPlan);
 
-    /// <summary>The after-tax solve <see cref="SolveGross"/> does with <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>
-    /// (the one the lanes reproduce).</summary>
+    /// <summary>
+    /// The after-tax solves of <see cref="SolveGross"/> the lanes reproduce (<see cref="ProRataNeed{TL, TD, TU}"/>), all
+    /// with the pro-rata order: with Social Security the exact inverse of <see cref="HouseholdGrossUp"/>; without it
+    /// the exact inverse by brackets or flat, where its rate plus penalty stays below 100% (the scalar throws
+    /// otherwise: such years keep that behaviour per path) and the RMD cannot take a whole positive balance (no RMD, or
+    /// a divisor ≥ 2: then pre/d &lt; pre for every pre &gt; 0, subnormals included, so what the RMD leaves is 0 only for an
+    /// empty account, whose root find the lanes reproduce). A divisor below 2 does not occur in the IRS tables
+    /// (Uniform Lifetime 2.0 at 120+); it would stay per path.
+    /// </summary>
     private bool ExactAfterTaxInLanes(YearPlan y) =>
-        _withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y);
+        _withdrawals.Order == WithdrawalOrder.ProRata
+        && (y.Taxation.ExactGrossUpWithBenefits(y)
+            || (y.Taxation.ExactGrossUpWithoutBenefits(y, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0)
+                && (y.RmdDivisor == 0 || y.RmdDivisor >= 2)));
 
     /// <summary>Year <paramref name="y"/> distributes, and every path does it in the vectorized phase (tests pin
     /// which shipped scenarios stay on it; the per-path phase is the slower fallback).</summary>
@@ -141,7 +151,7 @@ internal sealed partial class PathKernel
 
             // After tax: the exact gross need, with no Roth money (roth, its RMD and taxable share all 0).
             TD need = k.AfterTax
-                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, zero, rmd, zero, zero, k.PenaltyRate)
+                ? ProRataNeed<TL, TD, TU>(y, without, index, target, pre, zero, rmd, zero, zero, k.PenaltyRate)
                 : target;
 
             // gross = min(max(need, rmd), opening); with only pre-tax money the whole gross comes from pre-tax.
@@ -165,8 +175,9 @@ internal sealed partial class PathKernel
         {
             if (!k.Income)
             {
+                // After tax without income the gross-up reads the index (other income · index by brackets).
                 without = default;
-                return TL.Splat(0.0);
+                return k.AfterTax ? Ld<TL, TD, TU>(st.Index, i) : TL.Splat(0.0);
             }
 
             TD index = Ld<TL, TD, TU>(st.Index, i);
@@ -237,7 +248,7 @@ internal sealed partial class PathKernel
 
             // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
             TD need = k.AfterTax
-                ? ProRataNeedFromLeft<TL, TD, TU>(y, without, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
+                ? ProRataNeedFromLeft<TL, TD, TU>(y, without, index, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
                 : target;
 
             // gross = min(max(need, rmd), opening).

@@ -13,8 +13,8 @@ internal sealed partial class PathKernel
     /// the taxable part is affine in the gross amount (RMD first, then a fixed mix of the sources), so the rules
     /// layer's exact piecewise-linear inverse applies: <see cref="TaxSchedule.GrossUp(double, double, double, double, double)"/>
     /// or <see cref="FlatTax.GrossUp(double, double, double, double, double)"/> without Social Security,
-    /// <see cref="HouseholdGrossUp"/> (IRC 86 included) with it, through <see cref="ProRataNeedWithBenefits"/>, which the
-    /// vectorized phase runs in lanes. The other orders change the mix once a source runs dry; there net is still
+    /// <see cref="HouseholdGrossUp"/> (IRC 86 included) with it, through <see cref="ProRataNeed{TL, TD, TU}"/>; the
+    /// vectorized phase runs both in lanes (the same code: the scalar inverses are the one-lane instances). The other orders change the mix once a source runs dry; there net is still
     /// continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance] converges to
     /// floating-point precision.
     /// </summary>
@@ -30,7 +30,7 @@ internal sealed partial class PathKernel
         if (_withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y))
         {
             y.Taxation.Without<Lanes1, double, ulong>(y, index, out var without);
-            return ProRataNeedWithBenefits<Lanes1, double, ulong>(y, without, net, pre, roth, rmdPre, rmdRoth,
+            return ProRataNeed<Lanes1, double, ulong>(y, without, index, net, pre, roth, rmdPre, rmdRoth,
                 rothShareTaxable, penaltyRate);
         }
 
@@ -109,13 +109,16 @@ internal sealed partial class PathKernel
     }
 
     /// <summary>
-    /// The pro-rata need with Social Security, exact (<see cref="HouseholdTaxation.GrossUp{TL, TD, TU}"/>), for the
-    /// lanes of a vector; the per-path phase calls it with <see cref="Lanes1"/>, so both phases get the same bits.
+    /// The pro-rata after-tax need, exact, for the lanes of a vector: with Social Security
+    /// <see cref="HouseholdTaxation.GrossUp{TL, TD, TU}"/> (the per-path phase calls this with <see cref="Lanes1"/>),
+    /// without it <see cref="HouseholdTaxation.GrossUpWithoutBenefits{TL, TD, TU}"/> (the code whose one-lane instance
+    /// the per-path phase runs through <see cref="TaxSchedule.GrossUp(double, double, double, double, double)"/> and
+    /// <see cref="FlatTax.GrossUp(double, double, double, double, double)"/>), so both phases get the same bits.
     /// taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s) with φ the pre-tax share of what the RMD leaves;
     /// when the RMD leaves nothing the taxable part is fixed (share 0).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TD ProRataNeedWithBenefits<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD net, TD pre,
+    private static TD ProRataNeed<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD index, TD net, TD pre,
         TD roth, TD rmdPre, TD rmdRoth, TD rothShareTaxable, double penaltyRate)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
@@ -123,14 +126,20 @@ internal sealed partial class PathKernel
     {
         TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
         TD total = TL.Add(preLeft, rothLeft);
-        return ProRataNeedFromLeft<TL, TD, TU>(y, without, net, total, TL.Div(preLeft, total), rmdPre, rmdRoth,
+        return ProRataNeedFromLeft<TL, TD, TU>(y, without, index, net, total, TL.Div(preLeft, total), rmdPre, rmdRoth,
             rothShareTaxable, penaltyRate);
     }
 
-    /// <summary><see cref="ProRataNeedWithBenefits{TL, TD, TU}"/> from what the RMD leaves, <paramref name="total"/> = preLeft + rothLeft, and φ = preLeft / total (the caller
+    /// <summary><see cref="ProRataNeed{TL, TD, TU}"/> from what the RMD leaves, <paramref name="total"/> = preLeft + rothLeft, and φ = preLeft / total (the caller
     /// that also splits by φ divides once).</summary>
+    /// <remarks>Without Social Security the per-path phase (<see cref="SolveGross"/>) uses the inverse only where
+    /// total &gt; 0; where the RMD leaves nothing it runs its root find. The lanes take that only where the year
+    /// guarantees it means an empty account (<see cref="ExactAfterTaxInLanes"/>: no RMD or a divisor ≥ 2, so total = 0
+    /// only when pre = roth = 0), and there the root find returns the target itself: balance = 0, so lo = min(net, 0)
+    /// = 0 = hi, Net(0) = 0 − 0 − 0 (no withdrawal, no tax, no penalty), flo = fhi = −net &lt; 0, and it returns
+    /// balance + (net − (fhi + net)) = 0 + (net − 0) = net. A target ≤ 0 needs 0 before either.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TD ProRataNeedFromLeft<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD net, TD total,
+    private static TD ProRataNeedFromLeft<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD index, TD net, TD total,
         TD phi, TD rmdPre, TD rmdRoth, TD rothShareTaxable, double penaltyRate)
         where TL : struct, ILanes<TD, TU>
         where TD : struct
@@ -140,6 +149,15 @@ internal sealed partial class PathKernel
         // total > 0 ? φ + (1 − φ)·s : 0 (the discarded side may be 0/0).
         TD share = TL.IfGreater(total, zero, TL.Add(phi, TL.Mul(TL.Sub(TL.Splat(1.0), phi), rothShareTaxable)), zero);
         TD fixedTaxable = TL.Sub(TL.Add(rmdPre, TL.Mul(rmdRoth, rothShareTaxable)), TL.Mul(TL.Add(rmdPre, rmdRoth), share));
-        return y.Taxation.GrossUp<TL, TD, TU>(y, without, net, penaltyRate, share, fixedTaxable);
+        if (y.Income.SocialSecurityToday != 0)
+        {
+            return y.Taxation.GrossUp<TL, TD, TU>(y, without, net, penaltyRate, share, fixedTaxable);
+        }
+
+        TD gross = y.Taxation.GrossUpWithoutBenefits<TL, TD, TU>(y, index, without.Pensions, net, penaltyRate, share,
+            fixedTaxable);
+        // total > 0 ? the inverse : the empty account's root find (net); then net <= 0 ? 0 (SolveGross's first test).
+        gross = TL.IfGreater(total, zero, gross, net);
+        return TL.IfLess(net, zero, zero, TL.IfEqual(net, zero, zero, gross));
     }
 }
