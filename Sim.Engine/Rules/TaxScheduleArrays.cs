@@ -107,11 +107,16 @@ public sealed class TaxScheduleArrays
     {
         double[] g = _grossThresholds, r = _rates, c = _cumulativeTax;
         TD zero = TL.Splat(0.0), one = TL.Splat(1.0), p = TL.Splat(penaltyRate), b = taxableShare;
-        TD t0 = TaxOnGross<TL, TD, TU>(otherIncome);
+        // T(other), and T(x0 + b·0) for net(0): each skipped where every lane already has its value (T(0) = +0, as
+        // T(±0) is; and x0 + b·0 = x0 equal to other, as without an RMD, gives T(other)), the same bits without the
+        // bracket scans.
+        TD t0 = TL.AllEqual(otherIncome, 0.0) ? zero : TaxOnGross<TL, TD, TU>(otherIncome);
         TD x0 = TL.Add(otherIncome, fixedTaxable);
         TD constant = TL.Sub(t0, TL.Mul(p, fixedTaxable));
         TD pb = TL.Mul(p, b);
-        TD net0 = NetAt<TL, TD, TU>(zero, x0, b, constant, pb);
+        TD at0 = TL.Add(x0, TL.Mul(b, zero));
+        TD tax0 = TL.AllEqual(TL.IfEqual(at0, otherIncome, one, zero), 1.0) ? t0 : TaxOnGross<TL, TD, TU>(at0);
+        TD net0 = TL.Sub(TL.Add(TL.Sub(zero, tax0), constant), TL.Mul(pb, zero));
 
         // (ck, rk, gk) of the bracket reached, 0 below the deduction; walking = 1 while the lane may still step.
         TD ck = zero, rk = zero, gk = zero, walking = one;
