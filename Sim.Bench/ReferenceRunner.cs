@@ -98,14 +98,22 @@ public static class ReferenceRunner
     /// OPENBLAS_L2_SIZE are removed from that process's environment only: this machine sets them for old OpenBLAS
     /// builds, and they slow a current one; the report names the BLAS kernel that then ran.
     /// </summary>
-    public static ReferenceReport RunReference(Scenario s, int paths, string python)
+    public static ReferenceReport RunReference(Scenario s, int paths, string python, bool noAvx512 = false)
     {
         string plan = WritePlan(s);
         try
         {
             string script = Path.Combine(AppContext.BaseDirectory, "reference", "reference.py");
             var cost = Timed(python, [script, plan, "--paths", paths.ToString(CultureInfo.InvariantCulture)],
-                env => { env.Remove("OPENBLAS_CORETYPE"); env.Remove("OPENBLAS_L2_SIZE"); });
+                env =>
+                {
+                    env.Remove("OPENBLAS_CORETYPE");
+                    env.Remove("OPENBLAS_L2_SIZE");
+                    if (noAvx512)
+                    {
+                        WithoutAvx512(env);
+                    }
+                });
             string line = cost.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'));
             var json = JsonNode.Parse(line)!;
             return new ReferenceReport(cost, (string)json["numpy"]!, (string)json["blas"]!, (double)json["loopSeconds"]!,
@@ -120,7 +128,8 @@ public static class ReferenceRunner
     /// <summary>The product's <c>run</c> verb on <paramref name="paths"/> paths as its own process, output to a
     /// temporary folder: <c>dotnet Sim.Worker.dll run ...</c> from the worker's own build output of this
     /// configuration (<see cref="WorkerDll"/>), as a user runs the built program.</summary>
-    public static ProcessCost RunProduct(string scenarioFile, int paths, int threads, bool tracePhases = false)
+    public static ProcessCost RunProduct(string scenarioFile, int paths, int threads, bool tracePhases = false,
+        bool noAvx512 = false)
     {
         string worker = WorkerDll();
         string outDir = Path.Combine(Path.GetTempPath(), $"sim-throughput-{Environment.ProcessId}");
@@ -128,7 +137,18 @@ public static class ReferenceRunner
         {
             return Timed("dotnet", [worker, "run", scenarioFile, "--paths", paths.ToString(CultureInfo.InvariantCulture),
                 "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", outDir],
-                env => { if (tracePhases) { env[PhaseTrace.Variable] = "1"; } });
+                env =>
+                {
+                    if (tracePhases)
+                    {
+                        env[PhaseTrace.Variable] = "1";
+                    }
+
+                    if (noAvx512)
+                    {
+                        WithoutAvx512(env);
+                    }
+                });
         }
         finally
         {
@@ -137,6 +157,23 @@ public static class ReferenceRunner
                 Directory.Delete(outDir, true);
             }
         }
+    }
+
+    /// <summary>What <see cref="WithoutAvx512"/> sets, for the report.</summary>
+    public const string WithoutAvx512Description =
+        "DOTNET_EnableAVX512=0; NPY_DISABLE_CPU_FEATURES=AVX512F..AVX512_ICL and OPENBLAS_CORETYPE=Haswell for NumPy";
+
+    /// <summary>
+    /// A process environment without AVX-512, as on the AVX2-only machine class: the .NET runtime's switch,
+    /// NumPy's runtime dispatch (every AVX-512 target NumPy 1.24 knows) and OpenBLAS's kernel (its AVX2 one). Both
+    /// sides lose the same instructions, so the ratio is the one that machine class would see.
+    /// </summary>
+    public static void WithoutAvx512(IDictionary<string, string?> env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        env["DOTNET_EnableAVX512"] = "0";
+        env["NPY_DISABLE_CPU_FEATURES"] = "AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL";
+        env["OPENBLAS_CORETYPE"] = "Haswell";
     }
 
     /// <summary>

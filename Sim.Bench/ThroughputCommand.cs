@@ -11,7 +11,7 @@ namespace Sim.Bench;
 
 /// <summary>
 /// <c>throughput --scenario FILE --paths N [--baseline-paths M] [--threads T] [--width auto|scalar|256|512]
-/// [--reference-paths R] [--python PY] [--cliff DIR] [--cliff-paths C] [--widths]</c>:
+/// [--reference-paths R] [--python PY] [--cliff DIR] [--coverage DIR2] [--cliff-paths C] [--widths] [--no-avx512]</c>:
 /// one process, one run, every figure measured side by side so the ratios hold on a noisy shared machine:
 /// <list type="bullet">
 /// <item>the NumPy reference (<c>reference/reference.py</c>, the vectorized version an analyst would write) and the
@@ -20,20 +20,24 @@ namespace Sim.Bench;
 /// <item>the limit: generating exactly the normal draws that run needs and nothing else, same threads;</item>
 /// <item>the plain baseline: <see cref="NaiveSimulation"/> on fewer paths, scaled per path-year;</item>
 /// <item>peak working set of the process right after the engine run;</item>
-/// <item>the cliff table: every scenario of DIR in process, time per path-year against DIR's baseline.json;</item>
-/// <item>with <c>--widths</c>: the engine at AVX-512, AVX2 and scalar, and whether the numbers are identical.</item>
+/// <item>the cliff table: every scenario of DIR in process, time per path-year against DIR's baseline.json; with
+/// <c>--coverage</c>, a second table in the same passes for configurations beyond the shipped scenarios: each file of
+/// DIR2 is a stress-style overlay named <c>{scenario}+{variant}.json</c>, applied to DIR's <c>{scenario}.json</c>;</item>
+/// <item>with <c>--widths</c>: the engine at AVX-512, AVX2 and scalar, and whether the numbers are identical;</item>
+/// <item>with <c>--no-avx512</c>: the issue's AVX2-only machine class on this machine: both whole processes without
+/// AVX-512 (<see cref="ReferenceRunner.WithoutAvx512"/>) and the in-process figures at AVX2 width.</item>
 /// </list>
 /// </summary>
 public static class ThroughputCommand
 {
     public static Task<int> RunAsync(string[] args)
     {
-        string? file = null, cliffDir = null;
+        string? file = null, cliffDir = null, coverageDir = null;
         int paths = 1_000_000, baselinePaths = 10_000, threads = Environment.ProcessorCount;
         int? referencePaths = null, cliffPaths = null;
         string python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var width = SimdWidth.Auto;
-        bool widths = false;
+        bool widths = false, noAvx512 = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -45,8 +49,10 @@ public static class ThroughputCommand
                 case "--reference-paths": referencePaths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--python": python = args[++i]; break;
                 case "--cliff": cliffDir = args[++i]; break;
+                case "--coverage": coverageDir = args[++i]; break;
                 case "--cliff-paths": cliffPaths = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--widths": widths = true; break;
+                case "--no-avx512": noAvx512 = true; width = SimdWidth.Vector256; break;
                 case "--width":
                     width = args[++i] switch { "scalar" => SimdWidth.Scalar, "256" => SimdWidth.Vector256, "512" => SimdWidth.Vector512, _ => SimdWidth.Auto };
                     break;
@@ -59,7 +65,7 @@ public static class ThroughputCommand
         if (file is null)
         {
             Console.Error.WriteLine("usage: throughput --scenario FILE [--paths N] [--baseline-paths M] [--threads T] [--width W] " +
-                                    "[--reference-paths R] [--python PY] [--cliff DIR] [--cliff-paths C] [--widths]");
+                                    "[--reference-paths R] [--python PY] [--cliff DIR] [--coverage DIR2] [--cliff-paths C] [--widths]");
             return Task.FromResult(2);
         }
 
@@ -78,14 +84,19 @@ public static class ThroughputCommand
             // One untimed run first: right after `dotnet run` has built this program, the build's compiler and MSBuild
             // servers are still busy for a moment and the freshly written images are read for the first time (a
             // first run measured 1.44 s against 1.13-1.21 s for the next ones).
-            ReferenceRunner.RunProduct(file, paths, threads);
-            var product = ReferenceRunner.RunProduct(file, paths, threads);
+            ReferenceRunner.RunProduct(file, paths, threads, noAvx512: noAvx512);
+            var product = ReferenceRunner.RunProduct(file, paths, threads, noAvx512: noAvx512);
+            if (noAvx512)
+            {
+                w.WriteLine($"AVX-512 off in both whole processes ({ReferenceRunner.WithoutAvx512Description}); in-process figures at AVX2 width");
+            }
+
             w.WriteLine($"whole processes, {scenario.Name}, {scenario.Years} years:");
             w.WriteLine($"  product `run` verb             {product.WallSeconds.ToString("0.00", c)} s on {paths.ToString("N0", c)} paths = " +
                         $"{(product.WallSeconds / (paths * pathYears) * 1e9).ToString("0.0", c)} ns per path-year, CPU {product.CpuSeconds.ToString("0.00", c)} s, peak RSS {product.PeakRssMiB.ToString("0", c)} MiB");
             w.WriteLine($"    (dotnet {Path.GetRelativePath(Environment.CurrentDirectory, ReferenceRunner.WorkerDll())} run ...: the worker's own build output)");
             // A second run with the worker's phase trace, for where the time goes (the first is timed untraced).
-            if (ReferenceRunner.Phases(ReferenceRunner.RunProduct(file, paths, threads, tracePhases: true)) is { } phases)
+            if (ReferenceRunner.Phases(ReferenceRunner.RunProduct(file, paths, threads, tracePhases: true, noAvx512: noAvx512)) is { } phases)
             {
                 var (before, engine, after, exit) = phases;
                 w.WriteLine($"    where it goes (a second, traced run): start to engine {before.ToString("0.00", c)} s, engine {engine.ToString("0.00", c)} s, " +
@@ -98,7 +109,7 @@ public static class ThroughputCommand
             }
             else
             {
-                var reference = ReferenceRunner.RunReference(scenario, refPaths, python);
+                var reference = ReferenceRunner.RunReference(scenario, refPaths, python, noAvx512);
                 double refPerPathYear = reference.Process.WallSeconds / (refPaths * pathYears);
                 double productPerPathYear = product.WallSeconds / (paths * pathYears);
                 w.WriteLine($"  NumPy reference                {reference.Process.WallSeconds.ToString("0.00", c)} s on {refPaths.ToString("N0", c)} paths = " +
@@ -117,7 +128,7 @@ public static class ThroughputCommand
         report.Print(w);
         if (cliffDir is not null)
         {
-            Cliff(cliffDir, cliffPaths ?? paths, threads, width, w);
+            Cliff(cliffDir, coverageDir, cliffPaths ?? paths, threads, width, w);
         }
 
         if (widths)
@@ -126,6 +137,22 @@ public static class ThroughputCommand
         }
 
         return Task.FromResult(0);
+    }
+
+    /// <summary>A coverage overlay <c>{scenario}+{variant}.json</c> applied to <paramref name="dir"/>'s
+    /// <c>{scenario}.json</c>.</summary>
+    private static Scenario? LoadOverlay(string file, string dir)
+    {
+        string name = Path.GetFileNameWithoutExtension(file);
+        int plus = name.IndexOf('+', StringComparison.Ordinal);
+        string baseFile = Path.Combine(dir, (plus > 0 ? name[..plus] : "baseline") + ".json");
+        var merged = OverlayFile.Validate(File.ReadAllText(file), File.ReadAllText(baseFile), 2026);
+        foreach (var e in merged.Errors)
+        {
+            Console.Error.WriteLine($"{file} on {baseFile}: {e}");
+        }
+
+        return merged.IsValid ? merged.Scenario : null;
     }
 
     private static Scenario? Load(string file)
@@ -149,13 +176,22 @@ public static class ThroughputCommand
     /// paths and threads, best of two passes), time per path-year and its ratio to the directory's baseline.json
     /// (target: within 1.5x).
     /// </summary>
-    public static void Cliff(string dir, int paths, int threads, SimdWidth width, TextWriter w)
+    public static void Cliff(string dir, string? coverageDir, int paths, int threads, SimdWidth width, TextWriter w)
     {
         var c = CultureInfo.InvariantCulture;
         var scenarios = new List<(string Name, Scenario Scenario)>();
         foreach (string f in Directory.GetFiles(dir, "*.json").OrderBy(f => Path.GetFileName(f) == "baseline.json" ? "" : f, StringComparer.Ordinal))
         {
             if (Load(f) is { } loaded)
+            {
+                scenarios.Add((Path.GetFileNameWithoutExtension(f), loaded));
+            }
+        }
+
+        int shipped = scenarios.Count;
+        foreach (string f in coverageDir is null ? [] : Directory.GetFiles(coverageDir, "*.json").Order(StringComparer.Ordinal).ToArray())
+        {
+            if (LoadOverlay(f, dir) is { } loaded)
             {
                 scenarios.Add((Path.GetFileNameWithoutExtension(f), loaded));
             }
@@ -195,8 +231,14 @@ public static class ThroughputCommand
         double baseCpu = hasBase ? rows[0].Cpu / ((double)paths * rows[0].Years) : double.NaN;
         w.WriteLine($"cliff: engine in process, {paths.ToString("N0", c)} paths each, best of {Rounds} passes, time per path-year vs baseline (target <= 1.5x); " +
                     "CPU time (all threads) is the figure to read on a loaded machine");
-        foreach (var (name, years, seconds, cpu) in rows)
+        for (int k = 0; k < rows.Count; k++)
         {
+            var (name, years, seconds, cpu) = rows[k];
+            if (k == shipped)
+            {
+                w.WriteLine("coverage: configurations beyond the shipped scenarios (scenario+variant, an overlay on the shipped file), same passes, same baseline");
+            }
+
             double wall = seconds / ((double)paths * years), cpuPerPathYear = cpu / ((double)paths * years);
             double ratio = cpuPerPathYear / baseCpu;
             w.WriteLine($"  {name,-26} {years,3} years  wall {seconds.ToString("0.000", c),7} s {(wall * 1e9).ToString("0.0", c),6} ns/path-year {(wall / baseWall).ToString("0.00", c)}x" +

@@ -10,5 +10,5 @@ public static class EngineInfo
     /// 0.2.0: issue 9's defects (F1 shocks for clients already retired, F2 paths counted once, F3 one
     /// distribution definition, F5 peak age without the 50th level, loans at rate 0 and repayments restoring the
     /// employer source).</summary>
-    public const string Version = "0.3.0";
+    public const string Version = "0.4.0";
 }

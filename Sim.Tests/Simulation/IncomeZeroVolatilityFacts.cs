@@ -93,6 +93,39 @@ public class IncomeZeroVolatilityFacts
         }
     }
 
+    [Theory]
+    [InlineData("traditionalFirst")]
+    [InlineData("rothFirst")]
+    public void SpendingNeed_AfterTax_InEitherSourceOrder_NetsExactlyTheNeed_AcrossTheYearTheFirstSourceRunsDry(string order)
+    {
+        // Benefits from 62 are paid in every year; the first source (150,000 pre-tax, or 120,000 of qualified Roth)
+        // runs dry within a few years, and that year's withdrawal takes the rest of it and then the other source: the
+        // taxable part of W changes slope there (docs/model.md section 5).
+        bool traditionalFirst = order == "traditionalFirst";
+        var r = TestScenarios.Run(Parse($$"""
+            "participant": { "birthYear": 1961, "retirementAge": 65, "endAge": 80 },
+            "account": { "pretaxBalance": {{(traditionalFirst ? 150_000 : 600_000)}}, "rothBalance": {{(traditionalFirst ? 600_000 : 120_000)}},
+                         "rothFirstContributionYear": 2010 },
+            "withdrawals": { "strategy": "spendingNeed", "need": 60000, "afterTax": true, "order": "{{order}}" },
+            "taxes": { "method": "brackets", "filingStatus": "single" },
+            "income": [ { "type": "socialSecurity", "pia": 2000, "claimAge": 62 } ]
+            """));
+
+        var firstSource = traditionalFirst ? Metric.PretaxBalance : Metric.RothBalance;
+        var secondSource = traditionalFirst ? Metric.RothBalance : Metric.PretaxBalance;
+        int dry = Enumerable.Range(2026, 15).First(y => M(r, firstSource, y) == 0);
+        Assert.InRange(dry, 2027, 2030);
+        // Untouched, the second source would just grow (and pay its fee) that year.
+        Assert.True(M(r, secondSource, dry) < M(r, secondSource, dry - 1) * Growth * (1 - Fee) - 1,
+            "the year the first source runs dry also draws on the second");
+        for (int year = 2026; year <= 2040; year++)
+        {
+            Assert.Equal(60_000, M(r, Metric.NetIncomeReal, year), Cent);
+        }
+
+        Assert.Equal(1.0, r.Summary.SuccessProbability);
+    }
+
     [Fact]
     public void Cola_FollowsAFixedInflation_AndPensionsTheirOwnTerms()
     {

@@ -27,7 +27,7 @@ public class VectorizedDistributionFacts
     /// "spendingNeed/proRata/mfj/pretax/ss+afterTax". Income "ss": the participant's Social Security at 67 and a
     /// spouse ten years older already claiming at 62 (so benefits are taxed, IRC 86, in every retired year); "pension":
     /// an inflation-indexed pension from 55, a level one from 60 and the spouse's benefit. "+afterTax": net targets,
-    /// which the lanes solve exactly with the pro-rata order.</summary>
+    /// which the lanes solve exactly in every source order.</summary>
     private static Scenario Case(string name)
     {
         string[] p = name.Split('/');
@@ -126,6 +126,10 @@ public class VectorizedDistributionFacts
         ["fixedReal/proRata/single/rmd2022/none+afterTax"], ["spendingNeed/proRata/flat/rmd2022/none+afterTax"],
         ["spendingNeed/proRata/mfj/early/pensionsOnly+afterTax"], ["percentOfBalance/proRata/flat/pretax/pensionsOnly+afterTax"],
         ["spendingNeed/proRata/single/early/ss67+afterTax"], ["fixedNominal/proRata/flat/saver/ss67+afterTax"],
+        // After-tax targets with the other orders: two affine pieces, each solved exactly.
+        ["spendingNeed/traditionalFirst/mfj/early/ss+afterTax"], ["spendingNeed/rothFirst/single/early/ss+afterTax"],
+        ["spendingNeed/traditionalFirst/mfj/rmd2022/ss+afterTax"], ["fixedReal/rothFirst/flat/saver/ss+afterTax"],
+        ["guardrails/traditionalFirst/mfj/saver/pension+afterTax"], ["spendingNeed/traditionalFirst/mfj/pretax/ss+afterTax"],
     ];
 
     [Theory]
@@ -145,10 +149,10 @@ public class VectorizedDistributionFacts
     public void AfterTaxTargets_TheExactInverseDoesNotCover_StayPerPath()
     {
         // A 50% flat rate on a dollar that also makes 85 cents of benefits taxable: net can fall as W rises, so the
-        // exact inverse does not apply (HouseholdGrossUp.IsIncreasing) and the per-path root find solves it; the
-        // traditionalFirst order is solved by the root find too.
+        // exact inverse does not apply (HouseholdGrossUp.IsIncreasing) and the per-path root find solves it, in every
+        // source order.
         var highRate = Case("spendingNeed/proRata/flat/pretax/ss+afterTax") with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.5 } };
-        var otherOrder = Case("spendingNeed/traditionalFirst/mfj/pretax/ss+afterTax");
+        var otherOrder = Case("spendingNeed/traditionalFirst/flat/early/ss+afterTax") with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.5 } };
         foreach (var s in new[] { highRate, otherOrder })
         {
             var plan = YearPlan.Build(s);

@@ -32,6 +32,7 @@ internal static class AnalysisCli
     /// <summary>Loads every file; prints every error and returns null when any is invalid.</summary>
     public static IReadOnlyList<LoadedScenario>? Load(IReadOnlyList<string> files)
     {
+        JitWarmup.StartOnce(); // on the idle core while the files are read (see JitWarmup), as for `run`
         var year = DateTime.Now.Year;
         var loaded = files.Select(f => ScenarioFile.Load(f, year)).ToList();
         bool ok = true;

@@ -6,6 +6,8 @@ using Sim.Worker.Jobs;
 using Sim.Worker.Output;
 using Sim.Worker.Server;
 
+using Sim.Worker.Runs;
+
 namespace Sim.Worker.Cli;
 
 /// <summary>
@@ -49,6 +51,7 @@ public static class StressCommand
 
     private static async Task<int> RunAsync(JobSettings settings, DateOnly? night)
     {
+        JitWarmup.StartOnce(); // on the idle core while the suite's files are read (see JitWarmup), as for `run`
         if (!Directory.Exists(settings.ScenariosPath))
         {
             Console.Error.WriteLine($"error: no scenarios folder {settings.ScenariosPath}");

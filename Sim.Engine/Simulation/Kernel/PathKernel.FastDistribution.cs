@@ -11,8 +11,9 @@ internal sealed partial class PathKernel
 {
     /// <summary>
     /// The common distribution year, vectorized: separated, a policy with a lane form, no loans, no deferred first
-    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (the pro-rata order,
-    /// with or without Social Security, <see cref="ProRataNeed{TL, TD, TU}"/>, <see cref="ExactAfterTaxInLanes"/>). Pre-tax and Roth money (basis, the
+    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (<see cref="ExactAfterTaxInLanes"/>:
+    /// years with Social Security, <see cref="ProRataNeed{TL, TD, TU}"/> and <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/>;
+    /// years without it, the pro-rata order, <see cref="ProRataNeed{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
     /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
     /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
     /// to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years, the other after-tax
@@ -30,19 +31,21 @@ internal sealed partial class PathKernel
         && (!y.SeparationYear || _separation is StayInPlan);
 
     /// <summary>
-    /// The after-tax solves of <see cref="SolveGross"/> the lanes reproduce (<see cref="ProRataNeed{TL, TD, TU}"/>), all
-    /// with the pro-rata order: with Social Security the exact inverse of <see cref="HouseholdGrossUp"/>; without it
-    /// the exact inverse by brackets or flat, where its rate plus penalty stays below 100% (the scalar throws
-    /// otherwise: such years keep that behaviour per path) and the RMD cannot take a whole positive balance (no RMD, or
-    /// a divisor ≥ 2: then pre/d &lt; pre for every pre &gt; 0, subnormals included, so what the RMD leaves is 0 only for an
-    /// empty account, whose root find the lanes reproduce). A divisor below 2 does not occur in the IRS tables
-    /// (Uniform Lifetime 2.0 at 120+); it would stay per path.
+    /// The after-tax solves of <see cref="SolveGross"/> the lanes reproduce: with Social Security the exact inverse of
+    /// <see cref="HouseholdGrossUp"/> in every order (<see cref="ProRataNeed{TL, TD, TU}"/>,
+    /// <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/>); without it, with the pro-rata order
+    /// (<see cref="ProRataNeed{TL, TD, TU}"/>), the exact inverse by brackets or flat, where its rate plus penalty stays
+    /// below 100% (the scalar throws otherwise: such years keep that behaviour per path) and the RMD cannot take a whole
+    /// positive balance (no RMD, or a divisor ≥ 2: then pre/d &lt; pre for every pre &gt; 0, subnormals included, so what
+    /// the RMD leaves is 0 only for an empty account, whose root find the lanes reproduce). A divisor below 2 does not
+    /// occur in the IRS tables (Uniform Lifetime 2.0 at 120+); it would stay per path. The other orders without Social
+    /// Security are the per-path root find.
     /// </summary>
     private bool ExactAfterTaxInLanes(YearPlan y) =>
-        _withdrawals.Order == WithdrawalOrder.ProRata
-        && (y.Taxation.ExactGrossUpWithBenefits(y)
-            || (y.Taxation.ExactGrossUpWithoutBenefits(y, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0)
-                && (y.RmdDivisor == 0 || y.RmdDivisor >= 2)));
+        y.Taxation.ExactGrossUpWithBenefits(y)
+        || (_withdrawals.Order == WithdrawalOrder.ProRata
+            && y.Taxation.ExactGrossUpWithoutBenefits(y, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0)
+            && (y.RmdDivisor == 0 || y.RmdDivisor >= 2));
 
     /// <summary>Year <paramref name="y"/> distributes, and every path does it in the vectorized phase (tests pin
     /// which shipped scenarios stay on it; the per-path phase is the slower fallback).</summary>
@@ -244,12 +247,13 @@ internal sealed partial class PathKernel
             TD preLeft = TL.Sub(pre, rmdPre), rothLeft = TL.Sub(roth, rmdRoth);
             TD total = TL.Add(preLeft, rothLeft);
             bool proRata = k.Order is not WithdrawalOrder.TraditionalFirst and not WithdrawalOrder.RothFirst;
-            TD phi = proRata || k.AfterTax ? TL.Div(preLeft, total) : zero;
+            TD phi = proRata ? TL.Div(preLeft, total) : zero;
 
             // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
-            TD need = k.AfterTax
-                ? ProRataNeedFromLeft<TL, TD, TU>(y, without, index, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
-                : target;
+            TD need = !k.AfterTax ? target
+                : proRata ? ProRataNeedFromLeft<TL, TD, TU>(y, without, index, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
+                : OrderedNeedWithBenefits<TL, TD, TU>(y, without, target, preLeft, rothLeft, rmdPre, rmdRoth, share,
+                    k.PenaltyRate, k.Order);
 
             // gross = min(max(need, rmd), opening).
             TD gross = TL.IfGreater(need, rmd, need, rmd);

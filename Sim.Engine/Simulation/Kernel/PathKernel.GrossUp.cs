@@ -14,9 +14,11 @@ internal sealed partial class PathKernel
     /// layer's exact piecewise-linear inverse applies: <see cref="TaxSchedule.GrossUp(double, double, double, double, double)"/>
     /// or <see cref="FlatTax.GrossUp(double, double, double, double, double)"/> without Social Security,
     /// <see cref="HouseholdGrossUp"/> (IRC 86 included) with it, through <see cref="ProRataNeed{TL, TD, TU}"/>; the
-    /// vectorized phase runs both in lanes (the same code: the scalar inverses are the one-lane instances). The other orders change the mix once a source runs dry; there net is still
-    /// continuous, increasing and piecewise linear, and regula falsi (Illinois) on [target, balance] converges to
-    /// floating-point precision.
+    /// vectorized phase runs both in lanes (the same code: the scalar inverses are the one-lane instances). The other
+    /// orders change the mix once a source runs dry: with Social Security that is two affine pieces, each solved by the
+    /// same inverse (<see cref="OrderedNeedWithBenefits{TL, TD, TU}"/>, in lanes too); without it, and where no exact inverse
+    /// applies, net is still continuous, increasing and piecewise linear, and regula falsi (Illinois) on
+    /// [target, balance] converges to floating-point precision.
     /// </summary>
     private double SolveGross(YearPlan y, double index, double net, double pre, double roth, double rmdPre,
         double rmdRoth, double rothShareTaxable)
@@ -27,11 +29,15 @@ internal sealed partial class PathKernel
         }
 
         double penaltyRate = y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0;
-        if (_withdrawals.Order == WithdrawalOrder.ProRata && y.Taxation.ExactGrossUpWithBenefits(y))
+        if (y.Taxation.ExactGrossUpWithBenefits(y))
         {
+            // With no Roth money in the scenario every order takes the whole gross from pre-tax: the pro-rata form.
             y.Taxation.Without<Lanes1, double, ulong>(y, index, out var without);
-            return ProRataNeed<Lanes1, double, ulong>(y, without, index, net, pre, roth, rmdPre, rmdRoth,
-                rothShareTaxable, penaltyRate);
+            return _withdrawals.Order == WithdrawalOrder.ProRata || !_hasRoth
+                ? ProRataNeed<Lanes1, double, ulong>(y, without, index, net, pre, roth, rmdPre, rmdRoth,
+                    rothShareTaxable, penaltyRate)
+                : OrderedNeedWithBenefits<Lanes1, double, ulong>(y, without, net, pre - rmdPre, roth - rmdRoth, rmdPre,
+                    rmdRoth, rothShareTaxable, penaltyRate, _withdrawals.Order);
         }
 
         double preLeft = pre - rmdPre, rothLeft = roth - rmdRoth;
@@ -128,6 +134,41 @@ internal sealed partial class PathKernel
         TD total = TL.Add(preLeft, rothLeft);
         return ProRataNeedFromLeft<TL, TD, TU>(y, without, index, net, total, TL.Div(preLeft, total), rmdPre, rmdRoth,
             rothShareTaxable, penaltyRate);
+    }
+
+    /// <summary>
+    /// The traditionalFirst / rothFirst need with Social Security, exact, for the lanes of a vector (the per-path phase
+    /// calls it with <see cref="Lanes1"/>). After the RMD the order takes one source until it runs dry, then the other,
+    /// so the taxable part is affine on two pieces of W: with <c>base = rmdPre + rmdRoth·s</c> (the RMD's taxable part),
+    /// <c>first</c> what the RMD leaves of the first source and b₁, b₂ the taxable shares of the first and second source
+    /// (1 for pre-tax, s for Roth), taxable = base + b₁·(W − rmd) up to W = rmd + first and
+    /// base + b₁·first + b₂·(W − rmd − first) beyond. net(W) is continuous and increasing, so the answer is piece one's
+    /// exact inverse (<see cref="HouseholdTaxation.GrossUp{TL, TD, TU}"/>) when that lies within piece one, else piece
+    /// two's. Beyond the balance piece two is extended (the need then exceeds the opening balance: a failure).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TD OrderedNeedWithBenefits<TL, TD, TU>(YearPlan y, in IncomeLanes<TD> without, TD net, TD preLeft,
+        TD rothLeft, TD rmdPre, TD rmdRoth, TD rothShareTaxable, double penaltyRate, WithdrawalOrder order)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD one = TL.Splat(1.0);
+        bool traditionalFirst = order == WithdrawalOrder.TraditionalFirst;
+        TD first = traditionalFirst ? preLeft : rothLeft;
+        TD b1 = traditionalFirst ? one : rothShareTaxable, b2 = traditionalFirst ? rothShareTaxable : one;
+        TD rmd = TL.Add(rmdPre, rmdRoth);
+        TD rmdTaxable = TL.Add(rmdPre, TL.Mul(rmdRoth, rothShareTaxable));
+        TD w1 = y.Taxation.GrossUp<TL, TD, TU>(y, without, net, penaltyRate, b1, TL.Sub(rmdTaxable, TL.Mul(b1, rmd)));
+        TD beyond = TL.IfGreater(TL.Sub(w1, rmd), first, one, TL.Splat(0.0));
+        if (TL.AllEqual(beyond, 0.0))
+        {
+            return w1; // every lane's answer lies within piece one (piece two would be computed and discarded)
+        }
+
+        TD fixed2 = TL.Sub(TL.Add(rmdTaxable, TL.Mul(b1, first)), TL.Mul(b2, TL.Add(rmd, first)));
+        TD w2 = y.Taxation.GrossUp<TL, TD, TU>(y, without, net, penaltyRate, b2, fixed2);
+        return TL.IfEqual(beyond, one, w2, w1);
     }
 
     /// <summary><see cref="ProRataNeed{TL, TD, TU}"/> from what the RMD leaves, <paramref name="total"/> = preLeft + rothLeft, and φ = preLeft / total (the caller
