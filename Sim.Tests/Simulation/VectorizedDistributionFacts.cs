@@ -130,6 +130,10 @@ public class VectorizedDistributionFacts
         ["spendingNeed/traditionalFirst/mfj/early/ss+afterTax"], ["spendingNeed/rothFirst/single/early/ss+afterTax"],
         ["spendingNeed/traditionalFirst/mfj/rmd2022/ss+afterTax"], ["fixedReal/rothFirst/flat/saver/ss+afterTax"],
         ["guardrails/traditionalFirst/mfj/saver/pension+afterTax"], ["spendingNeed/traditionalFirst/mfj/pretax/ss+afterTax"],
+        // ... and without Social Security (no income, pensions only, the years before a benefit at 67).
+        ["spendingNeed/traditionalFirst/single/early/none+afterTax"], ["spendingNeed/rothFirst/flat/early/none+afterTax"],
+        ["fixedReal/traditionalFirst/mfj/rmd2022/none+afterTax"], ["guardrails/rothFirst/single/saver/pensionsOnly+afterTax"],
+        ["spendingNeed/traditionalFirst/flat/early/ss67+afterTax"], ["spendingNeed/rothFirst/mfj/pretax/none+afterTax"],
     ];
 
     [Theory]
@@ -197,6 +201,7 @@ public class VectorizedDistributionFacts
             "spendingNeed/proRata/single/early/none+afterTax", "spendingNeed/proRata/flat/early/none+afterTax",
             "fixedReal/proRata/single/rmd2022/none+afterTax", "spendingNeed/proRata/mfj/early/pensionsOnly+afterTax",
             "spendingNeed/proRata/single/early/ss67+afterTax",
+            "spendingNeed/traditionalFirst/mfj/early/ss+afterTax", "spendingNeed/rothFirst/single/early/none+afterTax",
         }
         select new object[] { w, c };
 
@@ -344,10 +349,16 @@ public class VectorizedDistributionFacts
         var twoKernel = new PathKernel(s, two, SimdWidth.Auto);
         Assert.All(two.Where(y => y.RmdDivisor > 0), y => Assert.True(twoKernel.DistributesVectorized(y), $"{y.Year}"));
 
-        // The traditionalFirst order after tax is the per-path root find, with or without benefits (out of scope).
-        var otherOrder = Case("spendingNeed/traditionalFirst/mfj/pretax/none+afterTax");
-        var otherPlan = YearPlan.Build(otherOrder);
-        Assert.DoesNotContain(otherPlan, new PathKernel(otherOrder, otherPlan, SimdWidth.Auto).DistributesVectorized);
+        // The other orders take the same two gates (rate plus penalty below 100%); an RMD divisor below 2 does not
+        // matter to them (their solve has no empty-account branch to reproduce).
+        var steepOrder = Case("spendingNeed/traditionalFirst/flat/early/none+afterTax") with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.95 } };
+        var steepPlan = YearPlan.Build(steepOrder);
+        var steepKernel = new PathKernel(steepOrder, steepPlan, SimdWidth.Auto);
+        Assert.All(steepPlan.Where(y => !y.Employed), y => Assert.Equal(!y.PenaltyApplies, steepKernel.DistributesVectorized(y)));
+        var lowOrder = Case("spendingNeed/rothFirst/single/early/none+afterTax");
+        var lowPlan = YearPlan.Build(lowOrder).Select(y => y.RmdDivisor > 0 ? y with { RmdDivisor = 1.5 } : y).ToList();
+        var lowOrderKernel = new PathKernel(lowOrder, lowPlan, SimdWidth.Auto);
+        Assert.All(lowPlan.Where(y => !y.Employed), y => Assert.True(lowOrderKernel.DistributesVectorized(y), $"{y.Year}"));
     }
 
     /// <summary>A loan keeps only its event years per path (repayment while employed, the deemed distribution in the

@@ -12,7 +12,7 @@ internal sealed partial class PathKernel
     /// <summary>
     /// The common distribution year, vectorized: separated, a policy with a lane form, no loans, no deferred first
     /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (<see cref="ExactAfterTaxInLanes"/>:
-    /// years with Social Security, <see cref="ProRataNeed{TL, TD, TU}"/> and <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/>;
+    /// years with Social Security, <see cref="ProRataNeed{TL, TD, TU}"/> and <see cref="OrderedNeed{TL, TD, TU}"/>;
     /// years without it, the pro-rata order, <see cref="ProRataNeed{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
     /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
     /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
@@ -33,19 +33,17 @@ internal sealed partial class PathKernel
     /// <summary>
     /// The after-tax solves of <see cref="SolveGross"/> the lanes reproduce: with Social Security the exact inverse of
     /// <see cref="HouseholdGrossUp"/> in every order (<see cref="ProRataNeed{TL, TD, TU}"/>,
-    /// <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/>); without it, with the pro-rata order
-    /// (<see cref="ProRataNeed{TL, TD, TU}"/>), the exact inverse by brackets or flat, where its rate plus penalty stays
-    /// below 100% (the scalar throws otherwise: such years keep that behaviour per path) and the RMD cannot take a whole
-    /// positive balance (no RMD, or a divisor ≥ 2: then pre/d &lt; pre for every pre &gt; 0, subnormals included, so what
+    /// <see cref="OrderedNeed{TL, TD, TU}"/>); without it the exact inverse by brackets or flat, where its rate plus
+    /// penalty stays below 100% (the scalar throws otherwise: such years keep that behaviour per path), in every order;
+    /// with the pro-rata form (<see cref="ProRataForm"/>) also only where the RMD cannot take a whole positive balance (no RMD, or a divisor ≥ 2: then pre/d &lt; pre for every pre &gt; 0, subnormals included, so what
     /// the RMD leaves is 0 only for an empty account, whose root find the lanes reproduce). A divisor below 2 does not
-    /// occur in the IRS tables (Uniform Lifetime 2.0 at 120+); it would stay per path. The other orders without Social
-    /// Security are the per-path root find.
+    /// occur in the IRS tables (Uniform Lifetime 2.0 at 120+); it would stay per path (the other orders' two pieces have
+    /// no such branch).
     /// </summary>
     private bool ExactAfterTaxInLanes(YearPlan y) =>
         y.Taxation.ExactGrossUpWithBenefits(y)
-        || (_withdrawals.Order == WithdrawalOrder.ProRata
-            && y.Taxation.ExactGrossUpWithoutBenefits(y, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0)
-            && (y.RmdDivisor == 0 || y.RmdDivisor >= 2));
+        || (y.Taxation.ExactGrossUpWithoutBenefits(y, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0)
+            && (!ProRataForm || y.RmdDivisor == 0 || y.RmdDivisor >= 2));
 
     /// <summary>Year <paramref name="y"/> distributes, and every path does it in the vectorized phase (tests pin
     /// which shipped scenarios stay on it; the per-path phase is the slower fallback).</summary>
@@ -252,7 +250,7 @@ internal sealed partial class PathKernel
             // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
             TD need = !k.AfterTax ? target
                 : proRata ? ProRataNeedFromLeft<TL, TD, TU>(y, without, index, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
-                : OrderedNeedWithBenefits<TL, TD, TU>(y, without, target, preLeft, rothLeft, rmdPre, rmdRoth, share,
+                : OrderedNeed<TL, TD, TU>(y, without, index, target, preLeft, rothLeft, rmdPre, rmdRoth, share,
                     k.PenaltyRate, k.Order);
 
             // gross = min(max(need, rmd), opening).
