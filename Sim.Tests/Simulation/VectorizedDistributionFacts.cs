@@ -361,6 +361,37 @@ public class VectorizedDistributionFacts
         Assert.All(lowPlan.Where(y => !y.Employed), y => Assert.True(lowOrderKernel.DistributesVectorized(y), $"{y.Year}"));
     }
 
+    /// <summary>A deferred first RMD keeps only two years per path: the first RMD year (it defers its requirement) and
+    /// the next (it pays it on top of its own); every later year runs vectorized, with the per-path phase's bits.</summary>
+    [Theory]
+    [InlineData("fixedReal/proRata/flat/pretax")]
+    [InlineData("spendingNeed/traditionalFirst/mfj/early/ss+afterTax")]
+    [InlineData("rmdOnly/proRata/single/saver")]
+    public void DeferredFirstRmd_KeepsOnlyTheDeferringAndThePayingYearPerPath_WithThePerPathBits(string name)
+    {
+        var s = Case(name) with { Withdrawals = Case(name).Withdrawals with { DeferFirstRmd = true } };
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        var rmdYears = plan.Where(y => y.RmdDivisor > 0).ToList();
+        Assert.True(rmdYears.Count > 5);
+        Assert.True(rmdYears[0].RmdDeferredThisYear && rmdYears[1].PaysDeferredRmd);
+        Assert.False(kernel.DistributesVectorized(rmdYears[0]));
+        Assert.False(kernel.DistributesVectorized(rmdYears[1]));
+        Assert.All(plan.Where(y => !y.Employed && !y.RmdDeferredThisYear && !y.PaysDeferredRmd),
+            y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+
+        var (slow, slowBits) = Run(s, new SimulationOptions { Paths = 301, ScalarDistribution = true, Width = SimdWidth.Scalar });
+        var (fast, fastBits) = Run(s, new SimulationOptions { Paths = 301, Threads = 2, BlockSize = 37 });
+        Assert.Equal(slowBits, fastBits);
+        Assert.Equal(ReproducibilityFacts.Flatten(slow), ReproducibilityFacts.Flatten(fast));
+        Assert.Equal(slow.Yearly.ShareRmdBinding, fast.Yearly.ShareRmdBinding);
+        // The deferral is real: at the top percentile (paths with money left) the paying year's RMD is about two
+        // years' requirements.
+        int paying = Array.IndexOf(slow.Years, rmdYears[1].Year), top = slow.Levels.Count - 1;
+        Assert.True(slow.Percentiles[(int)Metric.Rmd, paying, top] > 1.6 * slow.Percentiles[(int)Metric.Rmd, paying + 1, top],
+            $"{slow.Percentiles[(int)Metric.Rmd, paying, top]} vs {slow.Percentiles[(int)Metric.Rmd, paying + 1, top]}");
+    }
+
     /// <summary>A loan keeps only its event years per path (repayment while employed, the deemed distribution in the
     /// separation year): afterwards no path has a loan, and the retired years run vectorized with the same bits.</summary>
     [Fact]

@@ -10,10 +10,10 @@ namespace Sim.Engine.Simulation;
 internal sealed partial class PathKernel
 {
     /// <summary>
-    /// The common distribution year, vectorized: separated, a policy with a lane form, no loans, no deferred first
-    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (<see cref="ExactAfterTaxInLanes"/>:
-    /// years with Social Security, <see cref="ProRataNeed{TL, TD, TU}"/> and <see cref="OrderedNeed{TL, TD, TU}"/>;
-    /// years without it, the pro-rata order, <see cref="ProRataNeed{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
+    /// The common distribution year, vectorized: separated, a policy with a lane form, no loan events, not a year that
+    /// defers or pays a deferred first RMD, not the rollover year, and gross targets or after-tax targets the lanes
+    /// solve exactly (<see cref="ExactAfterTaxInLanes"/>: <see cref="ProRataNeed{TL, TD, TU}"/> and
+    /// <see cref="OrderedNeed{TL, TD, TU}"/>, with or without Social Security). Pre-tax and Roth money (basis, the
     /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
     /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
     /// to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years, the other after-tax
@@ -21,13 +21,16 @@ internal sealed partial class PathKernel
     /// and each lane performs the per-path phase's IEEE operations in its order, so the two phases give the same bits
     /// (FastDistributionFacts, VectorizedDistributionFacts, ShippedFingerprintFacts).
     /// </summary>
-    /// <remarks>Loans: only a year with loan events (repayment, the deemed distribution at separation, origination;
+    /// <remarks>A deferred first RMD: only the first RMD year (which defers its requirement) and the next (which pays
+    /// it) need the per-path phase; in every later year what is deferred is +0, and adding it (rmdPre + 0, rmdPre ≥ +0)
+    /// leaves the RMD's bits as the lanes compute them.
+    /// Loans: only a year with loan events (repayment, the deemed distribution at separation, origination;
     /// <see cref="YearPlan.LoanEvents"/>) needs the per-path phase. Loans originate only while employed and the
     /// separation year deems any outstanding balance distributed, so in every later year no path has a loan and the
     /// per-path phase would compute what the lanes do.</remarks>
     private bool FastDistributionYear(YearPlan y) =>
         !_scalarDistribution && !y.Employed && !(_hasLoans && y.LoanEvents) && (!_withdrawals.AfterTax || ExactAfterTaxInLanes(y))
-        && !_withdrawals.DeferFirstRmd && !y.RmdDeferredThisYear && !y.RolloverYear
+        && !y.RmdDeferredThisYear && !y.PaysDeferredRmd && !y.RolloverYear
         && (!y.SeparationYear || _separation is StayInPlan);
 
     /// <summary>
