@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Sim.Engine.Simd;
+
 namespace Sim.Engine.Rules;
 
 /// <summary>
@@ -22,13 +25,32 @@ public static class FlatTax
     /// </summary>
     public static double GrossUp(double rate, double penaltyRate, double net, double taxableShare, double fixedTaxable)
     {
-        double t = rate + penaltyRate;
-        double slope = 1.0 - t * taxableShare;
+        // The one-lane instance of the lane form (the vectorized distribution phase runs the same code).
+        var (gross, slope) = GrossUp<Lanes1, double, ulong>(rate, penaltyRate, net, taxableShare, fixedTaxable);
         if (slope <= 0.0)
         {
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "Tax plus penalty must stay below 100%.");
         }
 
-        return Math.Max(0.0, (net + t * fixedTaxable) / slope);
+        return gross;
+    }
+
+    /// <summary>
+    /// <see cref="GrossUp(double, double, double, double, double)"/> per lane: <c>t = rate + penaltyRate</c>, the
+    /// slope <c>1 − t · taxableShare</c> (returned for the scalar's check, &gt; 0) and <c>Math.Max(0, (net + t ·
+    /// fixedTaxable) / slope)</c> as selects (x &lt; 0 → 0, ±0 → +0, else x: NaN stays NaN, as Math.Max).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (TD Gross, TD Slope) GrossUp<TL, TD, TU>(double rate, double penaltyRate, TD net, TD taxableShare,
+        TD fixedTaxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD zero = TL.Splat(0.0);
+        TD t = TL.Splat(rate + penaltyRate);
+        TD slope = TL.Sub(TL.Splat(1.0), TL.Mul(t, taxableShare));
+        TD w = TL.Div(TL.Add(net, TL.Mul(t, fixedTaxable)), slope);
+        return (TL.IfLess(w, zero, zero, TL.IfEqual(w, zero, zero, w)), slope);
     }
 }

@@ -1,4 +1,5 @@
 using Sim.Engine.Scenarios;
+using Sim.Engine.Simd;
 
 namespace Sim.Engine.Rules;
 
@@ -137,51 +138,15 @@ public sealed class TaxSchedule
             throw new ArgumentOutOfRangeException(nameof(taxableShare), taxableShare, "The taxable share must be in [0, 1].");
         }
 
-        double t0 = TaxOnGrossIncome(otherIncome);
-        double x0 = otherIncome + fixedTaxable;
-        double constant = t0 - penaltyRate * fixedTaxable;
-
-        // net(w) = w − T(x0 + b·w) + constant − p·b·w ; increasing in w when b·(r + p) < 1.
-        double NetAt(double w) => w - TaxOnGrossIncome(x0 + taxableShare * w) + constant - penaltyRate * taxableShare * w;
-
-        if (net <= NetAt(0.0))
+        // The rule is written once, over lanes (TaxScheduleArrays.GrossUp: the walk up the brackets from x0's); this
+        // is its one-lane instance, so the vectorized distribution phase and this method give the same bits.
+        var (gross, slope) = Arrays.GrossUp<Lanes1, double, ulong>(otherIncome, net, penaltyRate, taxableShare, fixedTaxable);
+        if (slope <= 0.0)
         {
-            return 0.0;
+            throw new InvalidOperationException("Tax plus penalty reach 100% at the margin; no finite gross-up exists.");
         }
 
-        if (taxableShare == 0.0)
-        {
-            return net - NetAt(0.0);
-        }
-
-        // Walk the linear pieces of T above x0. On a piece with tax c + r·(x − g):
-        // w = (net + c + r·(x0 − g) − constant) / (1 − b·(r + p)).
-        int k = Bracket(_grossThresholds, x0);
-        while (true)
-        {
-            bool below = k < 0;
-            double c = below ? 0.0 : _cumulative[k];
-            double r = below ? 0.0 : _rates[k];
-            double g = below ? 0.0 : _grossThresholds[k];
-            int next = k + 1;
-            if (next < _grossThresholds.Length)
-            {
-                double wAtNext = (_grossThresholds[next] - x0) / taxableShare;
-                if (net > NetAt(wAtNext))
-                {
-                    k = next;
-                    continue;
-                }
-            }
-
-            double slope = 1.0 - taxableShare * (r + penaltyRate);
-            if (slope <= 0.0)
-            {
-                throw new InvalidOperationException("Tax plus penalty reach 100% at the margin; no finite gross-up exists.");
-            }
-
-            return (net + c + r * (x0 - g) - constant) / slope;
-        }
+        return gross;
     }
 
     /// <summary>Last index k with thresholds[k] ≤ x, or −1 (binary search; thresholds ascending).</summary>

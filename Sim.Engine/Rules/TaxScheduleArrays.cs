@@ -76,6 +76,93 @@ public sealed class TaxScheduleArrays
         return TL.IfGreater(x, g0, tax, TL.Splat(0.0));
     }
 
+    /// <summary>
+    /// <see cref="TaxSchedule.GrossUp(double, double, double, double, double)"/> per lane, where the rule is written
+    /// once (the scalar is the <see cref="Lanes1"/> instance): the smallest <c>w ≥ 0</c> with
+    /// <c>w − [T(other + u) − T(other)] − penaltyRate · u = net</c>, <c>u = fixedTaxable + taxableShare · w</c>
+    /// (0 when <c>net ≤ net(0)</c>; <c>net − net(0)</c> when nothing more is taxable), and the final piece's slope
+    /// <c>1 − b · (r + p)</c> (1 on the early returns) that the scalar checks (&gt; 0, else no finite answer).
+    /// </summary>
+    /// <remarks>
+    /// <para>The scalar walks the linear pieces of T up from the bracket of <c>x0 = other + fixedTaxable</c>: from
+    /// k = last bracket with <c>g[k] ≤ x0</c> (or −1 below the deduction) it steps to k + 1 while
+    /// <c>net &gt; net(w)</c> at <c>w = (g[k+1] − x0) / b</c>, then solves the piece's line. Per lane, a walk of
+    /// fixed length over the thresholds does the same: a threshold at or below x0 is taken (the bracket search, a
+    /// prefix because the thresholds ascend), a threshold above it is taken while the lane is still walking and its
+    /// test passes, and the first failed test stops the lane for good. Each lane therefore takes exactly the scalar's
+    /// steps, with the scalar's operations in its order (net(w) = ((w − T(x0 + b·w)) + constant) − (p·b)·w, T as
+    /// <see cref="TaxOnGross{TL, TD, TU}"/>); tests a lane would not make are computed and discarded. The walk ends
+    /// once no lane walks (a uniform branch: for <see cref="Lanes1"/> exactly where the scalar stops), and a
+    /// threshold below every lane's x0 evaluates no net.</para>
+    /// <para>The early returns are selects in the scalar's precedence: <c>net ≤ net(0)</c> first (as
+    /// <c>net &lt; n0 || net == n0</c>, so a NaN falls through as in the scalar), then <c>b == 0</c>. The discarded
+    /// sides may hold ±∞ or NaN (a division by b = 0).</para>
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (TD Gross, TD Slope) GrossUp<TL, TD, TU>(TD otherIncome, TD net, double penaltyRate, TD taxableShare,
+        TD fixedTaxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        double[] g = _grossThresholds, r = _rates, c = _cumulativeTax;
+        TD zero = TL.Splat(0.0), one = TL.Splat(1.0), p = TL.Splat(penaltyRate), b = taxableShare;
+        // T(other), and T(x0 + b·0) for net(0): each skipped where every lane already has its value (T(0) = +0, as
+        // T(±0) is; and x0 + b·0 = x0 equal to other, as without an RMD, gives T(other)), the same bits without the
+        // bracket scans.
+        TD t0 = TL.AllEqual(otherIncome, 0.0) ? zero : TaxOnGross<TL, TD, TU>(otherIncome);
+        TD x0 = TL.Add(otherIncome, fixedTaxable);
+        TD constant = TL.Sub(t0, TL.Mul(p, fixedTaxable));
+        TD pb = TL.Mul(p, b);
+        TD at0 = TL.Add(x0, TL.Mul(b, zero));
+        TD tax0 = TL.AllEqual(TL.IfEqual(at0, otherIncome, one, zero), 1.0) ? t0 : TaxOnGross<TL, TD, TU>(at0);
+        TD net0 = TL.Sub(TL.Add(TL.Sub(zero, tax0), constant), TL.Mul(pb, zero));
+
+        // (ck, rk, gk) of the bracket reached, 0 below the deduction; walking = 1 while the lane may still step.
+        TD ck = zero, rk = zero, gk = zero, walking = one;
+        for (int n = 0; n < g.Length; n++)
+        {
+            TD gn = TL.Splat(g[n]);
+            // g[n] ≤ x0: inside the bracket search, taken. Above: taken while walking and net > net((g[n] − x0)/b).
+            TD above = TL.IfLess(x0, gn, one, zero);
+            TD step = one;
+            if (!TL.AllEqual(above, 0.0))
+            {
+                TD netAt = NetAt<TL, TD, TU>(TL.Div(TL.Sub(gn, x0), b), x0, b, constant, pb);
+                TD passes = TL.IfGreater(net, netAt, walking, zero);
+                step = TL.IfEqual(above, one, passes, one);
+            }
+
+            ck = TL.IfEqual(step, one, TL.Splat(c[n]), ck);
+            rk = TL.IfEqual(step, one, TL.Splat(r[n]), rk);
+            gk = TL.IfEqual(step, one, gn, gk);
+            walking = step;
+            if (TL.AllEqual(walking, 0.0))
+            {
+                break;
+            }
+        }
+
+        // w = (net + c + r·(x0 − g) − constant) / (1 − b·(r + p)) on the piece reached.
+        TD slope = TL.Sub(one, TL.Mul(b, TL.Add(rk, p)));
+        TD w = TL.Div(TL.Sub(TL.Add(TL.Add(net, ck), TL.Mul(rk, TL.Sub(x0, gk))), constant), slope);
+        TD noShare = TL.Sub(net, net0);
+        w = TL.IfEqual(b, zero, noShare, w);
+        slope = TL.IfEqual(b, zero, one, slope);
+        // net <= net(0) ? 0.
+        TD reached = TL.IfLess(net, net0, zero, TL.IfEqual(net, net0, zero, one));
+        return (TL.IfEqual(reached, one, w, zero), TL.IfEqual(reached, one, slope, one));
+    }
+
+    /// <summary>The scalar gross-up's <c>net(w) = w − T(x0 + b·w) + constant − p·b·w</c>, its operations in its
+    /// order (<paramref name="pb"/> = p·b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TD NetAt<TL, TD, TU>(TD w, TD x0, TD b, TD constant, TD pb)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct =>
+        TL.Sub(TL.Add(TL.Sub(w, TaxOnGross<TL, TD, TU>(TL.Add(x0, TL.Mul(b, w)))), constant), TL.Mul(pb, w));
+
     /// <summary>A flat rate as a one-bracket schedule: 0 up to 0, then <paramref name="rate"/> (the form the exact
     /// gross-up walks, <see cref="HouseholdGrossUp"/>).</summary>
     internal static TaxScheduleArrays Flat(double rate) => new([0.0], [rate], [0.0]);

@@ -54,11 +54,73 @@ public sealed class HouseholdTaxation
     }
 
     /// <summary>Other ordinary income below the withdrawal for the exact gross-up when there are pensions but no
-    /// Social Security: other income plus pensions.</summary>
+    /// Social Security: other income plus pensions. The one-lane instance of <see cref="IncomeBelow{TL, TD, TU}"/>.</summary>
     public double IncomeBelow(YearPlan y, double index)
     {
         ArgumentNullException.ThrowIfNull(y);
-        return y.Income.Any ? _otherIncome * index + y.Income.Pensions(index) : _otherIncome * index;
+        return IncomeBelow<Lanes1, double, ulong>(y, index, y.Income.Any ? y.Income.Pensions(index) : 0);
+    }
+
+    /// <summary><see cref="IncomeBelow(YearPlan, double)"/> per lane, from the lanes' <paramref name="pensions"/>
+    /// (<see cref="IncomeYear.Pensions{TL, TD, TU}"/>; read only when the year has income).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public TD IncomeBelow<TL, TD, TU>(YearPlan y, TD index, TD pensions)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        TD other = TL.Mul(TL.Splat(_otherIncome), index);
+        return y.Income.Any ? TL.Add(other, pensions) : other;
+    }
+
+    /// <summary>
+    /// Year <paramref name="y"/> pays no Social Security and its after-tax target's exact inverse
+    /// (<see cref="TaxSchedule.GrossUp(double, double, double, double, double)"/> by brackets,
+    /// <see cref="FlatTax.GrossUp(double, double, double, double, double)"/> flat) cannot meet its
+    /// "tax plus penalty reach 100%" exception: the top rate plus <paramref name="penaltyRate"/> (the sum the
+    /// inverse forms) stays below 1, so every piece's slope <c>1 − b·(r + p)</c> is positive for b in [0, 1].
+    /// </summary>
+    public bool ExactGrossUpWithoutBenefits(YearPlan y, double penaltyRate)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        double top = y.Brackets is { } b ? MaxRate(b.Arrays.Rates) : _flatRate;
+        return y.Income.SocialSecurityToday == 0 && top + penaltyRate < 1;
+    }
+
+    private static double MaxRate(ReadOnlySpan<double> rates)
+    {
+        double max = 0;
+        foreach (double r in rates)
+        {
+            max = Math.Max(max, r);
+        }
+
+        return max;
+    }
+
+    /// <summary>
+    /// The exact gross withdrawal without Social Security, lane by lane: the inverse of
+    /// <c>W − [T(B + u) − T(B)] − penaltyRate · u</c> (B = <see cref="IncomeBelow{TL, TD, TU}"/>) by brackets
+    /// (<see cref="TaxScheduleArrays.GrossUp{TL, TD, TU}"/>), or of the flat rate on u
+    /// (<see cref="FlatTax.GrossUp{TL, TD, TU}"/>), u = fixedTaxable + taxableShare · W: the code the scalar
+    /// <see cref="TaxSchedule.GrossUp(double, double, double, double, double)"/> and
+    /// <see cref="FlatTax.GrossUp(double, double, double, double, double)"/> run as their one-lane instance. Requires
+    /// <see cref="ExactGrossUpWithoutBenefits"/> (so the scalar would not throw). Not inlined: the walk up the
+    /// brackets is large, and the caller's lane code keeps the JIT's inlining budget.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public TD GrossUpWithoutBenefits<TL, TD, TU>(YearPlan y, TD index, TD pensions, TD net, double penaltyRate,
+        TD taxableShare, TD fixedTaxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        return y.Brackets is { } b
+            ? b.Arrays.GrossUp<TL, TD, TU>(IncomeBelow<TL, TD, TU>(y, index, pensions), net, penaltyRate, taxableShare,
+                fixedTaxable).Gross
+            : FlatTax.GrossUp<TL, TD, TU>(_flatRate, penaltyRate, net, taxableShare, fixedTaxable).Gross;
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ public sealed record YearPlan
     public required double RmdDivisor { get; init; }
     /// <summary>First RMD year with deferFirstRmd: the requirement is computed but paid next year.</summary>
     public required bool RmdDeferredThisYear { get; init; }
+    /// <summary>The year after the first RMD year with deferFirstRmd: it pays the deferred requirement on top of its
+    /// own. Later years have nothing deferred left.</summary>
+    public required bool PaysDeferredRmd { get; init; }
     /// <summary>Roth balances have lifetime RMDs only in 2022-2023.</summary>
     public required bool RothRmd { get; init; }
 
@@ -188,6 +191,7 @@ public sealed record YearPlan
                 LoanEvents = age >= firstLoanAge && (employed || year == milestones.SeparationYear),
                 RmdDivisor = divisor,
                 RmdDeferredThisYear = rmdYear && year == firstRmdYear && s.Withdrawals.DeferFirstRmd,
+                PaysDeferredRmd = rmdYear && year == firstRmdYear + 1 && s.Withdrawals.DeferFirstRmd,
                 // A Roth IRA has no lifetime RMD (IRC 408A(c)(5)).
                 RothRmd = rmdYear && !inIra && RequiredMinimumDistributions.RothSubjectToLifetimeRmd(year),
                 InService = inServiceYear,

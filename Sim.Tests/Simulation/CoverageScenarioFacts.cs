@@ -42,6 +42,8 @@ public class CoverageScenarioFacts
     [Theory]
     [InlineData("couple-spending-need+traditional-first.json")]
     [InlineData("couple-spending-need+roth-first.json")]
+    [InlineData("couple-spending-need+no-social-security.json")]
+    [InlineData("baseline+after-tax.json")]
     [InlineData("baseline+brackets.json")]
     [InlineData("baseline+guardrails.json")]
     [InlineData("baseline+percent-of-balance.json")]

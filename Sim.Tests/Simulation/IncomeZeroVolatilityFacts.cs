@@ -94,21 +94,25 @@ public class IncomeZeroVolatilityFacts
     }
 
     [Theory]
-    [InlineData("traditionalFirst")]
-    [InlineData("rothFirst")]
-    public void SpendingNeed_AfterTax_InEitherSourceOrder_NetsExactlyTheNeed_AcrossTheYearTheFirstSourceRunsDry(string order)
+    [InlineData("traditionalFirst", true)]
+    [InlineData("rothFirst", true)]
+    [InlineData("traditionalFirst", false)]
+    [InlineData("rothFirst", false)]
+    public void SpendingNeed_AfterTax_InEitherSourceOrder_NetsExactlyTheNeed_AcrossTheYearTheFirstSourceRunsDry(string order,
+        bool benefits)
     {
-        // Benefits from 62 are paid in every year; the first source (150,000 pre-tax, or 120,000 of qualified Roth)
-        // runs dry within a few years, and that year's withdrawal takes the rest of it and then the other source: the
-        // taxable part of W changes slope there (docs/model.md section 5).
+        // Benefits from 62 are paid in every year (or none); the first source (150,000 pre-tax, or 120,000 of qualified
+        // Roth) runs dry within a few years, and that year's withdrawal takes the rest of it and then the other source:
+        // the taxable part of W changes slope there (docs/model.md section 5).
         bool traditionalFirst = order == "traditionalFirst";
+        string income = benefits ? """ "income": [ { "type": "socialSecurity", "pia": 2000, "claimAge": 62 } ] """ : """ "income": [] """;
         var r = TestScenarios.Run(Parse($$"""
             "participant": { "birthYear": 1961, "retirementAge": 65, "endAge": 80 },
             "account": { "pretaxBalance": {{(traditionalFirst ? 150_000 : 600_000)}}, "rothBalance": {{(traditionalFirst ? 600_000 : 120_000)}},
                          "rothFirstContributionYear": 2010 },
             "withdrawals": { "strategy": "spendingNeed", "need": 60000, "afterTax": true, "order": "{{order}}" },
             "taxes": { "method": "brackets", "filingStatus": "single" },
-            "income": [ { "type": "socialSecurity", "pia": 2000, "claimAge": 62 } ]
+            {{income}}
             """));
 
         var firstSource = traditionalFirst ? Metric.PretaxBalance : Metric.RothBalance;

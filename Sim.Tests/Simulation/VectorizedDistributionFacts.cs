@@ -70,9 +70,23 @@ public class VectorizedDistributionFacts
             Taxes = taxes,
             Simulation = s.Simulation with { Paths = 1_001, Seed = 11 },
         };
-        if (income.Length == 0)
+        if (income.Length == 0 || income.StartsWith("none", StringComparison.Ordinal))
         {
             return s;
+        }
+
+        // Without benefits: "pensionsOnly" (no Social Security in any year), "ss67" (the participant's own benefit
+        // from 67 only, so the years before it have none).
+        if (income.StartsWith("pensionsOnly", StringComparison.Ordinal) || income.StartsWith("ss67", StringComparison.Ordinal))
+        {
+            IncomeStream[] own = income.StartsWith("ss67", StringComparison.Ordinal)
+                ? [new SocialSecurityIncome { Pia = 2_900, ClaimAgeMonths = 67 * 12 }]
+                :
+                [
+                    new PensionIncome { Annual = 12_000, StartAgeMonths = 55 * 12, Cola = PensionCola.Inflation },
+                    new PensionIncome { Annual = 8_000, StartAgeMonths = 60 * 12 },
+                ];
+            return s with { Income = own };
         }
 
         var spouseBenefit = new SocialSecurityIncome { Owner = IncomeOwner.Spouse, Pia = 1_400, ClaimAgeMonths = 62 * 12 };
@@ -103,10 +117,23 @@ public class VectorizedDistributionFacts
         ["spendingNeed/proRata/flat/saver/pension+afterTax"], ["spendingNeed/proRata/mfj/rmd2022/ss+afterTax"],
         ["fixedReal/proRata/single/early/pension+afterTax"], ["spendingNeed/traditionalFirst/single/pretax/ss"],
         ["spendingNeed/rothFirst/flat/early/pension"], ["guardrails/proRata/mfj/saver/ss"], ["rmdOnly/traditionalFirst/flat/rmd2022/pension"],
+        // After-tax targets without Social Security (issue 10): no income, pensions only, and the years before a
+        // benefit starts; brackets (with other income) and flat, pre-tax only and with Roth money, with the 10%
+        // additional tax (early), with RMDs (pretax, rmd2022's Roth RMD).
+        ["spendingNeed/proRata/mfj/pretax/none+afterTax"], ["fixedReal/proRata/single/pretax/none+afterTax"],
+        ["spendingNeed/proRata/flat/pretax/none+afterTax"], ["spendingNeed/proRata/single/early/none+afterTax"],
+        ["guardrails/proRata/flat/early/none+afterTax"], ["spendingNeed/proRata/mfj/saver/none+afterTax"],
+        ["fixedReal/proRata/single/rmd2022/none+afterTax"], ["spendingNeed/proRata/flat/rmd2022/none+afterTax"],
+        ["spendingNeed/proRata/mfj/early/pensionsOnly+afterTax"], ["percentOfBalance/proRata/flat/pretax/pensionsOnly+afterTax"],
+        ["spendingNeed/proRata/single/early/ss67+afterTax"], ["fixedNominal/proRata/flat/saver/ss67+afterTax"],
         // After-tax targets with the other orders: two affine pieces, each solved exactly.
         ["spendingNeed/traditionalFirst/mfj/early/ss+afterTax"], ["spendingNeed/rothFirst/single/early/ss+afterTax"],
         ["spendingNeed/traditionalFirst/mfj/rmd2022/ss+afterTax"], ["fixedReal/rothFirst/flat/saver/ss+afterTax"],
         ["guardrails/traditionalFirst/mfj/saver/pension+afterTax"], ["spendingNeed/traditionalFirst/mfj/pretax/ss+afterTax"],
+        // ... and without Social Security (no income, pensions only, the years before a benefit at 67).
+        ["spendingNeed/traditionalFirst/single/early/none+afterTax"], ["spendingNeed/rothFirst/flat/early/none+afterTax"],
+        ["fixedReal/traditionalFirst/mfj/rmd2022/none+afterTax"], ["guardrails/rothFirst/single/saver/pensionsOnly+afterTax"],
+        ["spendingNeed/traditionalFirst/flat/early/ss67+afterTax"], ["spendingNeed/rothFirst/mfj/pretax/none+afterTax"],
     ];
 
     [Theory]
@@ -171,6 +198,10 @@ public class VectorizedDistributionFacts
             "guardrails/proRata/single/early", "fixedReal/rothFirst/flat/rmd2022", "fixedReal/traditionalFirst/mfj/saver",
             "spendingNeed/proRata/single/early/ss+afterTax", "spendingNeed/proRata/flat/saver/pension+afterTax",
             "spendingNeed/proRata/mfj/pretax/ss+afterTax",
+            "spendingNeed/proRata/single/early/none+afterTax", "spendingNeed/proRata/flat/early/none+afterTax",
+            "fixedReal/proRata/single/rmd2022/none+afterTax", "spendingNeed/proRata/mfj/early/pensionsOnly+afterTax",
+            "spendingNeed/proRata/single/early/ss67+afterTax",
+            "spendingNeed/traditionalFirst/mfj/early/ss+afterTax", "spendingNeed/rothFirst/single/early/none+afterTax",
         }
         select new object[] { w, c };
 
@@ -210,6 +241,155 @@ public class VectorizedDistributionFacts
         var plan = YearPlan.Build(s);
         var kernel = new PathKernel(s, plan, SimdWidth.Auto);
         Assert.All(plan.Where(y => !y.Employed), y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+    }
+
+    /// <summary>couple-spending-need's after-tax targets without benefits in some or all years (issue 10's cliff:
+    /// they ran per path): its income removed (the throughput bench's noincome variant), and only his benefit at 67
+    /// (the years 65-66 have none). Every retired year runs vectorized, with the per-path phase's bits.</summary>
+    [Theory]
+    [InlineData("noIncome")]
+    [InlineData("hisBenefitOnly")]
+    public void CoupleSpendingNeed_WithoutBenefits_RunsEveryRetiredYearVectorized_WithThePerPathBits(string variant)
+    {
+        var loaded = ScenarioFile.Load(Path.Combine(ScenarioTestSupport.RepositoryRoot(), "scenarios", "couple-spending-need.json"), ScenarioTestSupport.ClockYear);
+        var couple = loaded.Scenario!;
+        var s = couple with { Income = variant == "noIncome" ? [] : [couple.Income[0]] };
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        var retired = plan.Where(y => !y.Employed).ToList();
+        Assert.All(retired, y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+        // The case has what it names: retired years without Social Security (all, or 65 and 66).
+        Assert.Equal(variant == "noIncome" ? retired.Count : 2, retired.Count(y => y.Income.SocialSecurityToday == 0));
+
+        var (slow, slowBits) = Run(s, new SimulationOptions { Paths = 517, ScalarDistribution = true, Width = SimdWidth.Scalar });
+        var (fast, fastBits) = Run(s, new SimulationOptions { Paths = 517, Threads = 2, BlockSize = 37 });
+        Assert.True(slowBits.SequenceEqual(fastBits));
+        Assert.Equal(slow.Summary.MeanTotalTaxes, fast.Summary.MeanTotalTaxes);
+        Assert.True(slow.Summary.MeanTotalTaxes > 0);
+    }
+
+    /// <summary>Depleted paths in after-tax years without benefits: where the account is empty the per-path phase
+    /// runs its root find (what the RMD leaves is 0), which returns the target; the lanes select it. A need of
+    /// $80,000 after tax on $420,000 at 54 empties most paths, which keep distributing (and failing) for decades.</summary>
+    [Theory]
+    [InlineData(SimdWidth.Scalar, "single")]
+    [InlineData(SimdWidth.Vector256, "single")]
+    [InlineData(SimdWidth.Vector512, "single")]
+    [InlineData(SimdWidth.Vector256, "flat")]
+    [InlineData(SimdWidth.Vector256, "mfj")]
+    public void AfterTaxWithoutBenefits_OnDepletedPaths_GivesThePerPathRootFindsBits(SimdWidth width, string tax)
+    {
+        var early = Case($"spendingNeed/proRata/{tax}/early/none+afterTax");
+        var s = early with { Withdrawals = early.Withdrawals with { Strategy = new SpendingNeedStrategy { Need = 80_000 } } };
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        Assert.All(plan.Where(y => !y.Employed), y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+
+        var (slow, slowBits) = Run(s, new SimulationOptions { Paths = 301, ScalarDistribution = true, Width = SimdWidth.Scalar });
+        var (fast, fastBits) = Run(s, new SimulationOptions { Paths = 301, Width = width, BlockSize = 37, Threads = 2 });
+        Assert.True(slowBits.SequenceEqual(fastBits));
+        Assert.Equal(slow.Yearly.ShareFailed, fast.Yearly.ShareFailed);
+        // Most paths are empty for their last decades (so the empty-account branch is exercised).
+        Assert.True(slow.Yearly.ShareFailed[^1] > 0.5, $"{slow.Yearly.ShareFailed[^1]}");
+    }
+
+    /// <summary>Where the empty account's root find shows: an account empty from its first distribution year needs
+    /// the target itself (the root find's answer), more than the balance of 0, so every path fails that year, in
+    /// both phases (a need of 0 would fail none).</summary>
+    [Theory]
+    [InlineData("single")]
+    [InlineData("flat")]
+    public void AnAccountEmptyFromTheStart_NeedsItsTarget_AndFailsInItsFirstYear_AsPerPath(string tax)
+    {
+        var s = TestScenarios.Basic(1960, 60, endAge: 80, pretax: 0) with
+        {
+            Withdrawals = new Withdrawals { Strategy = new SpendingNeedStrategy { Need = 30_000 }, AfterTax = true },
+            Taxes = tax == "flat" ? new Taxes { Method = TaxMethod.Flat, Rate = 0.2 }
+                : new Taxes { Method = TaxMethod.Brackets, FilingStatus = FilingStatus.Single, OtherIncome = 10_000 },
+            Simulation = new SimulationSettings { Paths = 61, Seed = 3, StartYear = 2026 },
+        };
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        Assert.All(plan, y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+        var (slow, slowBits) = Run(s, new SimulationOptions { ScalarDistribution = true, Width = SimdWidth.Scalar });
+        var (fast, fastBits) = Run(s, new SimulationOptions { BlockSize = 37, Threads = 2 });
+        Assert.True(slowBits.SequenceEqual(fastBits));
+        Assert.Equal(1.0, slow.Yearly.ShareFailed[0]);
+        Assert.Equal(slow.Yearly.ShareFailed, fast.Yearly.ShareFailed);
+        Assert.Equal(slow.Summary.SuccessProbability, fast.Summary.SuccessProbability);
+    }
+
+    /// <summary>The years whose after-tax solve the lanes leave per path, without Social Security: where the rate
+    /// plus the 10% additional tax reach 100% (the scalar inverse's exception must keep its behaviour), and an RMD
+    /// divisor below 2 (the RMD could take a whole positive balance, where the per-path phase iterates).</summary>
+    [Fact]
+    public void AfterTaxWithoutBenefits_TheExactInverseDoesNotCover_StayPerPath()
+    {
+        // 95% flat: with the 10% additional tax (until 59½) the inverse may throw, so those years stay per path;
+        // from 59½ (95% alone) they run in lanes.
+        var steep = Case("spendingNeed/proRata/flat/early/none+afterTax") with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.95 } };
+        var plan = YearPlan.Build(steep);
+        var kernel = new PathKernel(steep, plan, SimdWidth.Auto);
+        var retired = plan.Where(y => !y.Employed).ToList();
+        Assert.Contains(retired, y => y.PenaltyApplies);
+        Assert.All(retired, y => Assert.Equal(!y.PenaltyApplies, kernel.DistributesVectorized(y)));
+
+        // An RMD divisor below 2 (none in the IRS tables): per path; at 2 and above, in lanes.
+        var s = Case("spendingNeed/proRata/single/pretax/none+afterTax");
+        var rmdYears = YearPlan.Build(s).Where(y => y.RmdDivisor > 0).ToList();
+        Assert.NotEmpty(rmdYears);
+        foreach (double divisor in new[] { 1.0, 1.5, 1.999 })
+        {
+            var low = YearPlan.Build(s).Select(y => y.RmdDivisor > 0 ? y with { RmdDivisor = divisor } : y).ToList();
+            var lowKernel = new PathKernel(s, low, SimdWidth.Auto);
+            Assert.All(low.Where(y => y.RmdDivisor > 0), y => Assert.False(lowKernel.DistributesVectorized(y), $"{y.Year}"));
+        }
+
+        var two = YearPlan.Build(s).Select(y => y.RmdDivisor > 0 ? y with { RmdDivisor = 2.0 } : y).ToList();
+        var twoKernel = new PathKernel(s, two, SimdWidth.Auto);
+        Assert.All(two.Where(y => y.RmdDivisor > 0), y => Assert.True(twoKernel.DistributesVectorized(y), $"{y.Year}"));
+
+        // The other orders take the same two gates (rate plus penalty below 100%); an RMD divisor below 2 does not
+        // matter to them (their solve has no empty-account branch to reproduce).
+        var steepOrder = Case("spendingNeed/traditionalFirst/flat/early/none+afterTax") with { Taxes = new Taxes { Method = TaxMethod.Flat, Rate = 0.95 } };
+        var steepPlan = YearPlan.Build(steepOrder);
+        var steepKernel = new PathKernel(steepOrder, steepPlan, SimdWidth.Auto);
+        Assert.All(steepPlan.Where(y => !y.Employed), y => Assert.Equal(!y.PenaltyApplies, steepKernel.DistributesVectorized(y)));
+        var lowOrder = Case("spendingNeed/rothFirst/single/early/none+afterTax");
+        var lowPlan = YearPlan.Build(lowOrder).Select(y => y.RmdDivisor > 0 ? y with { RmdDivisor = 1.5 } : y).ToList();
+        var lowOrderKernel = new PathKernel(lowOrder, lowPlan, SimdWidth.Auto);
+        Assert.All(lowPlan.Where(y => !y.Employed), y => Assert.True(lowOrderKernel.DistributesVectorized(y), $"{y.Year}"));
+    }
+
+    /// <summary>A deferred first RMD keeps only two years per path: the first RMD year (it defers its requirement) and
+    /// the next (it pays it on top of its own); every later year runs vectorized, with the per-path phase's bits.</summary>
+    [Theory]
+    [InlineData("fixedReal/proRata/flat/pretax")]
+    [InlineData("spendingNeed/traditionalFirst/mfj/early/ss+afterTax")]
+    [InlineData("rmdOnly/proRata/single/saver")]
+    public void DeferredFirstRmd_KeepsOnlyTheDeferringAndThePayingYearPerPath_WithThePerPathBits(string name)
+    {
+        var s = Case(name) with { Withdrawals = Case(name).Withdrawals with { DeferFirstRmd = true } };
+        var plan = YearPlan.Build(s);
+        var kernel = new PathKernel(s, plan, SimdWidth.Auto);
+        var rmdYears = plan.Where(y => y.RmdDivisor > 0).ToList();
+        Assert.True(rmdYears.Count > 5);
+        Assert.True(rmdYears[0].RmdDeferredThisYear && rmdYears[1].PaysDeferredRmd);
+        Assert.False(kernel.DistributesVectorized(rmdYears[0]));
+        Assert.False(kernel.DistributesVectorized(rmdYears[1]));
+        Assert.All(plan.Where(y => !y.Employed && !y.RmdDeferredThisYear && !y.PaysDeferredRmd),
+            y => Assert.True(kernel.DistributesVectorized(y), $"{y.Year}"));
+
+        var (slow, slowBits) = Run(s, new SimulationOptions { Paths = 301, ScalarDistribution = true, Width = SimdWidth.Scalar });
+        var (fast, fastBits) = Run(s, new SimulationOptions { Paths = 301, Threads = 2, BlockSize = 37 });
+        Assert.Equal(slowBits, fastBits);
+        Assert.Equal(ReproducibilityFacts.Flatten(slow), ReproducibilityFacts.Flatten(fast));
+        Assert.Equal(slow.Yearly.ShareRmdBinding, fast.Yearly.ShareRmdBinding);
+        // The deferral is real: at the top percentile (paths with money left) the paying year's RMD is about two
+        // years' requirements.
+        int paying = Array.IndexOf(slow.Years, rmdYears[1].Year), top = slow.Levels.Count - 1;
+        Assert.True(slow.Percentiles[(int)Metric.Rmd, paying, top] > 1.6 * slow.Percentiles[(int)Metric.Rmd, paying + 1, top],
+            $"{slow.Percentiles[(int)Metric.Rmd, paying, top]} vs {slow.Percentiles[(int)Metric.Rmd, paying + 1, top]}");
     }
 
     /// <summary>A loan keeps only its event years per path (repayment while employed, the deemed distribution in the

@@ -7,8 +7,9 @@ namespace Sim.Engine.Simulation;
 
 /// <summary>Phase B, per path: the general distribution year (any strategy, Roth and basis, brackets, after-tax
 /// targets, deferred RMDs, in-service distributions). The reference definition: its lane twin
-/// (PathKernel.FastDistribution.cs) runs every year without after-tax targets, loans, income streams, deferred RMDs,
-/// in-service distributions or a rollover, with the same operations in the same order.</summary>
+/// (PathKernel.FastDistribution.cs) runs every separated year without loan events, deferred RMDs or a rollover whose
+/// targets are gross or solved exactly after tax (<see cref="ExactAfterTaxInLanes"/>), with the same operations in the
+/// same order.</summary>
 internal sealed partial class PathKernel
 {
     /// <summary>

@@ -10,9 +10,10 @@ namespace Sim.Engine.Simulation;
 internal sealed partial class PathKernel
 {
     /// <summary>
-    /// The common distribution year, vectorized: separated, a policy with a lane form, no loans, no deferred first
-    /// RMD, not the rollover year, and gross targets or after-tax targets the lanes solve exactly (years with Social
-    /// Security: <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>, <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/>). Pre-tax and Roth money (basis, the
+    /// The common distribution year, vectorized: separated, a policy with a lane form, no loan events, not a year that
+    /// defers or pays a deferred first RMD, not the rollover year, and gross targets or after-tax targets the lanes
+    /// solve exactly (<see cref="ExactAfterTaxInLanes"/>: <see cref="ProRataNeed{TL, TD, TU}"/> and
+    /// <see cref="OrderedNeed{TL, TD, TU}"/>, with or without Social Security). Pre-tax and Roth money (basis, the
     /// qualified test, the 2022-2023 Roth RMD), every source order, flat or bracket taxes, and income streams (Social
     /// Security taxed under IRC 86 and pensions, each path's from its inflation index) all run in lanes. What is left
     /// to the per-path phase (<see cref="Distribute{TPolicy}"/>) is rare: in-service years, the other after-tax
@@ -20,18 +21,32 @@ internal sealed partial class PathKernel
     /// and each lane performs the per-path phase's IEEE operations in its order, so the two phases give the same bits
     /// (FastDistributionFacts, VectorizedDistributionFacts, ShippedFingerprintFacts).
     /// </summary>
-    /// <remarks>Loans: only a year with loan events (repayment, the deemed distribution at separation, origination;
+    /// <remarks>A deferred first RMD: only the first RMD year (which defers its requirement) and the next (which pays
+    /// it) need the per-path phase; in every later year what is deferred is +0, and adding it (rmdPre + 0, rmdPre ≥ +0)
+    /// leaves the RMD's bits as the lanes compute them.
+    /// Loans: only a year with loan events (repayment, the deemed distribution at separation, origination;
     /// <see cref="YearPlan.LoanEvents"/>) needs the per-path phase. Loans originate only while employed and the
     /// separation year deems any outstanding balance distributed, so in every later year no path has a loan and the
     /// per-path phase would compute what the lanes do.</remarks>
     private bool FastDistributionYear(YearPlan y) =>
         !_scalarDistribution && !y.Employed && !(_hasLoans && y.LoanEvents) && (!_withdrawals.AfterTax || ExactAfterTaxInLanes(y))
-        && !_withdrawals.DeferFirstRmd && !y.RmdDeferredThisYear && !y.RolloverYear
+        && !y.RmdDeferredThisYear && !y.PaysDeferredRmd && !y.RolloverYear
         && (!y.SeparationYear || _separation is StayInPlan);
 
-    /// <summary>The after-tax solves <see cref="SolveGross"/> does with <see cref="ProRataNeedWithBenefits{TL, TD, TU}"/>
-    /// and <see cref="OrderedNeedWithBenefits{TL, TD, TU}"/> (the ones the lanes reproduce).</summary>
-    private static bool ExactAfterTaxInLanes(YearPlan y) => y.Taxation.ExactGrossUpWithBenefits(y);
+    /// <summary>
+    /// The after-tax solves of <see cref="SolveGross"/> the lanes reproduce: with Social Security the exact inverse of
+    /// <see cref="HouseholdGrossUp"/> in every order (<see cref="ProRataNeed{TL, TD, TU}"/>,
+    /// <see cref="OrderedNeed{TL, TD, TU}"/>); without it the exact inverse by brackets or flat, where its rate plus
+    /// penalty stays below 100% (the scalar throws otherwise: such years keep that behaviour per path), in every order;
+    /// with the pro-rata form (<see cref="ProRataForm"/>) also only where the RMD cannot take a whole positive balance (no RMD, or a divisor ≥ 2: then pre/d &lt; pre for every pre &gt; 0, subnormals included, so what
+    /// the RMD leaves is 0 only for an empty account, whose root find the lanes reproduce). A divisor below 2 does not
+    /// occur in the IRS tables (Uniform Lifetime 2.0 at 120+); it would stay per path (the other orders' two pieces have
+    /// no such branch).
+    /// </summary>
+    private bool ExactAfterTaxInLanes(YearPlan y) =>
+        y.Taxation.ExactGrossUpWithBenefits(y)
+        || (y.Taxation.ExactGrossUpWithoutBenefits(y, y.PenaltyApplies ? EarlyWithdrawalPenalty.Rate : 0)
+            && (!ProRataForm || y.RmdDivisor == 0 || y.RmdDivisor >= 2));
 
     /// <summary>Year <paramref name="y"/> distributes, and every path does it in the vectorized phase (tests pin
     /// which shipped scenarios stay on it; the per-path phase is the slower fallback).</summary>
@@ -140,7 +155,7 @@ internal sealed partial class PathKernel
 
             // After tax: the exact gross need, with no Roth money (roth, its RMD and taxable share all 0).
             TD need = k.AfterTax
-                ? ProRataNeedWithBenefits<TL, TD, TU>(y, without, target, pre, zero, rmd, zero, zero, k.PenaltyRate)
+                ? ProRataNeed<TL, TD, TU>(y, without, index, target, pre, zero, rmd, zero, zero, k.PenaltyRate)
                 : target;
 
             // gross = min(max(need, rmd), opening); with only pre-tax money the whole gross comes from pre-tax.
@@ -164,8 +179,9 @@ internal sealed partial class PathKernel
         {
             if (!k.Income)
             {
+                // After tax without income the gross-up reads the index (other income · index by brackets).
                 without = default;
-                return TL.Splat(0.0);
+                return k.AfterTax ? Ld<TL, TD, TU>(st.Index, i) : TL.Splat(0.0);
             }
 
             TD index = Ld<TL, TD, TU>(st.Index, i);
@@ -236,8 +252,8 @@ internal sealed partial class PathKernel
 
             // After tax: the exact gross need (SolveGross), from the same RMD and taxable share.
             TD need = !k.AfterTax ? target
-                : proRata ? ProRataNeedFromLeft<TL, TD, TU>(y, without, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
-                : OrderedNeedWithBenefits<TL, TD, TU>(y, without, target, preLeft, rothLeft, rmdPre, rmdRoth, share,
+                : proRata ? ProRataNeedFromLeft<TL, TD, TU>(y, without, index, target, total, phi, rmdPre, rmdRoth, share, k.PenaltyRate)
+                : OrderedNeed<TL, TD, TU>(y, without, index, target, preLeft, rothLeft, rmdPre, rmdRoth, share,
                     k.PenaltyRate, k.Order);
 
             // gross = min(max(need, rmd), opening).
