@@ -200,10 +200,11 @@ public static partial class Percentiles
     /// (compares give all ones where true): lt1 = key &lt; a[3]; lt2 = key &lt; (lt1 ? a[1] : a[5]) (a vpermilpd by lt1,
     /// whose bit 1 picks the element of each 128-bit half); then k = ge &gt;&gt; 1 = 2·!lt1 + !lt2 is known, and every
     /// later table is four 64-bit slots that one vpermd reads by the index dwords 2k (low) and 2k + 1 (high) of each
-    /// lane: lt3 = key &lt; a[2k], ge = 2k + !lt3. The slot of ge is a blend by lt3 of two such reads (slot 2k + 1 of
-    /// one table, 2k of the other): the counter bit 1 &lt;&lt; 8·ge, and the inside bound b[ge − 1] + 1 (inside iff key
-    /// &lt; it; long.MinValue for ge = 0 and the padded brackets, never inside; b = long.MaxValue stays long.MaxValue,
-    /// which no number's key reaches). Counters as in Stage512. A one-key bracket is excluded from the store by
+    /// lane: lt3 = key &lt; a[2k], ge = 2k + !lt3. The inside bound b[ge − 1] + 1 (inside iff key &lt; it) is a blend by
+    /// lt3 of two such reads (the bound of ge = 2k + 1 and of 2k); the counter bit 1 &lt;&lt; 8·ge is the read of
+    /// 1 &lt;&lt; 8·(2k + 1), shifted right by 8 where lt3 is set. Bounds: long.MinValue for ge = 0 and the padded
+    /// brackets (never inside); b = long.MaxValue stays long.MaxValue, which no number's key reaches. Counters as in
+    /// Stage512. A one-key bracket is excluded from the store by
     /// key != its key (one at most; several send the column to the scalar twin). Remainder: the caller's scalar twin.
     /// </summary>
     private static bool Stage256(ReadOnlySpan<double> values, ReadOnlySpan<long> a, ReadOnlySpan<long> b,
@@ -228,7 +229,7 @@ public static partial class Percentiles
         }
 
         Span<long> a8 = stackalloc long[8], pivot = stackalloc long[4], upperEven = stackalloc long[4],
-            upperOdd = stackalloc long[4], bitEven = stackalloc long[4], bitOdd = stackalloc long[4];
+            upperOdd = stackalloc long[4], bitOdd = stackalloc long[4];
         a8.Fill(long.MaxValue);
         a.CopyTo(a8);
         for (int k = 0; k < 4; k++)
@@ -236,7 +237,6 @@ public static partial class Percentiles
             pivot[k] = a8[2 * k];
             upperEven[k] = InsideBound(b, 2 * k);
             upperOdd[k] = InsideBound(b, 2 * k + 1);
-            bitEven[k] = 1L << (16 * k);
             bitOdd[k] = 1L << (16 * k + 8);
         }
 
@@ -248,7 +248,6 @@ public static partial class Percentiles
             Pivot = Vector256.Create((ReadOnlySpan<long>)pivot).AsInt32(),
             UpperEven = Vector256.Create((ReadOnlySpan<long>)upperEven).AsInt32(),
             UpperOdd = Vector256.Create((ReadOnlySpan<long>)upperOdd).AsInt32(),
-            BitEven = Vector256.Create((ReadOnlySpan<long>)bitEven).AsInt32(),
             BitOdd = Vector256.Create((ReadOnlySpan<long>)bitOdd).AsInt32(),
             OneKey = Vector256.Create(oneKey),
         };
@@ -256,6 +255,7 @@ public static partial class Percentiles
         geIn.Clear();
         ref long bits0 = ref Unsafe.As<double, long>(ref MemoryMarshal.GetReference(values));
         ref double st0 = ref MemoryMarshal.GetReference(staged);
+        ref Vector256<int> pack0 = ref MemoryMarshal.GetArrayDataReference(PackTable256);
         bool fits = true;
         while (i <= n - Vector256<long>.Count)
         {
@@ -266,7 +266,7 @@ public static partial class Percentiles
             }
 
             int vectors = BlockVectors(n - i, limit - count, Vector256<long>.Count);
-            count = Block256(tables, ref bits0, i, vectors, ref st0, count, geIn);
+            count = Block256(tables, ref pack0, ref bits0, i, vectors, ref st0, count, geIn);
             i += vectors * Vector256<long>.Count;
         }
 
@@ -295,8 +295,8 @@ public static partial class Percentiles
         /// <summary>Slot k: the inside bound of ge = 2k and of ge = 2k + 1 (<see cref="InsideBound"/>).</summary>
         public Vector256<int> UpperEven, UpperOdd;
 
-        /// <summary>Slot k: the counter bit of ge = 2k (1 &lt;&lt; 16k) and of ge = 2k + 1 (1 &lt;&lt; 16k + 8).</summary>
-        public Vector256<int> BitEven, BitOdd;
+        /// <summary>Slot k: the counter bit of ge = 2k + 1, 1 &lt;&lt; (16k + 8); shifted right by 8, that of ge = 2k.</summary>
+        public Vector256<int> BitOdd;
 
         /// <summary>The one-key bracket's key (long.MaxValue, no number's key, if none) in every lane.</summary>
         public Vector256<long> OneKey;
@@ -304,13 +304,14 @@ public static partial class Percentiles
 
     /// <summary>
     /// One block of Stage256 (at most 255 vectors, <see cref="BlockVectors"/>) from value <paramref name="i"/>: counts
-    /// into <paramref name="geIn"/>, stages from <paramref name="count"/>, returns the new count. A method of its own so
-    /// that the JIT keeps its constants and counters in the sixteen ymm registers (inlined into the pass it kept the
-    /// counters on the stack, a store-to-load chain in every iteration).
+    /// into <paramref name="geIn"/>, stages from <paramref name="count"/>, returns the new count. A method of its own,
+    /// with no call and no static access (the pack table comes as <paramref name="pack0"/>), so that the JIT keeps its
+    /// constants and counters in the sixteen ymm registers: across a call (a class-initialization check is one) every
+    /// ymm register is lost, and then it kept them on the stack, a store-to-load chain in every iteration.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int Block256(in Tables256 tables, ref long bits0, int i, int vectors, ref double st0, int count,
-        Span<long> geIn)
+    private static int Block256(in Tables256 tables, ref Vector256<int> pack0, ref long bits0, int i, int vectors,
+        ref double st0, int count, Span<long> geIn)
     {
         var a3 = tables.A3;
         var a51 = tables.A51;
@@ -318,28 +319,23 @@ public static partial class Percentiles
         var pivotTable = tables.Pivot;
         var upperEvenTable = tables.UpperEven;
         var upperOddTable = tables.UpperOdd;
-        var bitEvenTable = tables.BitEven;
         var bitOddTable = tables.BitOdd;
         var oneKey = tables.OneKey;
-        var flip = Vector256.Create(long.MaxValue);
         var cGe = Vector256<ulong>.Zero;
         var cIn = Vector256<ulong>.Zero;
-        ref Vector256<int> pack0 = ref MemoryMarshal.GetArrayDataReference(PackTable256);
         int end = i + vectors * Vector256<long>.Count;
         for (; i < end; i += Vector256<long>.Count)
         {
             var bits = Vector256.LoadUnsafe(ref bits0, (nuint)i);
-            // SignedKey: vblendvpd reads the sign bit of bits, so negatives take bits ^ long.MaxValue (two ops; AVX2
-            // has no 64-bit arithmetic shift).
-            var key = Avx.BlendVariable(bits.AsDouble(), (bits ^ flip).AsDouble(), bits.AsDouble()).AsInt64();
+            var key = bits ^ Vector256.ShiftRightLogical(Vector256.GreaterThan(Vector256<long>.Zero, bits), 1);
             var lt1 = Vector256.GreaterThan(a3, key);
             var lt2 = Vector256.GreaterThan(Avx.PermuteVar(a51, lt1).AsInt64(), key);
             var index = Avx.PermuteVar(slots32, lt2).AsInt32() + (lt1.AsInt32() << 2);
             var lt3 = Vector256.GreaterThan(Avx2.PermuteVar8x32(pivotTable, index).AsInt64(), key);
             var bound = Avx2.BlendVariable(Avx2.PermuteVar8x32(upperOddTable, index),
                 Avx2.PermuteVar8x32(upperEvenTable, index), lt3.AsInt32()).AsInt64();
-            var bit = Avx2.BlendVariable(Avx2.PermuteVar8x32(bitOddTable, index),
-                Avx2.PermuteVar8x32(bitEvenTable, index), lt3.AsInt32()).AsUInt64();
+            var bitOdd = Avx2.PermuteVar8x32(bitOddTable, index).AsUInt64();
+            var bit = Avx2.BlendVariable(bitOdd, Vector256.ShiftRightLogical(bitOdd, 8), lt3.AsUInt64());
             var inside = Vector256.GreaterThan(bound, key);
             cGe += bit;
             cIn += bit & inside.AsUInt64();
