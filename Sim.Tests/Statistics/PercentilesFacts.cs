@@ -219,29 +219,40 @@ public class PercentilesFacts
                   new[] { K(-2.5), K(-1.5), K(-0.5), K(0.5), K(1.5), K(2.5), K(4.0), K(7.0), long.MaxValue }),
             _ => (new[] { K(2.0) }, new[] { K(6.0) }),
         };
-        var expectedBelow = A.Select(lo => (long)values.Count(v => K(v) < lo)).ToArray();
-        var expectedFilled = A.Select((lo, t) => values.Count(v => K(v) >= lo && K(v) <= B[t])).ToArray();
-        var expectedStaged = values.Where(v => A.Select((lo, t) => lo != B[t] && K(v) >= lo && K(v) <= B[t]).Any(x => x))
+        AssertClassifiesLikeTheDefinition(values, A, B);
+    }
+
+    /// <summary>
+    /// Every width's <see cref="Percentiles.ClassifyStaged"/> against the definition, computed here value by value:
+    /// the count below each bracket, the count inside it, and the values inside multi-key brackets staged in index
+    /// order (bit for bit). A staging buffer of exactly what the pass keeps plus the vector slack is enough; one value
+    /// short of what it keeps is refused, not overrun.
+    /// </summary>
+    private static void AssertClassifiesLikeTheDefinition(double[] values, long[] a, long[] b)
+    {
+        long K(double v) => Percentiles.SignedKey(v);
+        var expectedBelow = a.Select(lo => (long)values.Count(v => K(v) < lo)).ToArray();
+        var expectedFilled = a.Select((lo, t) => values.Count(v => K(v) >= lo && K(v) <= b[t])).ToArray();
+        var expectedStaged = values.Where(v => a.Select((lo, t) => lo != b[t] && K(v) >= lo && K(v) <= b[t]).Any(x => x))
             .Select(BitConverter.DoubleToInt64Bits).ToArray();
+        Assert.Equal(values.Length, expectedFilled.Sum() + values.Count(v => !a.Select((lo, t) => K(v) >= lo && K(v) <= b[t]).Any(x => x)));
         foreach (var width in SimdWidths.All)
         {
-            var below = new long[A.Length];
-            var filled = new int[A.Length];
-            var staged = new double[n + 8];
-            Assert.True(Percentiles.ClassifyStaged(values, A, B, below, filled, staged, out int count, width));
+            var below = new long[a.Length];
+            var filled = new int[a.Length];
+            var staged = new double[values.Length + 8];
+            Assert.True(Percentiles.ClassifyStaged(values, a, b, below, filled, staged, out int count, width));
             Assert.Equal(expectedBelow, below);
             Assert.Equal(expectedFilled, filled);
             Assert.Equal(expectedStaged, staged.Take(count).Select(BitConverter.DoubleToInt64Bits));
 
-            // A staging buffer of exactly what the pass keeps plus the vector slack is enough; one value short of
-            // what it keeps is refused, not overrun.
             var exact = new double[expectedStaged.Length + 8];
-            Assert.True(Percentiles.ClassifyStaged(values, A, B, below, filled, exact, out int exactCount, width));
+            Assert.True(Percentiles.ClassifyStaged(values, a, b, below, filled, exact, out int exactCount, width));
             Assert.Equal(expectedStaged, exact.Take(exactCount).Select(BitConverter.DoubleToInt64Bits));
             if (expectedStaged.Length > 0)
             {
                 var small = new double[expectedStaged.Length - 1];
-                Assert.False(Percentiles.ClassifyStaged(values, A, B, below, filled, small, out _, width));
+                Assert.False(Percentiles.ClassifyStaged(values, a, b, below, filled, small, out _, width));
             }
         }
     }
@@ -290,31 +301,7 @@ public class PercentilesFacts
             ? rng.NextDouble() * 20 - 5
             : Percentiles.FromSignedKey(keyPool[rng.Next(keyPool.Length)])).ToArray();
 
-        var expectedBelow = a.Select(lo => (long)values.Count(v => K(v) < lo)).ToArray();
-        var expectedFilled = a.Select((lo, t) => values.Count(v => K(v) >= lo && K(v) <= b[t])).ToArray();
-        var expectedStaged = values.Where(v => a.Select((lo, t) => lo != b[t] && K(v) >= lo && K(v) <= b[t]).Any(x => x))
-            .Select(BitConverter.DoubleToInt64Bits).ToArray();
-        Assert.Equal(n, expectedFilled.Sum() + values.Count(v => !a.Select((lo, t) => K(v) >= lo && K(v) <= b[t]).Any(x => x)));
-        foreach (var width in SimdWidths.All)
-        {
-            var below = new long[m];
-            var filled = new int[m];
-            var staged = new double[n + 8];
-            Assert.True(Percentiles.ClassifyStaged(values, a, b, below, filled, staged, out int count, width));
-            Assert.Equal(expectedBelow, below);
-            Assert.Equal(expectedFilled, filled);
-            Assert.Equal(expectedStaged, staged.Take(count).Select(BitConverter.DoubleToInt64Bits));
-
-            // The staging buffer runs out: exactly enough (plus the vector slack) passes, one value short is refused.
-            var exact = new double[expectedStaged.Length + 8];
-            Assert.True(Percentiles.ClassifyStaged(values, a, b, below, filled, exact, out int exactCount, width));
-            Assert.Equal(expectedStaged, exact.Take(exactCount).Select(BitConverter.DoubleToInt64Bits));
-            if (expectedStaged.Length > 0)
-            {
-                var small = new double[expectedStaged.Length - 1];
-                Assert.False(Percentiles.ClassifyStaged(values, a, b, below, filled, small, out _, width));
-            }
-        }
+        AssertClassifiesLikeTheDefinition(values, a, b);
     }
 
     [Theory]
