@@ -140,24 +140,20 @@ public static class ThroughputCommand
     }
 
     /// <summary>A coverage overlay <c>{scenario}+{variant}.json</c> applied to <paramref name="dir"/>'s
-    /// <c>{scenario}.json</c>.</summary>
+    /// <c>{scenario}.json</c>, as <c>run --overlay</c> applies a stress overlay.</summary>
     private static Scenario? LoadOverlay(string file, string dir)
     {
         string name = Path.GetFileNameWithoutExtension(file);
         int plus = name.IndexOf('+', StringComparison.Ordinal);
         string baseFile = Path.Combine(dir, (plus > 0 ? name[..plus] : "baseline") + ".json");
-        var merged = OverlayFile.Validate(File.ReadAllText(file), File.ReadAllText(baseFile), 2026);
-        foreach (var e in merged.Errors)
-        {
-            Console.Error.WriteLine($"{file} on {baseFile}: {e}");
-        }
-
-        return merged.IsValid ? merged.Scenario : null;
+        return Valid(ScenarioFile.LoadWithOverlay(baseFile, file, DateTime.Now.Year), $"{file} on {baseFile}");
     }
 
-    private static Scenario? Load(string file)
+    private static Scenario? Load(string file) => Valid(ScenarioFile.Load(file), file);
+
+    /// <summary>The loaded scenario, or null after printing its errors under <paramref name="label"/>.</summary>
+    private static Scenario? Valid(LoadedScenario loaded, string label)
     {
-        var loaded = ScenarioFile.Load(file);
         if (loaded.Result.IsValid)
         {
             return loaded.Result.Scenario!;
@@ -165,7 +161,7 @@ public static class ThroughputCommand
 
         foreach (var e in loaded.Result.Errors)
         {
-            Console.Error.WriteLine($"{file}: {e}");
+            Console.Error.WriteLine($"{label}: {e}");
         }
 
         return null;

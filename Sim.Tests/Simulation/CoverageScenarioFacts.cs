@@ -1,4 +1,5 @@
 using Sim.Engine.Scenarios;
+using Sim.Worker.Scenarios;
 using Sim.Engine.Simd;
 using Sim.Engine.Simulation;
 using static Sim.Tests.Scenarios.ScenarioTestSupport;
@@ -23,11 +24,10 @@ public class CoverageScenarioFacts
         string name = Path.GetFileNameWithoutExtension(file);
         int plus = name.IndexOf('+', StringComparison.Ordinal);
         Assert.True(plus > 0, $"{file}: name it {{scenario}}+{{variant}}.json");
-        string baseJson = File.ReadAllText(Path.Combine(RepositoryRoot(), "scenarios", name[..plus] + ".json"));
-        var merged = OverlayFile.Validate(File.ReadAllText(Path.Combine(Folder, file)), baseJson, 2026);
-        Assert.True(merged.IsValid, $"{file}: {string.Join("; ", merged.Errors)}");
-        var original = ScenarioJson.Parse(baseJson, 2026);
-        return (original.Scenario!, merged.Scenario!);
+        string baseFile = Path.Combine(RepositoryRoot(), "scenarios", name[..plus] + ".json");
+        var merged = ScenarioFile.LoadWithOverlay(baseFile, Path.Combine(Folder, file), ClockYear);
+        Assert.True(merged.IsValid, $"{file}: {string.Join("; ", merged.Result.Errors)}");
+        return (ScenarioFile.Load(baseFile, ClockYear).Scenario!, merged.Scenario!);
     }
 
     [Theory]

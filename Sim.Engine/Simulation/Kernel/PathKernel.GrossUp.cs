@@ -54,10 +54,9 @@ internal sealed partial class PathKernel
         // cover: then the root find below, on the same exact net function.
         if (proRataForm && preLeft + rothLeft > 0 && y.Income.SocialSecurityToday == 0)
         {
-            // taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s), φ = the pre-tax share of what is left.
-            double phi = preLeft / (preLeft + rothLeft);
-            double share = phi + (1 - phi) * rothShareTaxable;
-            double fixedTaxable = rmdPre + rmdRoth * rothShareTaxable - (rmdPre + rmdRoth) * share;
+            double total = preLeft + rothLeft;
+            var (share, fixedTaxable) = ProRataTaxable<Lanes1, double, ulong>(total, preLeft / total, rmdPre, rmdRoth,
+                rothShareTaxable);
             return y.Brackets is { } b
                 ? b.GrossUp(y.Taxation.IncomeBelow(y, index), net, penaltyRate, share, fixedTaxable)
                 : FlatTax.GrossUp(_scenario.Taxes.Rate, penaltyRate, net, share, fixedTaxable);
@@ -198,6 +197,24 @@ internal sealed partial class PathKernel
             : y.Taxation.GrossUpWithoutBenefits<TL, TD, TU>(y, index, without.Pensions, net, penaltyRate, taxableShare,
                 fixedTaxable);
 
+    /// <summary>
+    /// The pro-rata order's taxable part as an affine function of the gross W, u = fixedTaxable + share · W:
+    /// taxable(W) = rmdPre + rmdRoth·s + (W − rmd)·(φ + (1 − φ)·s) with φ = preLeft / total the pre-tax share of what
+    /// the RMD leaves; when it leaves nothing (total = 0) the taxable part is fixed (share 0; the discarded side may be
+    /// 0/0). One definition for both inverses and both phases.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (TD Share, TD FixedTaxable) ProRataTaxable<TL, TD, TU>(TD total, TD phi, TD rmdPre, TD rmdRoth,
+        TD rothShareTaxable)
+        where TL : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        TD zero = TL.Splat(0.0);
+        TD share = TL.IfGreater(total, zero, TL.Add(phi, TL.Mul(TL.Sub(TL.Splat(1.0), phi), rothShareTaxable)), zero);
+        return (share, TL.Sub(TL.Add(rmdPre, TL.Mul(rmdRoth, rothShareTaxable)), TL.Mul(TL.Add(rmdPre, rmdRoth), share)));
+    }
+
     /// <summary><see cref="ProRataNeed{TL, TD, TU}"/> from what the RMD leaves, <paramref name="total"/> = preLeft + rothLeft, and φ = preLeft / total (the caller
     /// that also splits by φ divides once).</summary>
     /// <remarks>Without Social Security the per-path phase (<see cref="SolveGross"/>) uses the inverse only where
@@ -214,15 +231,13 @@ internal sealed partial class PathKernel
         where TU : struct
     {
         TD zero = TL.Splat(0.0);
-        // total > 0 ? φ + (1 − φ)·s : 0 (the discarded side may be 0/0).
-        TD share = TL.IfGreater(total, zero, TL.Add(phi, TL.Mul(TL.Sub(TL.Splat(1.0), phi), rothShareTaxable)), zero);
-        TD fixedTaxable = TL.Sub(TL.Add(rmdPre, TL.Mul(rmdRoth, rothShareTaxable)), TL.Mul(TL.Add(rmdPre, rmdRoth), share));
+        var (share, fixedTaxable) = ProRataTaxable<TL, TD, TU>(total, phi, rmdPre, rmdRoth, rothShareTaxable);
+        TD gross = AffineNeed<TL, TD, TU>(y, without, index, net, penaltyRate, share, fixedTaxable);
         if (y.Income.SocialSecurityToday != 0)
         {
-            return AffineNeed<TL, TD, TU>(y, without, index, net, penaltyRate, share, fixedTaxable);
+            return gross;
         }
 
-        TD gross = AffineNeed<TL, TD, TU>(y, without, index, net, penaltyRate, share, fixedTaxable);
         // total > 0 ? the inverse : the empty account's root find (net); then net <= 0 ? 0 (SolveGross's first test).
         gross = TL.IfGreater(total, zero, gross, net);
         return TL.IfLess(net, zero, zero, TL.IfEqual(net, zero, zero, gross));
