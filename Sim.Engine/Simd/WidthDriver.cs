@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Sim.Engine.Simd;
@@ -41,6 +42,19 @@ internal static class WidthDriver
             SimdWidth.Vector256 => Whole<TLoop, Lanes256, Vector256<double>, Vector256<ulong>>(count, ref loop),
             _ => 0,
         };
+        if (j < count)
+        {
+            Rest(j, count, ref loop);
+        }
+    }
+
+    /// <summary>The remainder through the scalar twin, a method of its own that runs only when there is one: a
+    /// whole-vector count (most runs: the blocks are multiples of eight paths) never compiles the body's scalar
+    /// instantiation, which inlined into <see cref="Run{TLoop}"/> was compiled with every run.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Rest<TLoop>(int j, int count, ref TLoop loop)
+        where TLoop : struct, ILaneLoop
+    {
         for (; j < count; j++)
         {
             loop.Lanes<Lanes1, double, ulong>(j);
@@ -59,7 +73,10 @@ internal static class WidthDriver
             SimdWidth.Vector256 => range.Run<Lanes256, Vector256<double>, Vector256<ulong>>(0, count),
             _ => 0,
         };
-        range.Run<Lanes1, double, ulong>(done, count);
+        if (done < count)
+        {
+            range.Run<Lanes1, double, ulong>(done, count);
+        }
     }
 
     private static int Whole<TLoop, TL, TD, TU>(int count, ref TLoop loop)
