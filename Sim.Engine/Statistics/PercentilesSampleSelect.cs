@@ -1,10 +1,7 @@
 using System.Buffers;
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 using Sim.Engine.Simd;
 
 namespace Sim.Engine.Statistics;
@@ -40,6 +37,13 @@ public static partial class Percentiles
 
     /// <summary>The plan samples runs of this many neighbouring values.</summary>
     private const int SampleRun = 32;
+
+    /// <summary>Room a staging buffer keeps beyond the values it holds: one AVX-512 vector of doubles, the most a vector
+    /// pass stores past what it keeps (<see cref="ClassifyStaged"/>). A constant rather than
+    /// <c>Vector512&lt;double&gt;.Count</c>, so that the plan, the narrowing and the recovery do not depend on the
+    /// vector width and are precompiled (ReadyToRun rejects a method that reads a Vector512 property, and it was then
+    /// compiled at run time while the engine ran).</summary>
+    internal const int StagingSlack = 8;
 
     /// <summary>Half-width of a bracket in standard deviations of the sample quantile (a miss costs a fallback).</summary>
     private const double BracketSigmas = 3.5;
@@ -148,8 +152,7 @@ public static partial class Percentiles
                 RadixSort(sample, sampleArray.AsSpan(s, s));
                 if (sample[0] == sample[s - 1])
                 {
-                    double min = TensorPrimitives.Min(values), max = TensorPrimitives.Max(values);
-                    return new SampleSelection(ranks.ToArray(), SignedKey(min) == SignedKey(max) ? values[0] : null);
+                    return new SampleSelection(ranks.ToArray(), AllSameKey(values) ? values[0] : null);
                 }
 
                 // A bracket [A, B] of keys per needed rank, sorted by A and merged where they overlap (ranks come in
@@ -173,7 +176,7 @@ public static partial class Percentiles
                 {
                     start[p] = p == parts ? n : (int)((long)n * p / parts) & ~7;
                     long share = Math.Min(start[p] - start[p - 1], capacity * (start[p] - start[p - 1]) / n + 256);
-                    stagedStart[p] = checked(stagedStart[p - 1] + (int)share + Vector512<double>.Count);
+                    stagedStart[p] = checked(stagedStart[p - 1] + (int)share + StagingSlack);
                 }
 
                 // The sorted sample stays with the selection (Finish narrows the brackets with it); the pool gets it
@@ -190,6 +193,23 @@ public static partial class Percentiles
                     ArrayPool<long>.Shared.Return(sampleArray);
                 }
             }
+        }
+
+        /// <summary>Whether every value has the key of the first (the column is one number; −0 and +0 differ): the
+        /// check behind a constant sample. A plain loop that stops at the first other key, which in a column that is
+        /// not constant comes early; precompiled, where TensorPrimitives' Min and Max were compiled at run time.</summary>
+        private static bool AllSameKey(ReadOnlySpan<double> values)
+        {
+            long first = SignedKey(values[0]);
+            foreach (double v in values)
+            {
+                if (SignedKey(v) != first)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The pass over part <paramref name="part"/> of <paramref name="values"/> (the same values as
@@ -321,7 +341,7 @@ public static partial class Percentiles
             a2 = a2[..m2];
             b2 = b2[..m2];
 
-            double[] staged2 = ArrayPool<double>.Shared.Rent(stagedCount + Vector512<double>.Count);
+            double[] staged2 = ArrayPool<double>.Shared.Rent(stagedCount + StagingSlack);
             try
             {
                 Span<long> below2 = stackalloc long[m2];
@@ -448,7 +468,7 @@ public static partial class Percentiles
             a2 = a2[..m2];
             b2 = b2[..m2];
             long capacity = Capacity(sample, a2, b2, n);
-            double[] staged = ArrayPool<double>.Shared.Rent((int)Math.Min(n, capacity) + Vector512<double>.Count);
+            double[] staged = ArrayPool<double>.Shared.Rent((int)Math.Min(n, capacity) + StagingSlack);
             try
             {
                 Span<long> below2 = stackalloc long[m2];
