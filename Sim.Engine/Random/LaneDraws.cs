@@ -119,15 +119,31 @@ public static class LaneDraws
         z1 = L.Mul(radius, sin);
     }
 
-    /// <summary>Paths per chunk of <see cref="FillPairs"/>: the chunk's u2 scratch (2 KB) and output stay in L1.</summary>
+    /// <summary>Paths per chunk of <see cref="FillPathPairs"/>: the chunk's scratch (2 KB) and output stay in L1.</summary>
     private const int Chunk = 256;
 
     /// <summary>
-    /// Normals 2·block (into <paramref name="first"/>[i]) and 2·block + 1 (into <paramref name="second"/>[i], when
-    /// <paramref name="hasSecond"/>) of paths firstPath + i for i in [start, end) in whole vectors; returns the first
-    /// index not processed. Exactly the operations of <see cref="NormalPair"/> per vector, in three passes over
-    /// chunks of <see cref="Chunk"/> paths: the Philox words and uniforms (u1 parked in <paramref name="first"/>, u2 in
-    /// a stack scratch), then the radius sqrt(−2 ln u1) in place, then the sine and cosine and the two products.
+    /// The path-pair normal: the normal of Philox block <paramref name="block"/> for path <paramref name="path"/> is
+    /// the cosine half (even path) or the sine half (odd path) of the block whose counter path is
+    /// <c>path − path mod 2</c>. The two paths of a pair share one Philox call and one Box-Muller transform, whose two
+    /// outputs are independent standard normals, so no half of a block is computed and thrown away. The definition
+    /// <see cref="FillPathPairs"/> must equal lane by lane.
+    /// </summary>
+    public static double PathPairNormal(ulong path, uint yearStream, uint block, PhiloxKey key)
+    {
+        NormalPair<Lanes1, double, ulong>(path & ~1UL, yearStream, block, key, out double cos, out double sin);
+        return (path & 1) == 0 ? cos : sin;
+    }
+
+    /// <summary>
+    /// <see cref="PathPairNormal"/> of block <paramref name="block"/> into <paramref name="destination"/>[i] for paths
+    /// firstPath + i, i in [start, end); returns the first index not processed. A vector width takes whole groups of
+    /// 2·L.Count paths from an even path (L.Count pairs: one vector of counters, then
+    /// <see cref="ILanes{TD, TU}.StoreInterleaved"/> writes cosine, sine, cosine, sine, ...) and returns at once when
+    /// the range starts at an odd path; the scalar twin <see cref="Lanes1"/> takes any range, including a lone odd
+    /// first path (the sine half of the pair before it) and a lone even last one (the cosine half). Exactly the
+    /// operations of <see cref="NormalPair"/> per pair, in three passes over chunks of <see cref="Chunk"/> paths
+    /// (Philox and the uniforms, the radius, the sine and cosine), so every width gives the same bits.
     /// </summary>
     /// <remarks>
     /// Why passes: one vector's NormalPair is a long dependency chain (ten Philox rounds, then a divide, the log
@@ -138,61 +154,100 @@ public static class LaneDraws
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    public static int FillPairs<L, TD, TU>(int start, int end, long firstPath, uint yearStream, uint block, PhiloxKey key,
-        ref double first, ref double second, bool hasSecond)
+    public static int FillPathPairs<L, TD, TU>(int start, int end, long firstPath, uint yearStream, uint block,
+        PhiloxKey key, ref double destination)
         where L : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
-        // Loop invariants in lanes once: the key schedule, counter words 2 and 3, the step of the path indices.
+        if (L.Count == 1)
+        {
+            return PathPairsScalar(start, end, firstPath, yearStream, block, key, ref destination);
+        }
+
+        if (((firstPath + start) & 1) != 0)
+        {
+            return start;
+        }
+
         var keys = PhiloxRoundKeys<TU>.Of<L, TD>(key);
-        TU yearStreamLanes = L.SplatU(yearStream), blockLanes = L.SplatU(block), step = L.SplatU((ulong)L.Count);
-        Span<double> scratch = stackalloc double[Chunk];
-        ref double u2s = ref MemoryMarshal.GetReference(scratch);
-        int wholeEnd = start + (end - start) / L.Count * L.Count;
-        TU paths = L.Sequence((ulong)(firstPath + start));
+        TU yearStreamLanes = L.SplatU(yearStream), blockLanes = L.SplatU(block), step = L.SplatU((ulong)(2 * L.Count));
+        Span<double> radii = stackalloc double[Chunk / 2];
+        Span<double> angles = stackalloc double[Chunk / 2];
+        ref double r0 = ref MemoryMarshal.GetReference(radii);
+        ref double u2s = ref MemoryMarshal.GetReference(angles);
+        int group = 2 * L.Count;
+        int wholeEnd = start + (end - start) / group * group;
+        // Counter paths of the pairs: firstPath + start, + 2, + 4, ... (even, so the shift of the halved sequence).
+        TU paths = L.ShiftLeft(L.Sequence((ulong)(firstPath + start) >> 1), 1);
         for (int c = start; c < wholeEnd; c += Chunk)
         {
-            int chunkEnd = Math.Min(c + Chunk, wholeEnd);
-            // Two vectors of paths per iteration through Philox side by side, then one if a vector is left over.
-            int j = c;
-            for (; j + 2 * L.Count <= chunkEnd; j += 2 * L.Count)
+            int pairs = (Math.Min(c + Chunk, wholeEnd) - c) / 2; // a multiple of L.Count
+            int q = 0;
+            for (; q + 2 * L.Count <= pairs; q += 2 * L.Count)
             {
                 TU a0 = paths, a1 = L.ShiftRight(paths, 32), a2 = yearStreamLanes, a3 = blockLanes;
                 paths = L.AddU(paths, step);
                 TU b0 = paths, b1 = L.ShiftRight(paths, 32), b2 = yearStreamLanes, b3 = blockLanes;
                 paths = L.AddU(paths, step);
                 PhiloxLanes.ComputeTwo<L, TD, TU>(ref a0, ref a1, ref a2, ref a3, ref b0, ref b1, ref b2, ref b3, keys);
-                L.Store(Uniform<L, TD, TU>(a0, a1), ref Unsafe.Add(ref first, j));
-                L.Store(Uniform<L, TD, TU>(a2, a3), ref Unsafe.Add(ref u2s, j - c));
-                L.Store(Uniform<L, TD, TU>(b0, b1), ref Unsafe.Add(ref first, j + L.Count));
-                L.Store(Uniform<L, TD, TU>(b2, b3), ref Unsafe.Add(ref u2s, j + L.Count - c));
+                L.Store(Uniform<L, TD, TU>(a0, a1), ref Unsafe.Add(ref r0, q));
+                L.Store(Uniform<L, TD, TU>(a2, a3), ref Unsafe.Add(ref u2s, q));
+                L.Store(Uniform<L, TD, TU>(b0, b1), ref Unsafe.Add(ref r0, q + L.Count));
+                L.Store(Uniform<L, TD, TU>(b2, b3), ref Unsafe.Add(ref u2s, q + L.Count));
             }
 
-            for (; j < chunkEnd; j += L.Count)
+            for (; q < pairs; q += L.Count)
             {
                 UniformPair<L, TD, TU>(paths, yearStreamLanes, blockLanes, keys, out TD u1, out TD u2);
                 paths = L.AddU(paths, step);
-                L.Store(u1, ref Unsafe.Add(ref first, j));
-                L.Store(u2, ref Unsafe.Add(ref u2s, j - c));
+                L.Store(u1, ref Unsafe.Add(ref r0, q));
+                L.Store(u2, ref Unsafe.Add(ref u2s, q));
             }
 
-            for (int i = c; i < chunkEnd; i += L.Count)
+            for (q = 0; q < pairs; q += L.Count)
             {
-                L.Store(Radius<L, TD, TU>(L.Load(ref Unsafe.Add(ref first, i))), ref Unsafe.Add(ref first, i));
+                L.Store(Radius<L, TD, TU>(L.Load(ref Unsafe.Add(ref r0, q))), ref Unsafe.Add(ref r0, q));
             }
 
-            for (int i = c; i < chunkEnd; i += L.Count)
+            for (q = 0; q < pairs; q += L.Count)
             {
-                PolarPair<L, TD, TU>(L.Load(ref Unsafe.Add(ref first, i)), L.Load(ref Unsafe.Add(ref u2s, i - c)), out TD z0, out TD z1);
-                L.Store(z0, ref Unsafe.Add(ref first, i));
-                if (hasSecond)
-                {
-                    L.Store(z1, ref Unsafe.Add(ref second, i));
-                }
+                PolarPair<L, TD, TU>(L.Load(ref Unsafe.Add(ref r0, q)), L.Load(ref Unsafe.Add(ref u2s, q)), out TD cos, out TD sin);
+                L.StoreInterleaved(cos, sin, ref Unsafe.Add(ref destination, c + 2 * q));
             }
         }
 
         return wholeEnd;
+    }
+
+    /// <summary>The scalar twin of <see cref="FillPathPairs"/>: pairs as they come, a lone odd first path and a lone
+    /// even last path on their own.</summary>
+    private static int PathPairsScalar(int start, int end, long firstPath, uint yearStream, uint block, PhiloxKey key,
+        ref double destination)
+    {
+        int i = start;
+        while (i < end)
+        {
+            ulong path = (ulong)(firstPath + i);
+            NormalPair<Lanes1, double, ulong>(path & ~1UL, yearStream, block, key, out double cos, out double sin);
+            if ((path & 1) != 0)
+            {
+                Unsafe.Add(ref destination, i) = sin;
+                i++;
+            }
+            else if (i + 1 < end)
+            {
+                Unsafe.Add(ref destination, i) = cos;
+                Unsafe.Add(ref destination, i + 1) = sin;
+                i += 2;
+            }
+            else
+            {
+                Unsafe.Add(ref destination, i) = cos;
+                i++;
+            }
+        }
+
+        return end;
     }
 }

@@ -15,8 +15,9 @@ public static class NormalGenerator
 {
     /// <summary>
     /// Standard normals: <c>destination[j * count + i]</c> = normal j (0 ≤ j &lt; dimensions) of path
-    /// <c>firstPath + i</c> in (seed, year, stream), where count = destination.Length / dimensions. Normal j comes
-    /// from Philox block j / 2 (cosine half for even j, sine half for odd j).
+    /// <c>firstPath + i</c> in (seed, year, stream), where count = destination.Length / dimensions. Normal j of path p
+    /// is <see cref="LaneDraws.PathPairNormal"/> of Philox block j: the cosine half (p even) or sine half (p odd) of
+    /// the block of counter path p − p mod 2.
     /// </summary>
     public static void Fill(ulong seed, long firstPath, int year, int stream, int dimensions, Span<double> destination,
         SimdWidth width = SimdWidth.Auto)
@@ -31,29 +32,32 @@ public static class NormalGenerator
         int count = destination.Length / dimensions;
         uint yearStream = CounterLayout.YearStreamWord(year, stream);
         var key = PhiloxKey.FromSeed(seed);
-        ref double dest = ref MemoryMarshal.GetReference(destination);
-        int done = SimdWidths.Resolve(width) switch
+        var resolved = SimdWidths.Resolve(width);
+        for (int j = 0; j < dimensions; j++)
         {
-            SimdWidth.Vector512 => FillNormals<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, count, firstPath, yearStream, key, dimensions, ref dest),
-            SimdWidth.Vector256 => FillNormals<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, count, firstPath, yearStream, key, dimensions, ref dest),
-            _ => 0,
-        };
-        FillNormals<Lanes1, double, ulong>(done, count, count, firstPath, yearStream, key, dimensions, ref dest);
+            ref double row = ref MemoryMarshal.GetReference(destination.Slice(j * count, count));
+            int done = resolved switch
+            {
+                SimdWidth.Vector512 => LaneDraws.FillPathPairs<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, firstPath, yearStream, (uint)j, key, ref row),
+                SimdWidth.Vector256 => LaneDraws.FillPathPairs<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, firstPath, yearStream, (uint)j, key, ref row),
+                _ => 0,
+            };
+            LaneDraws.FillPathPairs<Lanes1, double, ulong>(done, count, firstPath, yearStream, (uint)j, key, ref row);
+        }
     }
 
-    /// <summary>One standard normal per path (dimension 0 only; the sine half of each block is not computed into
-    /// the output but is still part of the work).</summary>
+    /// <summary>One standard normal per path (dimension 0).</summary>
     public static void Fill(ulong seed, long firstPath, int year, int stream, Span<double> destination,
         SimdWidth width = SimdWidth.Auto) => Fill(seed, firstPath, year, stream, 1, destination, width);
 
-    /// <summary>The scalar definition of normal <paramref name="index"/> of (seed, path, year, stream).</summary>
+    /// <summary>The scalar definition of normal <paramref name="index"/> of (seed, path, year, stream)
+    /// (<see cref="LaneDraws.PathPairNormal"/> of block <paramref name="index"/>).</summary>
     public static double Normal(ulong seed, long path, int year, int stream, int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfNegative(path);
-        LaneDraws.NormalPair<Lanes1, double, ulong>((ulong)path, CounterLayout.YearStreamWord(year, stream), (uint)(index / 2),
-            PhiloxKey.FromSeed(seed), out double z0, out double z1);
-        return (index & 1) == 0 ? z0 : z1;
+        return LaneDraws.PathPairNormal((ulong)path, CounterLayout.YearStreamWord(year, stream), (uint)index,
+            PhiloxKey.FromSeed(seed));
     }
 
     /// <summary>
@@ -124,23 +128,6 @@ public static class NormalGenerator
 
     // Each kernel processes whole vectors of L.Count paths from `start` while they fit before `end` and returns
     // the first index it did not process; the caller finishes with the Lanes1 instantiation.
-
-    private static int FillNormals<L, TD, TU>(int start, int end, int stride, long firstPath, uint yearStream,
-        PhiloxKey key, int dimensions, ref double dest)
-        where L : struct, ILanes<TD, TU>
-        where TD : struct
-        where TU : struct
-    {
-        int i = start;
-        for (int j = 0; j < dimensions; j += 2)
-        {
-            i = LaneDraws.FillPairs<L, TD, TU>(start, end, firstPath, yearStream, (uint)(j / 2), key,
-                ref Unsafe.Add(ref dest, j * stride),
-                ref j + 1 < dimensions ? ref Unsafe.Add(ref dest, (j + 1) * stride) : ref Unsafe.NullRef<double>(), j + 1 < dimensions);
-        }
-
-        return i;
-    }
 
     private static int FillUniforms<L, TD, TU>(int start, int end, long firstPath, uint yearStream, uint block,
         PhiloxKey key, ref double first, ref double second)

@@ -9,8 +9,9 @@ public static class RandomStreams
     /// <summary>Not used by the engine: free for tests and benchmarks.</summary>
     public const int Scratch = 0;
 
-    /// <summary>The five standard normals eps_0..eps_4 (stocks, bonds, cash, REITs, inflation) of the lognormal and
-    /// Student-t models, before the Cholesky factor is applied. Normal j comes from counter block j / 2.</summary>
+    /// <summary>The five standard normals eps_0..eps_4 (in draw order: inflation, stocks, bonds, cash, REITs) of the lognormal and
+    /// Student-t models, before the Cholesky factor is applied. Normal j of path p comes from counter block j of the
+    /// pair's even path (<see cref="LaneDraws.PathPairNormal"/>).</summary>
     public const int AssetNormals = 1;
 
     /// <summary>The chi-square draw W of the Student-t model (Marsaglia-Tsang attempts, two blocks each).</summary>

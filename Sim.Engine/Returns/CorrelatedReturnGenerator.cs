@@ -10,8 +10,8 @@ namespace Sim.Engine.Returns;
 
 /// <summary>
 /// The <c>lognormal</c> and <c>studentT</c> models (spec 3, 12). For path p and year y: standard normals ε_0..ε_4
-/// from stream <see cref="RandomStreams.AssetNormals"/> (Philox blocks 0, 1, 2 of (seed, p, y): ε_0, ε_1 from block
-/// 0, ε_2, ε_3 from block 1, ε_4 from block 2); Z = L·ε with L the Cholesky factor of the correlation matrix in
+/// from stream <see cref="RandomStreams.AssetNormals"/> (ε_j from Philox block j of (seed, p − p mod 2, y), its cosine
+/// half for an even p and its sine half for an odd p: <see cref="LaneDraws.PathPairNormal"/>); Z = L·ε with L the Cholesky factor of the correlation matrix in
 /// <see cref="CorrelationFactor.DrawOrder"/> (Z_0 inflation, Z_1 stocks, Z_2 bonds, Z_3 cash, Z_4 REITs); for
 /// studentT, Z is multiplied by sqrt((ν − 2)/W) with one chi-square(ν) draw W per path-year (stream
 /// <see cref="RandomStreams.ChiSquare"/>) shared by all five components, which gives a multivariate t with unit
@@ -20,11 +20,12 @@ namespace Sim.Engine.Returns;
 /// </summary>
 /// <remarks>
 /// Only the normals up to the last component that varies and is read are drawn (a component with σ = 0, or an asset
-/// the <see cref="ReturnDemand"/> does not read, is its mean): a stocks-and-bonds plan draws ε_0..ε_2, two Philox
-/// blocks instead of three, and two exponentials instead of four. Because row d of L depends only on rows 0..d, the
-/// components that are drawn have the same values whatever the demand. Fill uses the destination arrays and a 2 KB
-/// stack buffer as scratch (<see cref="LaneDraws.FillPairs"/>): no allocation, and the instance is immutable, so any
-/// number of threads may call Fill concurrently for different blocks.
+/// the <see cref="ReturnDemand"/> does not read, is its mean): a stocks-and-bonds plan draws ε_0..ε_2, one and a half
+/// Philox blocks per path instead of two and a half, and two exponentials instead of four. Because row d of L depends
+/// only on rows 0..d, and ε_j only on j, the components that are drawn have the same values whatever the demand.
+/// Fill uses the destination arrays and a 2 KB stack buffer as scratch (<see cref="LaneDraws.FillPathPairs"/>): no
+/// allocation, and the instance is immutable, so any number of threads may call Fill concurrently for different
+/// blocks.
 /// </remarks>
 public sealed class CorrelatedReturnGenerator : IReturnGenerator
 {
@@ -98,7 +99,8 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
 
     /// <summary>
     /// Paths [start, end) in whole vectors of L.Count, in two stages over the range: the normals the run needs, one
-    /// Philox block at a time, into the destination arrays used as scratch (ε_0 → Inflation, ε_1 → Stocks, ε_2 →
+    /// at a time (ε_j from Philox block j, one block for two paths: <see cref="LaneDraws.PathPairNormal"/>), into the
+    /// destination arrays used as scratch (ε_0 → Inflation, ε_1 → Stocks, ε_2 →
     /// Bonds, ε_3 → Cash, ε_4 → Reits), then the correlation and the mapping in place (each index reads its ε's before
     /// it writes its returns). Returns the first index not processed (the caller finishes with Lanes1).
     /// </summary>
@@ -113,38 +115,37 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         where TD : struct
         where TU : struct
     {
+        // The whole vectors this call maps; the caller's scalar twin takes the rest.
+        int vectorEnd = start + (end - start) / L.Count * L.Count;
         uint normalsWord = CounterLayout.YearStreamWord(year, RandomStreams.AssetNormals);
-        if (k.Normals > 0)
+        for (int j = 0; j < k.Normals; j++)
         {
-            // A block's sine half is stored only when it is read (ε_1 with two normals or more, ε_3 with four).
-            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 0, k.Key, dest.Inflation, k.Normals > 1 ? dest.Stocks : null);
-        }
-
-        if (k.Normals > 2)
-        {
-            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 1, k.Key, dest.Bonds, k.Normals > 3 ? dest.Cash : null);
-        }
-
-        if (k.Normals > 4)
-        {
-            DrawBlock<L, TD, TU>(start, end, firstPath, normalsWord, 2, k.Key, dest.Reits, null);
+            double[] target = j switch { 0 => dest.Inflation, 1 => dest.Stocks, 2 => dest.Bonds, 3 => dest.Cash, _ => dest.Reits };
+            DrawNormal<L, TD, TU>(start, vectorEnd, firstPath, normalsWord, (uint)j, k.Key, target);
         }
 
         uint chiWord = CounterLayout.YearStreamWord(year, RandomStreams.ChiSquare);
         return k.StudentT
-            ? Map<L, TD, TU, StudentTScale>(start, end, firstPath, chiWord, k, dest)
-            : Map<L, TD, TU, NoScale>(start, end, firstPath, chiWord, k, dest);
+            ? Map<L, TD, TU, StudentTScale>(start, vectorEnd, firstPath, chiWord, k, dest)
+            : Map<L, TD, TU, NoScale>(start, vectorEnd, firstPath, chiWord, k, dest);
     }
 
-    /// <summary>Stage 1: Philox block <paramref name="block"/>'s two normals (cosine half into <paramref name="first"/>,
-    /// sine half into <paramref name="second"/> unless it is null) for paths [start, end) in whole vectors.</summary>
-    private static void DrawBlock<L, TD, TU>(int start, int end, long firstPath, uint normalsWord, uint block, PhiloxKey key,
-        double[] first, double[]? second)
+    /// <summary>Stage 1: ε_j (<see cref="LaneDraws.PathPairNormal"/> of Philox block j) into <paramref name="target"/>
+    /// for paths [start, end): whole groups of two vectors of paths at the width, and what they leave (a group's worth
+    /// at most, or a range starting at an odd path) through the scalar twin, so that Map finds every ε it reads.</summary>
+    private static void DrawNormal<L, TD, TU>(int start, int end, long firstPath, uint normalsWord, uint block, PhiloxKey key,
+        double[] target)
         where L : struct, ILanes<TD, TU>
         where TD : struct
-        where TU : struct =>
-        LaneDraws.FillPairs<L, TD, TU>(start, end, firstPath, normalsWord, block, key, ref MemoryMarshal.GetArrayDataReference(first),
-            ref second is null ? ref Unsafe.NullRef<double>() : ref MemoryMarshal.GetArrayDataReference(second), second is not null);
+        where TU : struct
+    {
+        ref double t = ref MemoryMarshal.GetArrayDataReference(target);
+        int done = LaneDraws.FillPathPairs<L, TD, TU>(start, end, firstPath, normalsWord, block, key, ref t);
+        if (done < end)
+        {
+            LaneDraws.FillPathPairs<Lanes1, double, ulong>(done, end, firstPath, normalsWord, block, key, ref t);
+        }
+    }
 
     /// <summary>Stage 2: Z = L·ε (each row summed left to right, scaled for Student-t), the returns and inflation, in
     /// place. A component is computed only when it is drawn; the others are constant.</summary>

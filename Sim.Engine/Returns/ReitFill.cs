@@ -66,15 +66,23 @@ public sealed class ReitFill
         uint word = CounterLayout.YearStreamWord(year, RandomStreams.ReitFill);
         ref double src = ref MemoryMarshal.GetArrayDataReference(stocks);
         ref double dst = ref MemoryMarshal.GetArrayDataReference(reits);
-        int i = start;
-        for (; i <= end - L.Count; i += L.Count)
+        // ε (normal 0 of the stream, LaneDraws.PathPairNormal) into the REIT array first, for every path this call
+        // maps (whole vectors; a group the width leaves through the scalar twin), then the returns in place.
+        int vectorEnd = start + (end - start) / L.Count * L.Count;
+        int drawn = LaneDraws.FillPathPairs<L, TD, TU>(start, vectorEnd, firstPath, word, 0, k.Key, ref dst);
+        if (drawn < vectorEnd)
         {
-            TU paths = L.Sequence((ulong)(firstPath + i));
+            LaneDraws.FillPathPairs<Lanes1, double, ulong>(drawn, vectorEnd, firstPath, word, 0, k.Key, ref dst);
+        }
+
+        int i = start;
+        for (; i < vectorEnd; i += L.Count)
+        {
             TD stock = L.Load(ref Unsafe.Add(ref src, i));
             TD zs = k.Stock.IsConstant
                 ? L.Splat(0.0)
                 : L.Div(L.Sub(VMath.Log<L, TD, TU>(L.Add(L.Splat(1.0), stock)), L.Splat(k.Stock.M)), L.Splat(k.Stock.S));
-            LaneDraws.NormalPair<L, TD, TU>(paths, word, 0, k.Key, out TD eps, out _);
+            TD eps = L.Load(ref Unsafe.Add(ref dst, i));
             TD zr = L.Add(L.Mul(L.Splat(k.Rho), zs), L.Mul(L.Splat(k.RhoComplement), eps));
             L.Store(CorrelatedReturnGenerator.AssetReturn<L, TD, TU>(zr, k.Reit), ref Unsafe.Add(ref dst, i));
         }

@@ -98,4 +98,8 @@ public interface ILanes<TD, TU>
 
     /// <summary>Writes <see cref="Count"/> integer lanes starting at <paramref name="destination"/>.</summary>
     static abstract void StoreU(TU value, ref ulong destination);
+
+    /// <summary>Writes 2·<see cref="Count"/> values from <paramref name="destination"/> on, lane by lane in pairs:
+    /// a[0], b[0], a[1], b[1], ... (the path-pair normals of <c>LaneDraws.FillPathPairs</c>).</summary>
+    static abstract void StoreInterleaved(TD a, TD b, ref double destination);
 }

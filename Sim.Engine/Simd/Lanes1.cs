@@ -123,4 +123,12 @@ public readonly struct Lanes1 : ILanes<double, ulong>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreU(ulong value, ref ulong destination) => destination = value;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(double a, double b, ref double destination)
+    {
+        destination = a;
+        Unsafe.Add(ref destination, 1) = b;
+    }
 }

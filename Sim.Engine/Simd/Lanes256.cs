@@ -130,4 +130,26 @@ public readonly struct Lanes256 : ILanes<Vector256<double>, Vector256<ulong>>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreU(Vector256<ulong> value, ref ulong destination) => value.StoreUnsafe(ref destination);
+
+    /// <inheritdoc/>
+    /// <remarks>vunpcklpd/vunpckhpd give (a0, b0, a2, b2) and (a1, b1, a3, b3); vperm2f128 puts the 128-bit halves in
+    /// order. Without AVX, element by element.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(Vector256<double> a, Vector256<double> b, ref double destination)
+    {
+        if (Avx.IsSupported)
+        {
+            var low = Avx.UnpackLow(a, b);
+            var high = Avx.UnpackHigh(a, b);
+            Avx.Permute2x128(low, high, 0x20).StoreUnsafe(ref destination);
+            Avx.Permute2x128(low, high, 0x31).StoreUnsafe(ref destination, 4);
+            return;
+        }
+
+        for (int i = 0; i < 4; i++)
+        {
+            Unsafe.Add(ref destination, 2 * i) = a.GetElement(i);
+            Unsafe.Add(ref destination, 2 * i + 1) = b.GetElement(i);
+        }
+    }
 }

@@ -130,4 +130,29 @@ public readonly struct Lanes512 : ILanes<Vector512<double>, Vector512<ulong>>
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void StoreU(Vector512<ulong> value, ref ulong destination) => value.StoreUnsafe(ref destination);
+
+    /// <summary>The index vectors of vpermt2pd for <see cref="StoreInterleaved"/>: element k of the first half is
+    /// a[k/2] (index k/2) or b[k/2] (index 8 + k/2), by the parity of k; the second half continues from a[4].</summary>
+    private static Vector512<long> LowPairs => Vector512.Create(0L, 8, 1, 9, 2, 10, 3, 11);
+
+    private static Vector512<long> HighPairs => Vector512.Create(4L, 12, 5, 13, 6, 14, 7, 15);
+
+    /// <inheritdoc/>
+    /// <remarks>Two vpermt2pd (one two-source permute per output vector). Without AVX-512, element by element.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StoreInterleaved(Vector512<double> a, Vector512<double> b, ref double destination)
+    {
+        if (Avx512F.IsSupported)
+        {
+            Avx512F.PermuteVar8x64x2(a, LowPairs, b).StoreUnsafe(ref destination);
+            Avx512F.PermuteVar8x64x2(a, HighPairs, b).StoreUnsafe(ref destination, 8);
+            return;
+        }
+
+        for (int i = 0; i < 8; i++)
+        {
+            Unsafe.Add(ref destination, 2 * i) = a.GetElement(i);
+            Unsafe.Add(ref destination, 2 * i + 1) = b.GetElement(i);
+        }
+    }
 }

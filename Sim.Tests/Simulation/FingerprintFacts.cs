@@ -13,7 +13,7 @@ namespace Sim.Tests.Simulation;
 /// </summary>
 public class FingerprintFacts
 {
-    private const string Expected = "cc550e237cfb7e7283294cb9f24697f3";
+    private const string Expected = "0e660f08a39b562217a06f990874e8ee";
 
     [Fact]
     public void FixedRun_HasTheRecordedFingerprint_OnEveryInstructionSet()
