@@ -76,6 +76,7 @@ public static class RunCommand
         }
 
         PhaseTrace.Mark("scenarios read and validated");
+        JitWarmup.StartWriters();
         if (!ok)
         {
             Console.Error.WriteLine("nothing was run: fix the errors above");
