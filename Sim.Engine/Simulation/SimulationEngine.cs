@@ -90,6 +90,11 @@ public static class SimulationEngine
         // Two sets of metric arrays: the percentiles of year t are reduced from one while the paths step year t + 1
         // into the other (see the loop below).
         YearMetrics[] buffers = [new YearMetrics(paths), new YearMetrics(paths)];
+        // The yearly means' chunk sums (PathMean), one set per metric set: a block of whole chunks sums its own
+        // right after it steps, while its values are in cache; other block sizes leave it to the reduction.
+        int chunks = PathMean.Chunks(paths);
+        bool meansInBlocks = blockSize % PathMean.Chunk == 0;
+        double[][] meanSums = [new double[3 * chunks], new double[3 * chunks]];
         double[] levels = [.. scenario.Simulation.Percentiles];
         var pct = new double[Metrics.Count, years, levels.Length];
         var yearly = new YearlyFigures(new double[years], new double[years], new double[years], new double[years],
@@ -133,6 +138,11 @@ public static class SimulationEngine
                         int count = Math.Min(blockSize, paths - start);
                         generator.Fill(t, start, count, scratch.Returns);
                         var c = kernel.Step(y, next, state, scratch, start, count, metrics);
+                        if (meansInBlocks)
+                        {
+                            SumMeanChunks(metrics, meanSums[t & 1], chunks, start, count);
+                        }
+
                         if (c.LoansCut > 0)
                         {
                             Interlocked.Add(ref loansCut, c.LoansCut);
@@ -159,7 +169,8 @@ public static class SimulationEngine
                 int year = t;
                 reducing = Task.Run(() =>
                 {
-                    Reduce(year, paths, metrics, levels, pct, yearly, yearCounts, parallel);
+                    Reduce(year, paths, metrics, meansInBlocks ? meanSums[year & 1] : null, levels, pct, yearly, yearCounts,
+                        parallel);
                     medianBalance[year] = medianLevel >= 0 ? pct[(int)Metric.Balance, year, medianLevel] : Median(metrics.ValuesOf((int)Metric.Balance), paths);
                 }, cancellationToken);
                 if (options.Sequential)
@@ -212,7 +223,19 @@ public static class SimulationEngine
         }
     }
 
-    private static void Reduce(int t, int n, YearMetrics metrics, double[] levels, double[,,] pct,
+    /// <summary>The chunk sums of the three averaged metrics for one block's paths [start, start + count) (whole chunks,
+    /// or up to the last path): slots 0, 1, 2 of <paramref name="sums"/> hold balance, real balance, withdrawals.</summary>
+    private static void SumMeanChunks(YearMetrics m, double[] sums, int chunks, int start, int count)
+    {
+        PathMean.SumChunks(m.ValuesOf((int)Metric.Balance), start, count, sums.AsSpan(0, chunks));
+        PathMean.SumChunks(m[Metric.BalanceReal], start, count, sums.AsSpan(chunks, chunks));
+        if (m.Constant((int)Metric.Withdrawals) is null)
+        {
+            PathMean.SumChunks(m[Metric.Withdrawals], start, count, sums.AsSpan(2 * chunks, chunks));
+        }
+    }
+
+    private static void Reduce(int t, int n, YearMetrics metrics, double[]? meanSums, double[] levels, double[,,] pct,
         YearlyFigures yearly, StepCounts counts, ParallelOptions parallel)
     {
         // Three rounds of independent work items, each handed to the threads one at a time in list order (so the
@@ -254,15 +277,29 @@ public static class SimulationEngine
                 }
             }
 
-            passes.Add(() => yearly.MeanBalance[t] = Mean(metrics.ValuesOf((int)Metric.Balance)));
-            passes.Add(() => yearly.MeanBalanceReal[t] = Mean(metrics[Metric.BalanceReal]));
+            // The yearly means: from the blocks' chunk sums, or (another block size) summed here, chunk by chunk.
+            void MeanOf(double[] values, int slot, double[] destination)
+            {
+                if (meanSums is null)
+                {
+                    passes.Add(() => destination[t] = PathMean.Of(values));
+                }
+                else
+                {
+                    int chunks = meanSums.Length / 3;
+                    destination[t] = PathMean.FromChunks(meanSums.AsSpan(slot * chunks, chunks), n);
+                }
+            }
+
+            MeanOf(metrics.ValuesOf((int)Metric.Balance), 0, yearly.MeanBalance);
+            MeanOf(metrics[Metric.BalanceReal], 1, yearly.MeanBalanceReal);
             if (metrics.Constant((int)Metric.Withdrawals) is { } withdrawals)
             {
                 yearly.MeanWithdrawals[t] = withdrawals;
             }
             else
             {
-                passes.Add(() => yearly.MeanWithdrawals[t] = Mean(metrics[Metric.Withdrawals]));
+                MeanOf(metrics[Metric.Withdrawals], 2, yearly.MeanWithdrawals);
             }
 
             RunItems(passes, parallel);
@@ -307,8 +344,6 @@ public static class SimulationEngine
     private static void RunItems(List<Action> items, ParallelOptions parallel) =>
         Parallel.ForEach(Partitioner.Create(items, EnumerablePartitionerOptions.NoBuffering), parallel, item => item());
 
-    /// <summary>Mean with a fixed summation order: the same bits for any thread count and vector width.</summary>
-    private static double Mean(double[] values) => DeterministicSum.Sum(values) / values.Length;
 
     private static double Median(double[] values, int paths)
     {
@@ -351,7 +386,7 @@ public static class SimulationEngine
             TerminalReal = terminalReal,
             PeakAge = plan[peak].Age,
             MedianFailureAge = medianFailure,
-            MeanTotalTaxes = Mean(state.TotalTaxes),
+            MeanTotalTaxes = PathMean.Of(state.TotalTaxes),
             MedianTotalTaxes = one[0],
             LoanRequestsCut = loansCut,
         };

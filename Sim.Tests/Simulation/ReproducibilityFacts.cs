@@ -38,6 +38,23 @@ public class ReproducibilityFacts
         Assert.Equal(reference.Summary.MeanTotalTaxes, other.Summary.MeanTotalTaxes);
     }
 
+    [Theory]
+    [InlineData(8192, 2)]
+    [InlineData(1000, 2)]
+    [InlineData(333, 1)]
+    public void Means_AreTheSameBits_WhetherTheBlocksOrTheReductionSumTheChunks(int block, int threads)
+    {
+        // 10,000 paths: three chunks of PathMean. Blocks of 4096 and 8192 sum their chunks as they step; other block
+        // sizes leave the chunks to the reduction.
+        var reference = TestScenarios.Run(Volatile(), 10_000, threads: 2, blockSize: 4096);
+        var other = TestScenarios.Run(Volatile(), 10_000, threads, blockSize: block);
+        Assert.Equal(reference.Yearly.MeanBalance, other.Yearly.MeanBalance);
+        Assert.Equal(reference.Yearly.MeanBalanceReal, other.Yearly.MeanBalanceReal);
+        Assert.Equal(reference.Yearly.MeanWithdrawals, other.Yearly.MeanWithdrawals);
+        Assert.Equal(reference.Summary.MeanTotalTaxes, other.Summary.MeanTotalTaxes);
+        Assert.Contains(reference.Yearly.MeanWithdrawals, w => w > 0);
+    }
+
     [Fact]
     public void AnotherSeed_GivesDifferentNumbers()
     {
