@@ -4,6 +4,33 @@ namespace Sim.Tests.Simd;
 
 public class VMathFacts
 {
+    /// <summary>fdlibm's published coefficients (e_exp.c, e_log.c, k_sin.c, k_cos.c) and the π/2 split, as bit
+    /// patterns: VMath writes them as decimal literals, which must round-trip to exactly these.</summary>
+    public static TheoryData<string, ulong> Coefficients() => new()
+    {
+        { "Ln2Hi", 0x3FE62E42FEE00000 }, { "Ln2Lo", 0x3DEA39EF35793C76 }, { "InvLn2", 0x3FF71547652B82FE },
+        { "P1", 0x3FC555555555553E }, { "P2", 0xBF66C16C16BEBD93 }, { "P3", 0x3F11566AAF25DE2C },
+        { "P4", 0xBEBBBD41C5D26BF1 }, { "P5", 0x3E66376972BEA4D0 },
+        { "Lg1", 0x3FE5555555555593 }, { "Lg2", 0x3FD999999997FA04 }, { "Lg3", 0x3FD2492494229359 },
+        { "Lg4", 0x3FCC71C51D8E78AF }, { "Lg5", 0x3FC7466496CB03DE }, { "Lg6", 0x3FC39A09D078C69F },
+        { "Lg7", 0x3FC2F112DF3E5244 },
+        { "S1", 0xBFC5555555555549 }, { "S2", 0x3F8111111110F8A6 }, { "S3", 0xBF2A01A019C161D5 },
+        { "S4", 0x3EC71DE357B1FE7D }, { "S5", 0xBE5AE5E68A2B9CEB }, { "S6", 0x3DE5D93A5ACFD57C },
+        { "C1", 0x3FA555555555554C }, { "C2", 0xBF56C16C16C15177 }, { "C3", 0x3EFA01A019CB1590 },
+        { "C4", 0xBE927E4F809C52AD }, { "C5", 0x3E21EE9EBDB4B1C4 }, { "C6", 0xBDA8FAE9BE8838D4 },
+        { "PiOver2Hi", 0x3FF921FB50000000 }, { "PiOver2Lo", 0x3E5110B4611A6263 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Coefficients))]
+    public void Coefficient_HasItsPublishedBits(string name, ulong bits)
+    {
+        var field = typeof(VMath).GetField(name, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static);
+        Assert.NotNull(field);
+        Assert.True(field.IsLiteral, $"{name} should be a constant");
+        Assert.Equal(bits, BitConverter.DoubleToUInt64Bits((double)field.GetRawConstantValue()!));
+    }
+
     private static double[] WideLogInputs()
     {
         var rng = new System.Random(20260101);
