@@ -137,13 +137,29 @@ public static class LaneDraws
 
     /// <summary>
     /// <see cref="PathPairNormal"/> of block <paramref name="block"/> into <paramref name="destination"/>[i] for paths
-    /// firstPath + i, i in [start, end); returns the first index not processed. A vector width takes whole groups of
-    /// 2·L.Count paths from an even path (L.Count pairs: one vector of counters, then
-    /// <see cref="ILanes{TD, TU}.StoreInterleaved"/> writes cosine, sine, cosine, sine, ...) and returns at once when
-    /// the range starts at an odd path; the scalar twin <see cref="Lanes1"/> takes any range, including a lone odd
-    /// first path (the sine half of the pair before it) and a lone even last one (the cosine half). Exactly the
-    /// operations of <see cref="NormalPair"/> per pair, in three passes over chunks of <see cref="Chunk"/> paths
-    /// (Philox and the uniforms, the radius, the sine and cosine), so every width gives the same bits.
+    /// firstPath + i, every i in [start, end). The width <typeparamref name="L"/> takes whole groups of 2·L.Count paths
+    /// from an even path (<see cref="PathPairGroups"/>); what it leaves (a group's worth at most, or the whole range
+    /// when it starts at an odd path) goes through the scalar twin (<see cref="PathPairsScalar"/>), so callers have no
+    /// remainder to finish and every width gives the same bits.
+    /// </summary>
+    public static void FillPathPairs<L, TD, TU>(int start, int end, long firstPath, uint yearStream, uint block,
+        PhiloxKey key, ref double destination)
+        where L : struct, ILanes<TD, TU>
+        where TD : struct
+        where TU : struct
+    {
+        int done = L.Count == 1 || ((firstPath + start) & 1) != 0
+            ? start
+            : PathPairGroups<L, TD, TU>(start, end, firstPath, yearStream, block, key, ref destination);
+        PathPairsScalar(done, end, firstPath, yearStream, block, key, ref destination);
+    }
+
+    /// <summary>
+    /// The vector part of <see cref="FillPathPairs"/>: whole groups of 2·L.Count paths from an even path
+    /// <c>firstPath + start</c> (L.Count pairs: one vector of counters, then <see cref="ILanes{TD, TU}.StoreInterleaved"/>
+    /// writes cosine, sine, cosine, sine, ...); returns the first index not processed. Exactly the operations of
+    /// <see cref="NormalPair"/> per pair, in three passes over chunks of <see cref="Chunk"/> paths (Philox and the
+    /// uniforms, the radius, the sine and cosine).
     /// </summary>
     /// <remarks>
     /// Why passes: one vector's NormalPair is a long dependency chain (ten Philox rounds, then a divide, the log
@@ -154,22 +170,12 @@ public static class LaneDraws
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     [SkipLocalsInit]
-    public static int FillPathPairs<L, TD, TU>(int start, int end, long firstPath, uint yearStream, uint block,
+    private static int PathPairGroups<L, TD, TU>(int start, int end, long firstPath, uint yearStream, uint block,
         PhiloxKey key, ref double destination)
         where L : struct, ILanes<TD, TU>
         where TD : struct
         where TU : struct
     {
-        if (L.Count == 1)
-        {
-            return PathPairsScalar(start, end, firstPath, yearStream, block, key, ref destination);
-        }
-
-        if (((firstPath + start) & 1) != 0)
-        {
-            return start;
-        }
-
         var keys = PhiloxRoundKeys<TU>.Of<L, TD>(key);
         TU yearStreamLanes = L.SplatU(yearStream), blockLanes = L.SplatU(block), step = L.SplatU((ulong)(2 * L.Count));
         Span<double> radii = stackalloc double[Chunk / 2];
@@ -220,34 +226,28 @@ public static class LaneDraws
         return wholeEnd;
     }
 
-    /// <summary>The scalar twin of <see cref="FillPathPairs"/>: pairs as they come, a lone odd first path and a lone
-    /// even last path on their own.</summary>
-    private static int PathPairsScalar(int start, int end, long firstPath, uint yearStream, uint block, PhiloxKey key,
+    /// <summary>The scalar twin of <see cref="PathPairGroups"/>, for any range: a pair that lies whole in the range
+    /// computes its block once; a lone path at either end (an odd first path, an even last one) is the
+    /// definition.</summary>
+    private static void PathPairsScalar(int start, int end, long firstPath, uint yearStream, uint block, PhiloxKey key,
         ref double destination)
     {
         int i = start;
         while (i < end)
         {
             ulong path = (ulong)(firstPath + i);
-            NormalPair<Lanes1, double, ulong>(path & ~1UL, yearStream, block, key, out double cos, out double sin);
-            if ((path & 1) != 0)
+            if ((path & 1) == 0 && i + 1 < end)
             {
-                Unsafe.Add(ref destination, i) = sin;
-                i++;
-            }
-            else if (i + 1 < end)
-            {
+                NormalPair<Lanes1, double, ulong>(path, yearStream, block, key, out double cos, out double sin);
                 Unsafe.Add(ref destination, i) = cos;
                 Unsafe.Add(ref destination, i + 1) = sin;
                 i += 2;
             }
             else
             {
-                Unsafe.Add(ref destination, i) = cos;
+                Unsafe.Add(ref destination, i) = PathPairNormal(path, yearStream, block, key);
                 i++;
             }
         }
-
-        return end;
     }
 }

@@ -36,13 +36,18 @@ public static class NormalGenerator
         for (int j = 0; j < dimensions; j++)
         {
             ref double row = ref MemoryMarshal.GetReference(destination.Slice(j * count, count));
-            int done = resolved switch
+            switch (resolved)
             {
-                SimdWidth.Vector512 => LaneDraws.FillPathPairs<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, firstPath, yearStream, (uint)j, key, ref row),
-                SimdWidth.Vector256 => LaneDraws.FillPathPairs<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, firstPath, yearStream, (uint)j, key, ref row),
-                _ => 0,
-            };
-            LaneDraws.FillPathPairs<Lanes1, double, ulong>(done, count, firstPath, yearStream, (uint)j, key, ref row);
+                case SimdWidth.Vector512:
+                    LaneDraws.FillPathPairs<Lanes512, Vector512<double>, Vector512<ulong>>(0, count, firstPath, yearStream, (uint)j, key, ref row);
+                    break;
+                case SimdWidth.Vector256:
+                    LaneDraws.FillPathPairs<Lanes256, Vector256<double>, Vector256<ulong>>(0, count, firstPath, yearStream, (uint)j, key, ref row);
+                    break;
+                default:
+                    LaneDraws.FillPathPairs<Lanes1, double, ulong>(0, count, firstPath, yearStream, (uint)j, key, ref row);
+                    break;
+            }
         }
     }
 

@@ -121,30 +121,14 @@ public sealed class CorrelatedReturnGenerator : IReturnGenerator
         for (int j = 0; j < k.Normals; j++)
         {
             double[] target = j switch { 0 => dest.Inflation, 1 => dest.Stocks, 2 => dest.Bonds, 3 => dest.Cash, _ => dest.Reits };
-            DrawNormal<L, TD, TU>(start, vectorEnd, firstPath, normalsWord, (uint)j, k.Key, target);
+            LaneDraws.FillPathPairs<L, TD, TU>(start, vectorEnd, firstPath, normalsWord, (uint)j, k.Key,
+                ref MemoryMarshal.GetArrayDataReference(target));
         }
 
         uint chiWord = CounterLayout.YearStreamWord(year, RandomStreams.ChiSquare);
         return k.StudentT
             ? Map<L, TD, TU, StudentTScale>(start, vectorEnd, firstPath, chiWord, k, dest)
             : Map<L, TD, TU, NoScale>(start, vectorEnd, firstPath, chiWord, k, dest);
-    }
-
-    /// <summary>Stage 1: ε_j (<see cref="LaneDraws.PathPairNormal"/> of Philox block j) into <paramref name="target"/>
-    /// for paths [start, end): whole groups of two vectors of paths at the width, and what they leave (a group's worth
-    /// at most, or a range starting at an odd path) through the scalar twin, so that Map finds every ε it reads.</summary>
-    private static void DrawNormal<L, TD, TU>(int start, int end, long firstPath, uint normalsWord, uint block, PhiloxKey key,
-        double[] target)
-        where L : struct, ILanes<TD, TU>
-        where TD : struct
-        where TU : struct
-    {
-        ref double t = ref MemoryMarshal.GetArrayDataReference(target);
-        int done = LaneDraws.FillPathPairs<L, TD, TU>(start, end, firstPath, normalsWord, block, key, ref t);
-        if (done < end)
-        {
-            LaneDraws.FillPathPairs<Lanes1, double, ulong>(done, end, firstPath, normalsWord, block, key, ref t);
-        }
     }
 
     /// <summary>Stage 2: Z = L·ε (each row summed left to right, scaled for Student-t), the returns and inflation, in

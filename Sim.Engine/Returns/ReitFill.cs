@@ -67,13 +67,9 @@ public sealed class ReitFill
         ref double src = ref MemoryMarshal.GetArrayDataReference(stocks);
         ref double dst = ref MemoryMarshal.GetArrayDataReference(reits);
         // ε (normal 0 of the stream, LaneDraws.PathPairNormal) into the REIT array first, for every path this call
-        // maps (whole vectors; a group the width leaves through the scalar twin), then the returns in place.
+        // maps (its whole vectors), then the returns in place.
         int vectorEnd = start + (end - start) / L.Count * L.Count;
-        int drawn = LaneDraws.FillPathPairs<L, TD, TU>(start, vectorEnd, firstPath, word, 0, k.Key, ref dst);
-        if (drawn < vectorEnd)
-        {
-            LaneDraws.FillPathPairs<Lanes1, double, ulong>(drawn, vectorEnd, firstPath, word, 0, k.Key, ref dst);
-        }
+        LaneDraws.FillPathPairs<L, TD, TU>(start, vectorEnd, firstPath, word, 0, k.Key, ref dst);
 
         int i = start;
         for (; i < vectorEnd; i += L.Count)
