@@ -94,7 +94,7 @@ public static class SimulationEngine
         // right after it steps, while its values are in cache; other block sizes leave it to the reduction.
         int chunks = PathMean.Chunks(paths);
         bool meansInBlocks = blockSize % PathMean.Chunk == 0;
-        double[][] meanSums = [new double[3 * chunks], new double[3 * chunks]];
+        double[][] meanSums = [new double[Averaged.Length * chunks], new double[Averaged.Length * chunks]];
         double[] levels = [.. scenario.Simulation.Percentiles];
         var pct = new double[Metrics.Count, years, levels.Length];
         var yearly = new YearlyFigures(new double[years], new double[years], new double[years], new double[years],
@@ -223,15 +223,27 @@ public static class SimulationEngine
         }
     }
 
-    /// <summary>The chunk sums of the three averaged metrics for one block's paths [start, start + count) (whole chunks,
-    /// or up to the last path): slots 0, 1, 2 of <paramref name="sums"/> hold balance, real balance, withdrawals.</summary>
+    /// <summary>The metrics whose mean across paths the yearly figures report, in the order of their slots in the
+    /// chunk sums (<see cref="MeanDestination"/> gives each one's yearly array).</summary>
+    private static readonly Metric[] Averaged = [Metric.Balance, Metric.BalanceReal, Metric.Withdrawals];
+
+    private static double[] MeanDestination(YearlyFigures yearly, int slot) => slot switch
+    {
+        0 => yearly.MeanBalance,
+        1 => yearly.MeanBalanceReal,
+        _ => yearly.MeanWithdrawals,
+    };
+
+    /// <summary>The chunk sums of the <see cref="Averaged"/> metrics that vary this year, for one block's paths
+    /// [start, start + count) (whole chunks, or up to the last path), slot by slot.</summary>
     private static void SumMeanChunks(YearMetrics m, double[] sums, int chunks, int start, int count)
     {
-        PathMean.SumChunks(m.ValuesOf((int)Metric.Balance), start, count, sums.AsSpan(0, chunks));
-        PathMean.SumChunks(m[Metric.BalanceReal], start, count, sums.AsSpan(chunks, chunks));
-        if (m.Constant((int)Metric.Withdrawals) is null)
+        for (int slot = 0; slot < Averaged.Length; slot++)
         {
-            PathMean.SumChunks(m[Metric.Withdrawals], start, count, sums.AsSpan(2 * chunks, chunks));
+            if (m.Constant((int)Averaged[slot]) is null)
+            {
+                PathMean.SumChunks(m.ValuesOf((int)Averaged[slot]), start, count, sums.AsSpan(slot * chunks, chunks));
+            }
         }
     }
 
@@ -277,29 +289,25 @@ public static class SimulationEngine
                 }
             }
 
-            // The yearly means: from the blocks' chunk sums, or (another block size) summed here, chunk by chunk.
-            void MeanOf(double[] values, int slot, double[] destination)
+            // The yearly means: a constant's value; otherwise from the blocks' chunk sums, or (another block size)
+            // summed here, chunk by chunk.
+            for (int slot = 0; slot < Averaged.Length; slot++)
             {
-                if (meanSums is null)
+                double[] destination = MeanDestination(yearly, slot);
+                if (metrics.Constant((int)Averaged[slot]) is { } constant)
                 {
+                    destination[t] = constant;
+                }
+                else if (meanSums is null)
+                {
+                    double[] values = metrics.ValuesOf((int)Averaged[slot]);
                     passes.Add(() => destination[t] = PathMean.Of(values));
                 }
                 else
                 {
-                    int chunks = meanSums.Length / 3;
+                    int chunks = meanSums.Length / Averaged.Length;
                     destination[t] = PathMean.FromChunks(meanSums.AsSpan(slot * chunks, chunks), n);
                 }
-            }
-
-            MeanOf(metrics.ValuesOf((int)Metric.Balance), 0, yearly.MeanBalance);
-            MeanOf(metrics[Metric.BalanceReal], 1, yearly.MeanBalanceReal);
-            if (metrics.Constant((int)Metric.Withdrawals) is { } withdrawals)
-            {
-                yearly.MeanWithdrawals[t] = withdrawals;
-            }
-            else
-            {
-                MeanOf(metrics[Metric.Withdrawals], 2, yearly.MeanWithdrawals);
             }
 
             RunItems(passes, parallel);
